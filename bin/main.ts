@@ -1,0 +1,34 @@
+// Dispatches `mentoring <command>` to its module.
+import type {Io} from "./io.ts";
+import {UserError} from "./io.ts";
+import {ingestCommand} from "./commands/ingest.ts";
+import {reportCommand, reportHelp} from "./commands/report.ts";
+
+export const HELP = `mentoring — аналитика программ наставничества
+
+Команды:
+  mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit]
+      загрузить отчёты .xlsx (папки — рекурсивно) в базу
+${reportHelp()}
+  mentoring help
+      эта справка
+
+База данных: --db, иначе переменная MENTORING_DB, иначе data/mentoring.duckdb.`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "ingest":
+      return ingestCommand(rest, io);
+    case "report":
+      return reportCommand(rest, io);
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      io.out(HELP);
+      return 0;
+    default:
+      throw new UserError(`неизвестная команда «${command}». Справка: mentoring help`);
+  }
+}

@@ -1,0 +1,42 @@
+// ru-RU formats for everything a person reads: «67,4 %», «1 234», «01.09.2024».
+
+const NBSP = "\u00a0";
+
+/**
+ * A percentage in percent units, ru-RU, one decimal by default, no-break space before «%».
+ * @example formatPercent(67.3641) // "67,4 %"
+ */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return `${formatNumber(value, digits)}${NBSP}%`;
+}
+
+/**
+ * A number with a fixed count of decimals, comma as decimal separator, spaces between thousands.
+ * @example formatNumber(1234.5, 1) // "1 234,5"
+ */
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return value.toLocaleString("ru-RU", {minimumFractionDigits: digits, maximumFractionDigits: digits}).replace(/\s/g, NBSP);
+}
+
+/**
+ * A calendar date as dd.mm.yyyy (UTC parts, as dates are stored without time).
+ * @example formatDate(new Date(Date.UTC(2024, 8, 1))) // "01.09.2024"
+ */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return "—";
+  return `${String(d.getUTCDate()).padStart(2, "0")}.${String(d.getUTCMonth() + 1).padStart(2, "0")}.${d.getUTCFullYear()}`;
+}
+
+/**
+ * A quarter «2024-Q1» as people write it: «I квартал 2024».
+ * @example formatPeriod("2024-Q2") // "II квартал 2024"
+ */
+export function formatPeriod(period: string | null | undefined): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(period ?? "");
+  if (!m) return period ?? "—";
+  return `${["I", "II", "III", "IV"][Number(m[2]) - 1]} квартал ${m[1]}`;
+}

@@ -1,0 +1,34 @@
+// Text as people type it, made comparable: spaces, case, ё/е, dash and quote variants.
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const QUOTES = /[«»„“”‟"″'‘’‚‛`]/g;
+
+/** Trims and collapses every kind of whitespace (NBSP, tabs, new lines) into one space. */
+export function collapseSpaces(s: string): string {
+  return s.replace(/[\s\u00a0\u2007\u202f\u200b]+/g, " ").trim();
+}
+
+/**
+ * The comparison key of a title, header or name: lower case, ё → е, all dashes as «-» without
+ * spaces around them, all quotes as «"», spaces collapsed, «№5» as «№ 5».
+ */
+export function normalizeKey(s: string): string {
+  return collapseSpaces(s)
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(DASHES, "-")
+    .replace(QUOTES, "\"")
+    .replace(/\s*-\s*/g, "-")
+    .replace(/№\s*/g, "№ ")
+    .trim();
+}
+
+/** Display form of a school or district name: spaces collapsed, nothing else changed. */
+export function cleanName(s: string): string {
+  return collapseSpaces(s);
+}
+
+/** Key of a person's full name: spaces collapsed, case and ё/е ignored, dots spaced. */
+export function personKey(s: string): string {
+  return collapseSpaces(s.replace(/\./g, ". ")).toLowerCase().replace(/ё/g, "е").replace(/\s+\./g, ".");
+}

@@ -1,0 +1,52 @@
+// The contract every kind of input file fulfils (quarterly forms, diagnostics, registries,
+// questionnaires, rosters, indicator tables): recognise a workbook by its headers, parse it into
+// data and issues without I/O, then store that data inside the file's transaction.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {IssueFacts} from "./issues.ts";
+import type {Workbook} from "./xlsx/workbook.ts";
+
+export interface IngestOptions {
+  /** YYYY-QN, used where the file does not name its quarter. */
+  period?: string;
+  /** entry | exit, for diagnostics files that do not say which wave they are. */
+  wave?: string;
+}
+
+export interface ParseContext extends IngestOptions {
+  /** The file's name as the person sent it (never a path with personal folders). */
+  file: string;
+}
+
+export interface Parsed<D> {
+  /** Nothing can be stored (no table found, no period …): the file is rejected. */
+  rejected: boolean;
+  issues: IssueFacts[];
+  data: D;
+  /** YYYY-QN when the file is about one quarter. */
+  period?: string | null;
+  /** Counts to show on the file's line: {schools: 12, rows: 40}. */
+  stats?: Record<string, number>;
+}
+
+export interface StoreContext {
+  uploadId: number;
+  file: string;
+}
+
+export interface Stored {
+  /** School names as they appear in issues → school_id, so issues link to their school. */
+  schoolIds?: Map<string, number>;
+  /** Earlier uploads whose data (for some school, period, wave …) this one now replaces. */
+  replaces?: number[];
+}
+
+export interface FileKind<D = unknown> {
+  /** Stored in uploads.kind: forms | diagnostics | registry | questionnaire | roster | indicators. */
+  name: string;
+  /** Russian name of the kind, for messages: «квартальный отчёт (формы 1–5)». */
+  label: string;
+  /** How strongly a workbook looks like this kind, 0 (not at all) to 1. */
+  detect(workbook: Workbook): number;
+  parse(workbook: Workbook, context: ParseContext): Parsed<D>;
+  store(conn: DuckDBConnection, data: D, context: StoreContext): Promise<Stored | void>;
+}

@@ -1,0 +1,8 @@
+// Every kind of file `mentoring ingest` accepts; detection picks the one whose headers match best.
+import type {FileKind} from "./fileKind.ts";
+import {formsKind} from "./forms/kind.ts";
+import {diagnosticsKinds} from "./diagnostics/kind.ts";
+import {registryKinds} from "./registries/kind.ts";
+import {effectivenessKinds} from "./effectiveness/kind.ts";
+
+export const fileKinds: FileKind<any>[] = [formsKind, ...diagnosticsKinds, ...registryKinds, ...effectivenessKinds];

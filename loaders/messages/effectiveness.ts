@@ -1,0 +1,4 @@
+// Russian wording of the effectiveness loaders' issue kinds.
+import type {MessageWriter} from "./index.ts";
+
+export const effectivenessMessages: Record<string, MessageWriter> = {};

@@ -1,0 +1,98 @@
+// The cell model every loader reads: sheets of sparse rows, with merged ranges kept as ranges
+// (a merged value exists once, in its top-left cell) and the number format's meaning (date,
+// percent) attached to the cell. Built by readWorkbook.ts; loaders never see XML.
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface Cell {
+  /** Cached value; for a formula, its cached result (null when the file was never calculated). */
+  value: CellValue;
+  formula?: string;
+  /** The number format shows a percent: 0.52 displayed as 52 %. */
+  percent?: boolean;
+  /** Excel error such as `#REF!`. */
+  error?: string;
+}
+
+/** A merged range, 1-based and inclusive. */
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export class Sheet {
+  readonly name: string;
+  /** rows[r - 1][c - 1]; sparse. */
+  readonly rows: Array<Array<Cell | undefined> | undefined>;
+  readonly merges: Range[];
+  private readonly mergeIndex = new Map<number, Range>();
+
+  constructor(name: string, rows: Array<Array<Cell | undefined> | undefined>, merges: Range[]) {
+    this.name = name;
+    this.rows = rows;
+    this.merges = merges;
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 20000 + c, m);
+      }
+    }
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  get columnCount(): number {
+    let n = 0;
+    for (const row of this.rows) if (row && row.length > n) n = row.length;
+    return n;
+  }
+
+  cell(row: number, column: number): Cell | undefined {
+    return this.rows[row - 1]?.[column - 1];
+  }
+
+  value(row: number, column: number): CellValue {
+    return this.cell(row, column)?.value ?? null;
+  }
+
+  /** The cell's value as trimmed text ("" when empty); dates as dd.mm.yyyy. */
+  text(row: number, column: number): string {
+    return cellText(this.cell(row, column));
+  }
+
+  /** The merged range covering a cell, if any. */
+  mergeAt(row: number, column: number): Range | undefined {
+    return this.mergeIndex.get(row * 20000 + column);
+  }
+
+  /** True for a cell covered by a merge but not its top-left (master) cell. */
+  isMergedFollower(row: number, column: number): boolean {
+    const m = this.mergeAt(row, column);
+    return !!m && (m.top !== row || m.left !== column);
+  }
+
+  /** True when the row has no non-empty cell. */
+  isBlankRow(row: number): boolean {
+    const cells = this.rows[row - 1];
+    if (!cells) return true;
+    return cells.every((c) => !c || cellText(c) === "");
+  }
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+}
+
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return "";
+  const v = cell.value;
+  if (v === null) return cell.error ?? "";
+  if (v instanceof Date) {
+    const d = String(v.getUTCDate()).padStart(2, "0"), m = String(v.getUTCMonth() + 1).padStart(2, "0");
+    return `${d}.${m}.${v.getUTCFullYear()}`;
+  }
+  return String(v).trim();
+}

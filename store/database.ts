@@ -1,0 +1,109 @@
+// The one module that owns DuckDB (STYLE.md «DuckDB»; RELIABILITY.md «DuckDB»): a single
+// instance per database file per process, a connection per unit of work, explicit
+// BEGIN/COMMIT/ROLLBACK, and writes serialised through one queue so two uploads can never share
+// a transaction.
+import {mkdirSync} from "node:fs";
+import {dirname, resolve} from "node:path";
+import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {migrate} from "./migrate.ts";
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+export type Row = Record<string, unknown>;
+
+const instances = new Map<string, Promise<Store>>();
+
+export class Store {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(readonly path: string, private readonly instance: DuckDBInstance) {}
+
+  /**
+   * Opens (or returns the already open) store for a file, creating and migrating its schema.
+   * A second process holding the file makes this fail with DuckDB's lock error.
+   */
+  static open(path: string, options: {readOnly?: boolean} = {}): Promise<Store> {
+    const key = path === ":memory:" ? `:memory:${Math.random()}` : resolve(path);
+    const existing = instances.get(key);
+    if (existing) return existing;
+    const opening = (async () => {
+      if (path !== ":memory:") mkdirSync(dirname(key), {recursive: true});
+      const instance = await DuckDBInstance.create(path === ":memory:" ? ":memory:" : key,
+        options.readOnly ? {access_mode: "READ_ONLY"} : {});
+      const store = new Store(key, instance);
+      if (!options.readOnly) await store.write((c) => migrate(c));
+      return store;
+    })();
+    instances.set(key, opening);
+    opening.catch(() => instances.delete(key));
+    return opening;
+  }
+
+  /** Runs fn with a fresh connection and always closes it. For reads. */
+  async read<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error("store is closed");
+    const conn = await this.instance.connect();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /**
+   * Runs fn inside one transaction on its own connection, after every earlier write has
+   * finished: all of it is committed, or none of it.
+   */
+  write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.read(async (conn) => {
+      await conn.run("BEGIN TRANSACTION");
+      try {
+        const result = await fn(conn);
+        await conn.run("COMMIT");
+        return result;
+      } catch (e) {
+        await conn.run("ROLLBACK").catch(() => undefined);
+        throw e;
+      }
+    }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Waits for pending writes, then closes the instance. */
+  async close(): Promise<void> {
+    await this.queue;
+    if (this.closed) return;
+    this.closed = true;
+    for (const [k, v] of instances) if ((await v) === this) instances.delete(k);
+    this.instance.closeSync();
+  }
+}
+
+/** Rows as plain objects, BIGINT as number (our counts fit), DECIMAL as number. */
+export async function all<T = Row>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+  const reader = params ? await conn.runAndReadAll(sql, params) : await conn.runAndReadAll(sql);
+  return reader.getRowObjectsJS().map((row) => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(row)) out[k] = plain(v);
+    return out as T;
+  });
+}
+
+export async function one<T = Row>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T | undefined> {
+  return (await all<T>(conn, sql, params))[0];
+}
+
+function plain(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object" && !(v instanceof Date) && v.constructor === Object) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
+}
+
+/** The database file: --db, else MENTORING_DB, else data/mentoring.duckdb. */
+export function defaultDatabasePath(explicit?: string): string {
+  return explicit ?? process.env.MENTORING_DB ?? "data/mentoring.duckdb";
+}

@@ -1,0 +1,9 @@
+// Every schema migration, one module per domain; versions are unique and applied in order.
+import type {Migration} from "../migrate.ts";
+import {core} from "./001_core.ts";
+import {diagnostics} from "./002_diagnostics.ts";
+import {registries} from "./003_registries.ts";
+import {effectiveness} from "./004_effectiveness.ts";
+import {server} from "./005_server.ts";
+
+export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server];
