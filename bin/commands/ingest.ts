@@ -9,6 +9,7 @@ import {plural} from "../../loaders/messages/index.ts";
 import {ingestBytes, type FileOutcome} from "../../loaders/ingest.ts";
 import {Store, defaultDatabasePath} from "../../store/database.ts";
 import {worstFirst} from "../../loaders/issues.ts";
+import {fileKinds} from "../../loaders/kinds.ts";
 
 export const STATUS_RU: Record<FileOutcome["status"], string> = {
   accepted: "принят",
@@ -44,7 +45,8 @@ export function outcomeLine(o: FileOutcome, index: number, total: number): strin
   const period = o.period ? `, ${o.period}` : "";
   const remarks = o.status === "already_loaded" ? "" : `: ${n} ${plural(n, "замечание", "замечания", "замечаний")}`;
   const replaced = o.replaces.length ? `; заменяет загрузку № ${o.replaces.join(", ")}` : "";
-  return `${counter}${basename(o.file)} — ${STATUS_RU[o.status]}${o.kind ? ` (${o.kind}${period})` : ""}${remarks}${replaced}`;
+  const kind = fileKinds.find((k) => k.name === o.kind)?.label ?? o.kind;
+  return `${counter}${basename(o.file)} — ${STATUS_RU[o.status]}${kind ? ` (${kind}${period})` : ""}${remarks}${replaced}`;
 }
 
 export async function ingestCommand(argv: string[], io: Io): Promise<number> {

@@ -1,10 +1,61 @@
-// Quarterly reports, Forms 1–5 (placeholder while the reader is written).
-import type {FileKind} from "../fileKind.ts";
+// Quarterly reports, Forms 1–5 (seed 003): recognised by their headers, stored per school and
+// period; a newer file for a school and period replaces only that school's data for that period.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {FileKind, StoreContext, Stored} from "../fileKind.ts";
+import {all} from "../../store/database.ts";
+import {schoolKey, upsertSchools} from "../../store/schools.ts";
+import {findTables, parseForms, type FormsData} from "./parseForms.ts";
 
-export const formsKind: FileKind<unknown> = {
+async function storeForms(conn: DuckDBConnection, data: FormsData, ctx: StoreContext): Promise<Stored> {
+  const ids = await upsertSchools(conn, [...data.form1, ...data.engagement].map((r) => ({municipality: r.municipality, name: r.school})));
+  const idOf = (r: {municipality: string; school: string}) => ids.get(schoolKey({municipality: r.municipality, name: r.school}))!;
+  const inForm1 = new Set(data.form1.map(idOf));
+  const schoolIds = new Map<string, number>();
+  for (const r of [...data.form1, ...data.engagement]) schoolIds.set(r.school, idOf(r));
+
+  const periods = await conn.createAppender("school_periods");
+  for (const id of new Set(schoolIds.values())) {
+    periods.appendInteger(ctx.uploadId); periods.appendInteger(id); periods.appendVarchar(data.period);
+    periods.appendBoolean(inForm1.has(id)); periods.endRow();
+  }
+  periods.closeSync();
+
+  const pop = await conn.createAppender("populations");
+  for (const r of data.form1) {
+    pop.appendInteger(ctx.uploadId); pop.appendInteger(idOf(r)); pop.appendVarchar(data.period);
+    for (const v of [r.students, r.teachers, r.youngTeachers]) v === null ? pop.appendNull() : pop.appendInteger(v);
+    pop.appendVarchar(r.sheet); pop.appendInteger(r.row); pop.endRow();
+  }
+  pop.closeSync();
+
+  const eng = await conn.createAppender("engagement");
+  for (const r of data.engagement) {
+    eng.appendInteger(ctx.uploadId); eng.appendInteger(idOf(r)); eng.appendVarchar(data.period); eng.appendSmallInt(r.form);
+    r.programme === null ? eng.appendNull() : eng.appendVarchar(r.programme);
+    for (const v of [r.mentors, r.mentees]) v === null ? eng.appendNull() : eng.appendInteger(v);
+    r.result === null ? eng.appendNull() : eng.appendVarchar(r.result);
+    eng.appendVarchar(r.sheet); eng.appendInteger(r.row); eng.endRow();
+  }
+  eng.closeSync();
+
+  const replaces = (await all<{upload_id: number}>(conn,
+    `SELECT DISTINCT old.upload_id FROM school_periods new
+     JOIN school_periods old ON old.school_id = new.school_id AND old.period = new.period AND old.upload_id < new.upload_id
+     JOIN uploads u ON u.upload_id = old.upload_id AND u.undone_at IS NULL
+     WHERE new.upload_id = $u ORDER BY 1`, {u: ctx.uploadId})).map((r) => r.upload_id);
+  return {schoolIds, replaces};
+}
+
+export const formsKind: FileKind<FormsData> = {
   name: "forms",
   label: "квартальный отчёт по формам 1–5",
-  detect: () => 0,
-  parse: () => ({rejected: true, issues: [], data: null}),
-  store: async () => undefined
+  detect(workbook) {
+    const {tables, titles} = findTables(workbook);
+    const known = tables.filter((t) => t.form !== null && (t.columns.students !== undefined || t.columns.programme !== undefined
+      || t.columns.mentors !== undefined || t.columns.mentees !== undefined));
+    if (known.length > 0) return 1;
+    return titles.length > 0 && tables.length > 0 ? 0.5 : 0;
+  },
+  parse: parseForms,
+  store: storeForms
 };

@@ -101,7 +101,9 @@ export async function guardZip(bytes: Buffer, limits: ZipLimits = defaultZipLimi
       resolve(result);
     };
     const bomb = (reason: string) => finish({ok: false, refusal: {kind: "file/zip-bomb", details: {reason}}});
-    const corrupt = (reason: string) => finish({ok: false, refusal: {kind: "file/corrupt", details: {reason}}});
+    // yauzl reports an entry that inflates past its declared size: a lying header, a bomb's trick.
+    const corrupt = (reason: string) => /too many bytes|exceeds|size/i.test(reason) ? bomb(reason)
+      : finish({ok: false, refusal: {kind: "file/corrupt", details: {reason}}});
     zip.on("error", (e: Error) => corrupt(e.message));
     zip.on("end", () => {
       if (settled) return;

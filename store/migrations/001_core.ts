@@ -72,6 +72,7 @@ export const core: Migration = {
       programme VARCHAR,
       mentors INTEGER,           -- NULL when the cell could not be read as a count (see issues)
       mentees INTEGER,
+      result VARCHAR,            -- «Результат программы», free text
       sheet VARCHAR, row_no INTEGER
     )`,
     `CREATE VIEW current_school_periods AS

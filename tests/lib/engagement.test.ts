@@ -1,0 +1,54 @@
+import {describe, expect, it} from "vitest";
+import {engagedCounts} from "../../lib/engagedCounts.ts";
+import {engagementPercent} from "../../lib/engagementPercent.ts";
+import {engagementSummary, type SchoolFigures} from "../../lib/engagementSummary.ts";
+import {formatDate, formatNumber, formatPercent, formatPeriod} from "../../lib/format.ts";
+
+const T = {students: 70, teachers: 70};
+const s = (name: string, o: Partial<SchoolFigures>): SchoolFigures => ({name, municipality: "М", inForm1: true, hasEngagement: true,
+  studentsEngaged: 0, studentsPopulation: 0, teachersEngaged: 0, teachersPopulation: 0, ...o});
+
+describe("engagedCounts applies the counting rule of the forms", () => {
+  it("the @example: students from Forms 2, 4, 5 mentees and Form 2 mentors; teachers from Form 3", () => {
+    expect(engagedCounts([{form: 2, mentors: 10, mentees: 10}, {form: 3, mentors: 5, mentees: 6}, {form: 4, mentors: 4, mentees: 4}]))
+      .toEqual({students: 24, teachers: 11});
+  });
+  it("Form 5's employers are not students", () => {
+    expect(engagedCounts([{form: 5, mentors: 3, mentees: 3}])).toEqual({students: 3, teachers: 0});
+  });
+  it("no rows is zero", () => expect(engagedCounts([])).toEqual({students: 0, teachers: 0}));
+});
+
+describe("engagementSummary sums, then divides", () => {
+  it("the @example: 60 of 200 students is 30 %, 14 of 20 teachers meets 70 %, a school without engagement is not reported", () => {
+    const r = engagementSummary([
+      s("А", {studentsEngaged: 50, studentsPopulation: 100, teachersEngaged: 7, teachersPopulation: 10}),
+      s("Б", {studentsEngaged: 10, studentsPopulation: 100, teachersEngaged: 7, teachersPopulation: 10}),
+      s("В", {hasEngagement: false, studentsPopulation: 80, teachersPopulation: 9})], T);
+    expect(r).toEqual({studentsEngaged: 60, studentsPopulation: 200, studentsPct: 30, teachersEngaged: 14, teachersPopulation: 20,
+      teachersPct: 70, meetsTarget: {students: false, teachers: true}, schoolsIncluded: ["А", "Б"], schoolsNotReported: ["В"]});
+  });
+  it("is not the mean of school percentages: 90 of 100 and 1 of 10 is 82,7 %, not 50 %", () => {
+    const r = engagementSummary([s("А", {studentsEngaged: 90, studentsPopulation: 100}), s("Б", {studentsEngaged: 1, studentsPopulation: 10})], T);
+    expect(r.studentsPct).toBeCloseTo(91 / 110 * 100, 12);
+  });
+  it("a school missing from Form 1 stays out of the sums", () => {
+    const r = engagementSummary([s("А", {studentsEngaged: 5, studentsPopulation: 10}), s("Б", {inForm1: false, studentsEngaged: 50, studentsPopulation: null})], T);
+    expect(r.studentsEngaged).toBe(5);
+    expect(r.schoolsIncluded).toEqual(["А"]);
+  });
+  it("no school gives zero sums and null percentages", () => {
+    expect(engagementSummary([], T)).toMatchObject({studentsEngaged: 0, studentsPct: null, meetsTarget: {students: null, teachers: null}});
+  });
+  it("engagementPercent is unrounded: the @example", () => expect(engagementPercent(58, 86)).toBeCloseTo(67.44186046511628, 12));
+});
+
+describe("ru-RU formats", () => {
+  it("percent, number, date and quarter", () => {
+    expect(formatPercent(67.3641)).toBe("67,4\u00a0%");
+    expect(formatPercent(null)).toBe("—");
+    expect(formatNumber(1234.5, 1)).toBe("1\u00a0234,5");
+    expect(formatDate(new Date(Date.UTC(2024, 8, 1)))).toBe("01.09.2024");
+    expect(formatPeriod("2024-Q2")).toBe("II квартал 2024");
+  });
+});
