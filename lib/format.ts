@@ -4,11 +4,16 @@ const NBSP = "\u00a0";
 
 /**
  * A percentage in percent units, ru-RU, one decimal by default, no-break space before «%».
+ * Given a target, a value just below it gets more decimals rather than being rounded up onto it,
+ * so a reader never sees «70,0 %» next to «not met».
  * @example formatPercent(67.3641) // "67,4 %"
+ * @example formatPercent(69.9588, 1, 70) // "69,96 %"
  */
-export function formatPercent(value: number | null | undefined, digits = 1): string {
+export function formatPercent(value: number | null | undefined, digits = 1, target?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return `${formatNumber(value, digits)}${NBSP}%`;
+  let d = digits;
+  while (target !== undefined && value < target && d < 6 && Number(value.toFixed(d)) >= target) d++;
+  return `${formatNumber(value, d)}${NBSP}%`;
 }
 
 /**

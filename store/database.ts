@@ -70,6 +70,16 @@ export class Store {
     return run;
   }
 
+  /**
+   * Runs fn on its own connection after every earlier write and before any later one, without
+   * a transaction: for work that cannot run inside one (ATTACH, COPY FROM DATABASE, CHECKPOINT).
+   */
+  serial<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.read(fn));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Waits for pending writes, then closes the instance. */
   async close(): Promise<void> {
     await this.queue;

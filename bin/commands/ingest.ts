@@ -7,7 +7,7 @@ import {UserError, type Io} from "../io.ts";
 import {issueLine} from "../present.ts";
 import {plural} from "../../loaders/messages/index.ts";
 import {ingestBytes, type FileOutcome} from "../../loaders/ingest.ts";
-import {Store, defaultDatabasePath} from "../../store/database.ts";
+import {withStore} from "../withStore.ts";
 import {worstFirst} from "../../loaders/issues.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
 
@@ -65,9 +65,8 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   }
   const files = await collectFiles(positionals);
   if (files.length === 0) throw new UserError("в указанных папках нет файлов .xlsx.");
-  const store = await Store.open(defaultDatabasePath(values.db as string | undefined));
   const outcomes: FileOutcome[] = [];
-  try {
+  await withStore(values.db, async (store) => {
     for (const [i, path] of files.entries()) {
       const bytes = await readFile(path);
       const o = await ingestBytes(store, basename(path), bytes, {period, wave});
@@ -77,9 +76,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
       io.out(outcomeLine(o, i + 1, files.length));
       for (const issue of [...o.issues].sort(worstFirst)) io.out(issueLine(issue));
     }
-  } finally {
-    await store.close();
-  }
+  });
   const count = (s: FileOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
   if (values.json) {
     io.out(JSON.stringify(outcomes, null, 2));

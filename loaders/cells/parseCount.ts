@@ -51,6 +51,9 @@ export function parseCountText(raw: string): CountResult {
   if (s === "") return {ok: false, reason: "empty"};
   if (/^[-–—]$/.test(s) || /^нет$/i.test(s)) return {ok: true, value: 0, note: "dash"};
   if (HEDGES.test(s.toLowerCase())) return {ok: false, reason: "ambiguous"};
+  // «1 234» and «1 234 человека»: a space (or NBSP) between groups of thousands.
+  const grouped = /^(\d{1,3}(?: \d{3})+)(?:\s+(\D.*))?$/.exec(s);
+  if (grouped && (!grouped[2] || UNIT_WORDS.test(grouped[2].toLowerCase()))) return fromNumber(Number(grouped[1]!.replace(/ /g, "")));
   // «85», «85.0», «85,0», «-3», «85 человек», «85 чел.»
   const m = /^([+-]?\d+(?:[.,]\d+)?)(?:\s*(.*))?$/.exec(s);
   if (m) {

@@ -99,6 +99,14 @@ function isNoteRow(sheet: Sheet, row: number, table: Table): boolean {
   return NOTE.test(text) || wide || (leading && text.length > 40);
 }
 
+/** A row that continues a table: a school or a count, and not a note, a title or a header. */
+function isDataLike(sheet: Sheet, row: number, table: Table): boolean {
+  if (isNoteRow(sheet, row, table) || isHeaderRow(rowFields(sheet, row))) return false;
+  if (nonEmptyColumns(sheet, row).some((c) => formOfTitle(sheet.text(row, c)) !== null)) return false;
+  const {school, mentors, mentees, students, teachers} = table.columns;
+  return [school, mentors, mentees, students, teachers].some((c) => c !== undefined && sheet.text(row, c) !== "");
+}
+
 function masterText(sheet: Sheet, row: number, column: number | undefined): string {
   if (column === undefined) return "";
   const own = sheet.text(row, column);
@@ -194,7 +202,9 @@ export function parseForms(workbook: Workbook, context: ParseContext): Parsed<Fo
     }
     const form = table.form;
     const countFields = (form === 1 ? COUNT_FIELDS[1] : COUNT_FIELDS[2]) as readonly Field[];
+    // Sums of the whole table and of the block since the last subtotal («Итого по району»).
     const sums = new Map<Field, number>(countFields.map((f) => [f, 0]));
+    let block = new Map<Field, number>(countFields.map((f) => [f, 0]));
     const readCols = new Set(Object.values(columns));
     let municipality = "", school = "";
     let blankRun = 0;
@@ -216,9 +226,9 @@ export function parseForms(workbook: Workbook, context: ParseContext): Parsed<Fo
           const stated = parseCount(cell);
           const place = {file, sheet: sheet.name, row: r, column: c, value: cell?.value ?? cell?.formula ?? null};
           if (stated.ok) {
-            if (stated.value !== sums.get(f)) {
+            if (stated.value !== block.get(f) && stated.value !== sums.get(f)) {
               issues.push({...place, severity: "error", kind: "table/total-mismatch",
-                details: {form, field: f, stated: stated.value, computed: sums.get(f)}});
+                details: {form, field: f, stated: stated.value, computed: block.get(f)}});
             }
           } else if (stated.reason === "formula-no-result") {
             issues.push({...place, severity: "info", kind: "table/total-not-calculated", details: {form}});
@@ -226,6 +236,11 @@ export function parseForms(workbook: Workbook, context: ParseContext): Parsed<Fo
             issues.push({...place, severity: "warning", kind: "table/total-unreadable", details: {form}});
           }
         }
+        block = new Map<Field, number>(countFields.map((f) => [f, 0]));
+        // A subtotal when more rows of the same table follow; otherwise the table ends here.
+        let next = r + 1;
+        while (next < stopAt && sheet.isBlankRow(next)) next++;
+        if (next < stopAt && isDataLike(sheet, next, table)) continue;
         break;
       }
       if (isNoteRow(sheet, r, table)) break;
@@ -261,7 +276,10 @@ export function parseForms(workbook: Workbook, context: ParseContext): Parsed<Fo
         if (issue) issues.push(issue);
         const value = result.ok ? result.value : result.reason === "empty" ? 0 : null;
         counts.set(f, value);
-        if (value !== null) sums.set(f, sums.get(f)! + value);
+        if (value !== null) {
+          sums.set(f, sums.get(f)! + value);
+          block.set(f, block.get(f)! + value);
+        }
       }
       for (const c of nonEmptyColumns(sheet, r)) {
         if (readCols.has(c) || c > table.width + 2) continue;

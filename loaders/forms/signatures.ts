@@ -24,8 +24,12 @@ export function formOfTitle(text: string): FormNumber | null {
 }
 
 /** The quarter a text names: «за I квартал 2024 г.», «за 2 квартал 2024 года» → "2024-Q1". */
+const ORDINALS: Array<[RegExp, string]> = [[/перв\S*/, "1"], [/втор\S*/, "2"], [/трет\S*/, "3"], [/четверт\S*/, "4"]];
+
 export function periodOfText(text: string): string | null {
-  const k = normalizeKey(text);
+  let k = normalizeKey(text);
+  // «за первый квартал 2024» → «за 1 квартал 2024»
+  for (const [re, n] of ORDINALS) k = k.replace(new RegExp(`${re.source}(?=\\s+(квартал|кв))`), n);
   const m = /(?:^|[^а-яa-z0-9])(iv|i{1,3}|[1-4])\s*(?:-?(?:й|ый|ой|ий))?\s*(?:квартал\S*|кв\.?)\s*(\d{4})/.exec(k);
   if (!m) return null;
   const roman: Record<string, number> = {i: 1, ii: 2, iii: 3, iv: 4};
@@ -45,7 +49,7 @@ export function fieldOfHeader(text: string): Field | null {
   if (/муниципальн|район|округ/.test(k) && !/количеств/.test(k)) return "municipality";
   if (/контакт|фио директора|телефон|почт/.test(k)) return "contacts";
   if (/детей|обучающихся|учащихся|10 до 19/.test(k)) return "students";
-  if (/молод\S* специалист/.test(k)) return "youngTeachers";
+  if (/молод\S* (специалист|педагог|учител)/.test(k)) return "youngTeachers";
   if (/педагогическ\S* работник|количество педагог|количество учител/.test(k)) return "teachers";
   if (/наименование программы|программ\S* наставничества/.test(k) && !/результат/.test(k)) return "programme";
   if (/результат/.test(k)) return "result";

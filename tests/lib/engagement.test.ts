@@ -47,6 +47,8 @@ describe("ru-RU formats", () => {
   it("percent, number, date and quarter", () => {
     expect(formatPercent(67.3641)).toBe("67,4\u00a0%");
     expect(formatPercent(null)).toBe("—");
+    expect(formatPercent(170 / 243 * 100, 1, 70)).toBe("69,96\u00a0%");
+    expect(formatPercent(70, 1, 70)).toBe("70,0\u00a0%");
     expect(formatNumber(1234.5, 1)).toBe("1\u00a0234,5");
     expect(formatDate(new Date(Date.UTC(2024, 8, 1)))).toBe("01.09.2024");
     expect(formatPeriod("2024-Q2")).toBe("II квартал 2024");

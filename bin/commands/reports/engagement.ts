@@ -3,7 +3,7 @@ import {parse, checkPeriod} from "../../args.ts";
 import type {Io} from "../../io.ts";
 import {UserError} from "../../io.ts";
 import {table} from "../../present.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {engagementReport, engagementPeriods, type EngagementReport} from "../../../reports/engagement.ts";
 import {formatNumber, formatPercent, formatPeriod} from "../../../lib/format.ts";
 import type {EngagementFigures} from "../../../lib/engagementSummary.ts";
@@ -11,12 +11,12 @@ import type {ReportCommand} from "./types.ts";
 
 const mark = (v: boolean | null) => (v === null ? "н/д" : v ? "да" : "нет");
 
-function cells(f: EngagementFigures): string[] {
+function cells(f: EngagementFigures, targets: {students: number; teachers: number}): string[] {
   return [
     f.studentsEngaged === null ? "—" : `${formatNumber(f.studentsEngaged)} / ${formatNumber(f.studentsPopulation)}`,
-    formatPercent(f.studentsPct), mark(f.meetsTarget.students),
+    formatPercent(f.studentsPct, 1, targets.students), mark(f.meetsTarget.students),
     f.teachersEngaged === null ? "—" : `${formatNumber(f.teachersEngaged)} / ${formatNumber(f.teachersPopulation)}`,
-    formatPercent(f.teachersPct), mark(f.meetsTarget.teachers)
+    formatPercent(f.teachersPct, 1, targets.teachers), mark(f.meetsTarget.teachers)
   ];
 }
 
@@ -27,13 +27,13 @@ export function engagementText(r: EngagementReport): string {
   out.push(`Вовлечённость в наставничество за ${formatPeriod(r.period)} (${r.period}); цель — ${formatNumber(r.targets.students)} % обучающихся 10–19 лет и ${formatNumber(r.targets.teachers)} % педагогов.`);
   out.push("");
   out.push(table(["Регион и муниципалитеты", ...head.slice(1)], [
-    ["Регион", ...cells(r.region)],
-    ...r.municipalities.map((m) => [m.name, ...cells(m)])
+    ["Регион", ...cells(r.region, r.targets)],
+    ...r.municipalities.map((m) => [m.name, ...cells(m, r.targets)])
   ]));
   out.push("");
   out.push(table(["Школа", "Муниципалитет", ...head.slice(1), "Замечания"], r.schools.map((s) => [
     s.name, s.municipality,
-    ...(s.status === "not_reported" ? ["не отчиталась", "—", "—", "—", "—", "—"] : cells(s)),
+    ...(s.status === "not_reported" ? ["не отчиталась", "—", "—", "—", "—", "—"] : cells(s, r.targets)),
     s.dataErrors.length ? `${s.dataErrors.length}` + (s.includedInTotals ? "" : ", не в сумме") : s.includedInTotals || s.status === "not_reported" ? "" : "не в сумме"
   ])));
   out.push("");
@@ -54,17 +54,14 @@ export const engagementReportCommand: ReportCommand = {
     const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report engagement ${this.usage}`); return 0; }
     const period = checkPeriod(values.period);
-    const store = await Store.open(defaultDatabasePath(values.db));
-    try {
-      if (period && !(await engagementPeriods(store)).includes(period)) {
-        const known = await engagementPeriods(store);
+    return withStore(values.db, async (store) => {
+      const known = await engagementPeriods(store);
+      if (period && !known.includes(period)) {
         throw new UserError(`за период ${period} данных нет. Есть: ${known.length ? known.join(", ") : "ничего (база пуста)"}.`);
       }
       const report = await engagementReport(store, {period});
       io.out(values.json ? JSON.stringify(report, null, 2) : engagementText(report));
       return 0;
-    } finally {
-      await store.close();
-    }
+    }, {mustExist: true});
   }
 };

@@ -2,9 +2,10 @@
 import {parse} from "../../args.ts";
 import type {Io} from "../../io.ts";
 import {issueLine} from "../../present.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {issuesReport} from "../../../reports/issues.ts";
 import {STATUS_RU} from "../ingest.ts";
+import {plural} from "../../../loaders/messages/index.ts";
 import type {ReportCommand} from "./types.ts";
 
 export const issuesReportCommand: ReportCommand = {
@@ -14,18 +15,15 @@ export const issuesReportCommand: ReportCommand = {
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {db: {type: "string"}, file: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report issues ${this.usage}`); return 0; }
-    const store = await Store.open(defaultDatabasePath(values.db));
-    try {
+    return withStore(values.db, async (store) => {
       const report = await issuesReport(store, {file: values.file});
       if (values.json) { io.out(JSON.stringify(report, null, 2)); return 0; }
       if (report.files.length === 0) { io.out(values.file ? `Файл «${values.file}» не загружался.` : "Загрузок нет."); return 0; }
       for (const f of report.files) {
-        io.out(`${f.file} — загрузка № ${f.uploadId}, ${STATUS_RU[f.status]}${f.replacedBy ? `, заменён загрузкой № ${f.replacedBy}` : ""}${f.undone ? ", отменена" : ""}: ${f.issues.length} замечаний`);
+        io.out(`${f.file} — загрузка № ${f.uploadId}, ${STATUS_RU[f.status]}${f.replacedBy ? `, заменён загрузкой № ${f.replacedBy}` : ""}${f.undone ? ", отменена" : ""}: ${f.issues.length} ${plural(f.issues.length, "замечание", "замечания", "замечаний")}`);
         for (const i of f.issues) io.out(issueLine(i));
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    }, {mustExist: true});
   }
 };

@@ -122,9 +122,25 @@ describe("forms are found by their titles and headers wherever they are", () => 
   });
 });
 
+describe("municipal files with several districts", () => {
+  it("subtotals per district («Итого по району») are checked against their block, the grand total against all rows", async () => {
+    const buf = await workbook((wb) => {
+      const ws = wb.addWorksheet("Свод");
+      form1(ws, [["Тарский", "СОШ № 1", "", "1 200 человек", 20, 2], ["Омский", "Лицей", "", 300, 30, 3]]);
+      engagementForm(ws, 3, [["Тарский", "СОШ № 1", "А", 2, 3, ""], ["Итого по Тарскому району", "", "", 2, 3, ""],
+        [], ["Омский", "Лицей", "Б", 4, 4, ""], ["Итого по Омскому району", "", "", 4, 5, ""]], {total: [6, 7]});
+    });
+    const {data: d, issues} = await data(buf);
+    expect(d.form1.map((r) => r.students)).toEqual([1200, 300]);
+    expect(d.engagement.map((e) => [e.school, e.mentors, e.mentees])).toEqual([["СОШ № 1", 2, 3], ["Лицей", 4, 4]]);
+    expect(issues.filter((i) => i.severity !== "info").map((i) => [i.kind, i.details])).toEqual([
+      ["table/total-mismatch", {form: 3, field: "mentees", stated: 5, computed: 4}]]);
+  });
+});
+
 describe("the period comes from a title line, else from --period", () => {
   it.each([["за I квартал 2024 г.", "2024-Q1"], ["за 2 квартал 2024 года", "2024-Q2"], ["за II квартал 2024 г.", "2024-Q2"],
-    ["Отчёт за IV квартал 2023 г.", "2023-Q4"]])("«%s» is %s", async (title, period) => {
+    ["Отчёт за IV квартал 2023 г.", "2023-Q4"], ["за первый квартал 2024 года", "2024-Q1"], ["1 кв. 2024", "2024-Q1"]])("«%s» is %s", async (title, period) => {
     const buf = await workbook((wb) => form1(wb.addWorksheet("a"), F1, `Информация об участниках ${title}`));
     expect((await data(buf)).period).toBe(period);
   });
