@@ -15,6 +15,8 @@ const instances = new Map<string, Promise<Store>>();
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The connection of queued work: one at a time by construction, so it is never shared. */
+  private writer: DuckDBConnection | undefined;
 
   private constructor(readonly path: string, private readonly instance: DuckDBInstance) {}
 
@@ -55,7 +57,7 @@ export class Store {
    * finished: all of it is committed, or none of it.
    */
   write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.read(async (conn) => {
+    return this.serial(async (conn) => {
       await conn.run("BEGIN TRANSACTION");
       try {
         const result = await fn(conn);
@@ -65,9 +67,7 @@ export class Store {
         await conn.run("ROLLBACK").catch(() => undefined);
         throw e;
       }
-    }));
-    this.queue = run.catch(() => undefined);
-    return run;
+    });
   }
 
   /**
@@ -75,7 +75,12 @@ export class Store {
    * a transaction: for work that cannot run inside one (ATTACH, COPY FROM DATABASE, CHECKPOINT).
    */
   serial<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.read(fn));
+    const run = this.queue.then(async () => {
+      if (this.closed) throw new Error("store is closed");
+      // Opening a connection per transaction costs as much as a small file's inserts.
+      this.writer ??= await this.instance.connect();
+      return fn(this.writer);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -85,6 +90,7 @@ export class Store {
     await this.queue;
     if (this.closed) return;
     this.closed = true;
+    this.writer?.closeSync();
     for (const [k, v] of instances) if ((await v) === this) instances.delete(k);
     this.instance.closeSync();
   }

@@ -54,6 +54,11 @@ interface Table {
 const COUNT_FIELDS = {1: ["students", "teachers", "youngTeachers"], 2: ["mentors", "mentees"]} as const;
 const NOTE = /^(примечание|внимание|\*|при заполнении|при учете|исполнитель|ответственн|руководитель|директор|подпись|м\.?\s?п\.?|дата)/;
 
+/** Cheap test before the full header match: a header row names the schools' column. */
+const SCHOOL_WORD = /организац|^оо$|^школа$|наименование оо/i;
+/** Cheap test before the full title match: titles speak of forms, data or participants. */
+const TITLE_WORD = /форм|данн|численн|вовлеч|участник/i;
+
 function rowFields(sheet: Sheet, row: number): Columns {
   const cols: Columns = {};
   const cells = sheet.rows[row - 1] ?? [];
@@ -64,6 +69,11 @@ function rowFields(sheet: Sheet, row: number): Columns {
     if (f && cols[f] === undefined) cols[f] = c;
   }
   return cols;
+}
+
+/** Cheap pre-check: could this row be a header at all (does it name the schools' column)? */
+function mayBeHeader(sheet: Sheet, row: number): boolean {
+  return (sheet.rows[row - 1] ?? []).some((c) => typeof c?.value === "string" && SCHOOL_WORD.test(c.value.trim()));
 }
 
 /** A header row names the school column and either the district or a count column. */
@@ -137,13 +147,25 @@ const WHAT: Record<string, string> = {
   mentors: "число наставников", mentees: "число наставляемых"
 };
 
-export function findTables(workbook: Workbook): {tables: Table[]; titles: Array<{sheet: string; row: number; form: FormNumber}>} {
+type Found = {tables: Table[]; titles: Array<{sheet: string; row: number; form: FormNumber}>};
+// detect() and parse() look at the same workbook one after the other: find its tables once.
+const tablesOf = new WeakMap<Workbook, Found>();
+
+export function findTables(workbook: Workbook): Found {
+  const cached = tablesOf.get(workbook);
+  if (cached) return cached;
+  const result = scanTables(workbook);
+  tablesOf.set(workbook, result);
+  return result;
+}
+
+function scanTables(workbook: Workbook): Found {
   const tables: Table[] = [];
   const titles: Array<{sheet: string; row: number; form: FormNumber}> = [];
   for (const sheet of workbook.sheets) {
     let pendingForm: FormNumber | null = null;
     for (let r = 1; r <= sheet.rowCount; r++) {
-      const cols = rowFields(sheet, r);
+      const cols = mayBeHeader(sheet, r) ? rowFields(sheet, r) : {};
       if (isHeaderRow(cols)) {
         let firstDataRow = r + 1;
         const below = rowFields(sheet, r + 1);
@@ -169,7 +191,9 @@ export function findTables(workbook: Workbook): {tables: Table[]; titles: Array<
         continue;
       }
       for (const c of nonEmptyColumns(sheet, r)) {
-        const form = formOfTitle(sheet.text(r, c));
+        const text = sheet.text(r, c);
+        if (!TITLE_WORD.test(text)) continue;
+        const form = formOfTitle(text);
         if (form) { pendingForm = form; titles.push({sheet: sheet.name, row: r, form}); }
       }
     }

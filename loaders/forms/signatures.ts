@@ -61,5 +61,5 @@ export function fieldOfHeader(text: string): Field | null {
 
 /** «Итого», «Итого, чел», «Всего»: the closing total row of a table. */
 export function isTotalLabel(text: string): boolean {
-  return /^(итого|всего)(?![а-я])/.test(normalizeKey(text));
+  return /^\s*(итого|всего)(?![а-яё])/i.test(text);
 }

@@ -48,8 +48,12 @@ function xmlText(entries: Map<string, Buffer>, name: string): string | undefined
   return s;
 }
 
+const attrPatterns = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`));
+  const m = re.exec(attrs);
   return m ? decodeXml(m[1]!) : undefined;
 }
 

@@ -44,10 +44,16 @@ export class Sheet {
     return this.rows.length;
   }
 
+  private columns: number | undefined;
+
+  /** The widest row's length (computed once: sheets are not changed after reading). */
   get columnCount(): number {
-    let n = 0;
-    for (const row of this.rows) if (row && row.length > n) n = row.length;
-    return n;
+    if (this.columns === undefined) {
+      let n = 0;
+      for (const row of this.rows) if (row && row.length > n) n = row.length;
+      this.columns = n;
+    }
+    return this.columns;
   }
 
   cell(row: number, column: number): Cell | undefined {

@@ -1,9 +1,14 @@
 // The guard in front of the XLSX parser (RELIABILITY.md «exceljs with hostile input»): it
 // recognises what a file really is from its bytes, refuses old .xls, encrypted workbooks,
 // truncated zips and zip bombs, and inflates each entry while counting the real bytes, so a
-// hostile file costs milliseconds instead of gigabytes. yauzl validates each entry's declared
-// sizes against what it inflates; we add the limits on top.
-import yauzl from "yauzl";
+// hostile file costs milliseconds instead of gigabytes.
+//
+// It reads the zip's central directory itself and inflates with node:zlib, whose
+// `maxOutputLength` stops inflation at the limit: every declared size is checked before
+// inflating, every real size and CRC after, and entries may not overlap (the trick of
+// "better" zip bombs). Synchronous and ~10× faster than a stream-per-entry zip library on the
+// small files schools send.
+import {crc32, inflateRawSync} from "node:zlib";
 
 export interface ZipLimits {
   /** Largest file accepted, in bytes. */
@@ -39,6 +44,7 @@ export type GuardResult = {ok: true; entries: Map<string, Buffer>} | {ok: false;
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
+const EOCD = 0x06054b50, CENTRAL = 0x02014b50, LOCAL = 0x04034b50;
 
 /** Names what a non-zip file most likely is, for the message to the person who sent it. */
 function sniff(bytes: Buffer): string {
@@ -57,11 +63,101 @@ function sniff(bytes: Buffer): string {
   return "unknown";
 }
 
-function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, {lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true},
-      (err, zip) => (err || !zip ? reject(err ?? new Error("no zip")) : resolve(zip)));
-  });
+interface CentralEntry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: GuardRefusal) {
+    super(refusal.kind);
+  }
+}
+const corrupt = (reason: string) => new Refused({kind: "file/corrupt", details: {reason}});
+const bomb = (reason: string) => new Refused({kind: "file/zip-bomb", details: {reason}});
+
+function centralDirectory(bytes: Buffer, limits: ZipLimits): CentralEntry[] {
+  // The end-of-central-directory record sits in the last 22 + 65535 bytes (after a comment).
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (bytes.readUInt32LE(i) === EOCD) { eocd = i; break; }
+  }
+  if (eocd < 0) throw corrupt("no end of central directory: truncated or not a zip");
+  const count = bytes.readUInt16LE(eocd + 10);
+  const cdSize = bytes.readUInt32LE(eocd + 12);
+  const cdOffset = bytes.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw bomb("zip64 archive: larger than any report");
+  if (count > limits.maxEntries) throw bomb(`entries: ${count}`);
+  if (cdOffset + cdSize > eocd) throw corrupt("central directory outside the file");
+  const entries: CentralEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > eocd || bytes.readUInt32LE(p) !== CENTRAL) throw corrupt("broken central directory");
+    const nameLength = bytes.readUInt16LE(p + 28), extra = bytes.readUInt16LE(p + 30), comment = bytes.readUInt16LE(p + 32);
+    const flags = bytes.readUInt16LE(p + 8);
+    entries.push({
+      name: bytes.toString(flags & 0x800 ? "utf8" : "latin1", p + 46, p + 46 + nameLength).replace(/^\/+/, ""),
+      flags,
+      method: bytes.readUInt16LE(p + 10),
+      crc: bytes.readUInt32LE(p + 16),
+      compressedSize: bytes.readUInt32LE(p + 20),
+      size: bytes.readUInt32LE(p + 24),
+      localOffset: bytes.readUInt32LE(p + 42)
+    });
+    p += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+function inflateEntries(bytes: Buffer, entries: CentralEntry[], limits: ZipLimits): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  let declaredTotal = 0, total = 0;
+  for (const e of entries) {
+    if (out.has(e.name)) throw corrupt(`duplicate entry ${e.name}`);
+    if (e.flags & 0x1) throw new Refused({kind: "file/encrypted"});
+    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) throw bomb("zip64 entry");
+    declaredTotal += e.size;
+    if (e.size > limits.maxEntryBytes || declaredTotal > limits.maxTotalBytes) throw bomb(`declared size ${e.size}`);
+    if (e.size > 1024 * 1024 && e.size / Math.max(1, e.compressedSize) > limits.maxRatio) {
+      throw bomb(`ratio ${Math.round(e.size / Math.max(1, e.compressedSize))}`);
+    }
+    out.set(e.name, Buffer.alloc(0));
+  }
+  // Entries' data may not overlap: overlapping entries inflate one stream many times over.
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (const [i, e] of byOffset.entries()) {
+    const p = e.localOffset;
+    if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== LOCAL) throw corrupt(`broken local header of ${e.name}`);
+    const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
+    const end = start + e.compressedSize;
+    const next = byOffset[i + 1];
+    if (end > bytes.length) throw corrupt(`entry ${e.name} runs past the end of the file`);
+    if (next && end > next.localOffset) throw bomb("overlapping entries");
+    if (e.name.endsWith("/")) continue;
+    const raw = bytes.subarray(start, end);
+    let data: Buffer;
+    if (e.method === 0) data = raw;
+    else if (e.method === 8) {
+      try {
+        // One byte more than declared: a stream that inflates past its declared size is caught.
+        data = inflateRawSync(raw, {maxOutputLength: Math.max(1, Math.min(e.size + 1, limits.maxEntryBytes + 1))});
+      } catch (err) {
+        if ((err as {code?: string}).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) throw bomb(`${e.name} inflates past its size`);
+        throw corrupt(`${e.name}: ${(err as Error).message}`);
+      }
+    } else throw corrupt(`compression method ${e.method}`);
+    if (data.length !== e.size) throw data.length > e.size ? bomb(`${e.name} inflates past its size`) : corrupt(`${e.name} is shorter than declared`);
+    if (crc32(data) !== e.crc) throw corrupt(`${e.name}: CRC mismatch`);
+    total += data.length;
+    if (total > limits.maxTotalBytes) throw bomb(`inflated past ${total}`);
+    out.set(e.name, data);
+  }
+  return out;
 }
 
 /**
@@ -77,77 +173,20 @@ export async function guardZip(bytes: Buffer, limits: ZipLimits = defaultZipLimi
     // Password-protected .xlsx files are OLE containers too, holding an EncryptionInfo stream.
     return {ok: false, refusal: {kind: bytes.includes(ENCRYPTION_INFO) ? "file/encrypted" : "file/xls-old"}};
   }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+  if (bytes.length < 22 || bytes.readUInt32LE(0) !== LOCAL) {
     return {ok: false, refusal: {kind: "file/not-xlsx", details: {looksLike: sniff(bytes)}}};
   }
-  let zip: yauzl.ZipFile;
   try {
-    zip = await openZip(bytes);
+    const entries = inflateEntries(bytes, centralDirectory(bytes, limits), limits);
+    if (!entries.has("xl/workbook.xml")) {
+      const looksLike = entries.has("word/document.xml") ? "docx"
+        : entries.has("ppt/presentation.xml") ? "pptx"
+        : entries.has("content.xml") ? "ods" : "zip";
+      return {ok: false, refusal: {kind: "file/not-xlsx", details: {looksLike}}};
+    }
+    return {ok: true, entries};
   } catch (e) {
+    if (e instanceof Refused) return {ok: false, refusal: e.refusal};
     return {ok: false, refusal: {kind: "file/corrupt", details: {reason: (e as Error).message}}};
   }
-  if (zip.entryCount > limits.maxEntries) {
-    zip.close();
-    return {ok: false, refusal: {kind: "file/zip-bomb", details: {reason: `entries: ${zip.entryCount}`}}};
-  }
-  return new Promise<GuardResult>((resolve) => {
-    const entries = new Map<string, Buffer>();
-    let total = 0;
-    let settled = false;
-    const finish = (result: GuardResult) => {
-      if (settled) return;
-      settled = true;
-      zip.close();
-      resolve(result);
-    };
-    const bomb = (reason: string) => finish({ok: false, refusal: {kind: "file/zip-bomb", details: {reason}}});
-    // yauzl reports an entry that inflates past its declared size: a lying header, a bomb's trick.
-    const corrupt = (reason: string) => /too many bytes|exceeds|size/i.test(reason) ? bomb(reason)
-      : finish({ok: false, refusal: {kind: "file/corrupt", details: {reason}}});
-    zip.on("error", (e: Error) => corrupt(e.message));
-    zip.on("end", () => {
-      if (settled) return;
-      const names = [...entries.keys()];
-      if (!names.includes("xl/workbook.xml")) {
-        const looksLike = names.includes("word/document.xml") ? "docx"
-          : names.includes("ppt/presentation.xml") ? "pptx"
-          : names.includes("content.xml") ? "ods" : "zip";
-        finish({ok: false, refusal: {kind: "file/not-xlsx", details: {looksLike}}});
-      } else finish({ok: true, entries});
-    });
-    zip.on("entry", (entry: yauzl.Entry) => {
-      const name = entry.fileName.replace(/^\/+/, "");
-      if (entries.has(name)) return corrupt(`duplicate entry ${name}`);
-      if (name.endsWith("/")) { entries.set(name, Buffer.alloc(0)); zip.readEntry(); return; }
-      if (entry.uncompressedSize > limits.maxEntryBytes || total + entry.uncompressedSize > limits.maxTotalBytes) {
-        return bomb(`declared size ${entry.uncompressedSize}`);
-      }
-      if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-        return bomb(`ratio ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}`);
-      }
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) return corrupt(err?.message ?? "unreadable entry");
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          total += chunk.length;
-          // Count what really inflates: declared sizes can lie.
-          if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-            stream.destroy();
-            bomb(`inflated past ${size}`);
-            return;
-          }
-          chunks.push(chunk);
-        });
-        stream.on("error", (e: Error) => corrupt(e.message));
-        stream.on("end", () => {
-          if (settled) return;
-          entries.set(name, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.readEntry();
-  });
 }

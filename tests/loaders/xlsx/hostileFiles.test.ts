@@ -56,6 +56,14 @@ describe("files that are not readable workbooks are rejected with what they are"
     expect(await refusal(lying)).toEqual(["file/zip-bomb"]);
   });
 
+  it("a zip whose entries overlap (one stream inflated many times) is refused", async () => {
+    const zip = makeZip(workbookEntries("<worksheet><sheetData/></worksheet>"));
+    // Point the last central-directory entry at the first entry's data.
+    const cd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(0, cd + 42);
+    expect(await refusal(zip)).toEqual(expect.arrayContaining([expect.stringMatching(/^file\/(zip-bomb|corrupt)$/)]));
+  });
+
   it("a zip with two entries of the same name is refused", async () => {
     const entries = workbookEntries("<worksheet><sheetData/></worksheet>");
     const g = await guardZip(makeZip([...entries, entries[3]!]));
