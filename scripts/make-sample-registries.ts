@@ -13,6 +13,7 @@
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
+import {writeStableWorkbook} from "./writeStableWorkbook.ts";
 
 const OUT = "data/sample/registries";
 
@@ -193,37 +194,12 @@ function mentorBase(s: SchoolSample): ExcelJS.Workbook {
   return wb;
 }
 
-/**
- * Runs fn with `new Date()` frozen: jszip (inside exceljs) stamps every zip entry with the current
- * time, and a fixed stamp keeps the files byte-identical from run to run (so their sha256 — what
- * ingest uses to recognise a file already loaded — does not change).
- */
-async function withFrozenClock<T>(at: Date, fn: () => Promise<T>): Promise<T> {
-  const Real = Date;
-  const Frozen = class extends Real {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(at.getTime());
-      else super(...(args as [number]));
-    }
-    static override now() { return at.getTime(); }
-  };
-  globalThis.Date = Frozen as DateConstructor;
-  try {
-    return await fn();
-  } finally {
-    globalThis.Date = Real;
-  }
-}
-
 async function main() {
   mkdirSync(OUT, {recursive: true});
   for (const s of [sargatka, tara, luzino]) {
-    // exceljs stamps the current time into docProps: a fixed date keeps the files byte-stable.
     for (const [suffix, wb] of [["mentees", menteeBase(s)], ["mentors", mentorBase(s)]] as const) {
-      wb.created = wb.modified = new Date(Date.UTC(2026, 10, 24));
-      wb.creator = "mentoring sample";
       const path = join(OUT, `${s.file}-${suffix}.xlsx`);
-      await withFrozenClock(new Date(Date.UTC(2026, 10, 24)), () => wb.xlsx.writeFile(path));
+      await writeStableWorkbook(wb, path);
       process.stderr.write(`${path}\n`);
     }
   }
