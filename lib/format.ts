@@ -22,8 +22,12 @@ export function formatPercent(value: number | null | undefined, digits = 1, targ
  */
 export function formatNumber(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return value.toLocaleString("ru-RU", {minimumFractionDigits: digits, maximumFractionDigits: digits}).replace(/\s/g, NBSP);
+  // toLocaleString builds a new formatter on every call (~50 µs); a cached one gives the same text.
+  let f = FORMATTERS.get(digits);
+  if (!f) FORMATTERS.set(digits, (f = new Intl.NumberFormat("ru-RU", {minimumFractionDigits: digits, maximumFractionDigits: digits})));
+  return f.format(value).replace(/\s/g, NBSP);
 }
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
 
 /**
  * A calendar date as dd.mm.yyyy (UTC parts, as dates are stored without time).

@@ -23,12 +23,14 @@ export async function upsertSchools(conn: DuckDBConnection, schools: SchoolName[
   const known = await all<{school_key: string; school_id: number}>(conn,
     "SELECT school_key, school_id FROM schools WHERE list_contains($keys, school_key)", {keys: listValue(keys)});
   const ids = new Map(known.map((r) => [r.school_key, r.school_id]));
-  for (const [key, s] of byKey) {
-    if (ids.has(key)) continue;
-    const row = await all<{school_id: number}>(conn,
-      "INSERT INTO schools (school_key, municipality, name) VALUES ($k, $m, $n) RETURNING school_id",
-      {k: key, m: s.municipality, n: s.name});
-    ids.set(key, row[0]!.school_id);
+  // One set-based insert for all new schools: a row-by-row INSERT costs ~1 ms each (2,000 schools ≈ 2 s).
+  const fresh = [...byKey].filter(([key]) => !ids.has(key));
+  if (fresh.length) {
+    const rows = await all<{school_key: string; school_id: number}>(conn,
+      `INSERT INTO schools (school_key, municipality, name)
+       SELECT unnest($k), unnest($m), unnest($n) RETURNING school_key, school_id`,
+      {k: listValue(fresh.map(([k]) => k)), m: listValue(fresh.map(([, s]) => s.municipality)), n: listValue(fresh.map(([, s]) => s.name))});
+    for (const r of rows) ids.set(r.school_key, r.school_id);
   }
   return ids;
 }
