@@ -1,4 +1,43 @@
 // Russian wording of the diagnostics loaders' issue kinds.
 import type {MessageWriter} from "./index.ts";
+import {plural} from "./index.ts";
 
-export const diagnosticsMessages: Record<string, MessageWriter> = {};
+const WAVE: Record<string, string> = {entry: "входная", exit: "итоговая"};
+const area = (f: {details?: Record<string, unknown>}) => String(f.details?.area ?? "область");
+const asDeficit = (f: {details?: Record<string, unknown>}) => (f.details?.deficit ? "дефицит" : "результат");
+
+export const diagnosticsMessages: Record<string, MessageWriter> = {
+  "diagnostics/no-table": (f) => {
+    const areas = (f.details?.areas as string[] | undefined) ?? [];
+    return `В файле не найдена таблица диагностики: нужна строка заголовка со столбцом «ФИО педагога» и столбцами областей компетенций (${areas.join(", ")}).`;
+  },
+  "diagnostics/no-rows": () => "В таблице диагностики нет ни одной строки педагога с результатом: файл не загружен.",
+  "diagnostics/no-school-column": () => "В таблице нет столбца «ОО» (образовательная организация): без него педагогов нельзя сопоставить между входной и итоговой диагностикой. Лист не загружен: добавьте столбец.",
+  "diagnostics/no-municipality-column": () => "В таблице нет столбца «Муниципалитет»: школы сопоставлены с уже известными по названию, незнакомые записаны без муниципалитета.",
+  "diagnostics/no-wave": (f) => {
+    const n = Number(f.details?.rows ?? 0);
+    return `Не указано, входная это диагностика или итоговая: ${n} ${plural(n, "строка не загружена", "строки не загружены", "строк не загружено")}. Назовите лист или строку над таблицей («Входная диагностика», «Итоговая диагностика»), добавьте столбец «Этап» или загрузите файл с параметром --wave entry|exit.`;
+  },
+  "diagnostics/wave-conflict": (f) => {
+    const d = f.details as {stated: string; given: string};
+    return `В файле указана ${WAVE[d.stated] ?? d.stated} диагностика, а при загрузке выбрана ${WAVE[d.given] ?? d.given}: использовано указанное в файле.`;
+  },
+  "diagnostics/unknown-wave": (_, v) => `«${v}» — непонятный этап диагностики: ожидается «входная» или «итоговая». Строка не загружена.`,
+  "diagnostics/no-name": () => "Есть результаты, но не указано ФИО педагога: строка не загружена.",
+  "diagnostics/no-school": () => "Не указана образовательная организация педагога (ни в строке, ни выше в блоке): строка не загружена.",
+  "diagnostics/no-results": () => "У педагога не заполнен ни один результат диагностики: строка не загружена.",
+  "diagnostics/not-a-percent": (f, v) => `«${v}» не читается как процент (${area(f)}, ${asDeficit(f)}): ожидается число от 0 до 100, например 52 или 52,5 %. Значение не учтено.`,
+  "diagnostics/out-of-range": (f, v) => `${v} — вне диапазона 0–100 % (${area(f)}, ${asDeficit(f)}). Значение не учтено.`,
+  "diagnostics/formula-no-result": (f) => `Формула без сохранённого значения (файл не пересчитан): ${area(f)} — результат неизвестен. Откройте файл в Excel, пересчитайте и сохраните.`,
+  "diagnostics/excel-error": (f, v) => `В ячейке ошибка Excel ${v}: ${area(f)} — результат неизвестен.`,
+  "diagnostics/deficit-result-mismatch": (f) => {
+    const d = f.details as {deficit: number; result: number; area: string};
+    return `${d.area}: дефицит ${d.deficit} % и результат ${d.result} % в сумме не дают 100 %. Взят указанный результат (${d.result} %).`;
+  },
+  "diagnostics/read-as-share": (_, v) => `В столбце «${v}» все числа от 0 до 1: они прочитаны как доли (0,52 = 52 %).`,
+  "diagnostics/duplicate-area-column": (f, v) => `Столбец «${v}» повторяет область «${area(f)}», уже прочитанную из другого столбца: он не загружен.`,
+  "diagnostics/ambiguous-teacher": (f) => {
+    const rows = (f.details?.rows as string[] | undefined) ?? [];
+    return `В той же школе и той же диагностике есть педагог с тем же ФИО или кодом (${plural(rows.length, "строка", "строки", "строк")} ${rows.join(", ")}), и различить их нечем. Результаты загружены, но с другой диагностикой не сопоставлены; добавьте столбец «ID»/«код» или уточните ФИО.`;
+  }
+};

@@ -6,6 +6,7 @@ import {formsMessages} from "./forms.ts";
 import {diagnosticsMessages} from "./diagnostics.ts";
 import {registriesMessages} from "./registries.ts";
 import {effectivenessMessages} from "./effectiveness.ts";
+import {serverMessages} from "./server.ts";
 
 /** Writes one message from an issue's facts; `v` is the raw value as text ("" when none). */
 export type MessageWriter = (facts: IssueFacts, v: string) => string;
@@ -15,7 +16,8 @@ const writers: Record<string, MessageWriter> = {
   ...formsMessages,
   ...diagnosticsMessages,
   ...registriesMessages,
-  ...effectivenessMessages
+  ...effectivenessMessages,
+  ...serverMessages
 };
 
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */

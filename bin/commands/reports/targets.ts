@@ -1,12 +1,64 @@
-// Placeholder until the report is built: says so in Russian and fails.
+// `mentoring report targets`: target indicators vs actual per school and year, year over year.
+import {parse} from "../../args.ts";
 import {UserError} from "../../io.ts";
+import {table} from "../../present.ts";
+import {formatNumber, formatPercent} from "../../../lib/format.ts";
+import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {loadIndicatorsConfig, targetsReport} from "../../../reports/targets.ts";
 import type {ReportCommand} from "./types.ts";
+
+const USAGE = "[--school НАЗВАНИЕ] [--year ГГГГ] [--config ФАЙЛ] [--db ФАЙЛ] [--json]";
+
+function pp(v: number | null): string {
+  if (v === null) return "—";
+  return `${v > 0 ? "+" : v < 0 ? "−" : ""}${formatNumber(Math.abs(v), 1)} п. п.`;
+}
 
 export const targetsReportCommand: ReportCommand = {
   name: "targets",
-  usage: "[--json]",
-  summary: "(ещё не готов)",
-  async run() {
-    throw new UserError("этот отчёт ещё не готов.");
+  usage: USAGE,
+  summary: "целевые показатели: факт, цель, отклонение и динамика по школам и годам",
+  async run(argv, io) {
+    const {values} = parse(argv, {school: {type: "string"}, year: {type: "string"}, config: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
+    if (values.help) { io.out(`mentoring report targets ${USAGE}`); return 0; }
+    let year: number | undefined;
+    if (values.year !== undefined) {
+      const m = /^(\d{4})(?:\s*\/\s*(\d{4}))?$/.exec(values.year.trim());
+      if (!m) throw new UserError(`--year: нужен учебный год, например 2025 или 2024/2025, а не «${values.year}».`);
+      year = Number(m[2] ?? m[1]);
+    }
+    let config;
+    try { config = loadIndicatorsConfig(values.config); } catch (e) { throw new UserError((e as Error).message); }
+    const store = await Store.open(defaultDatabasePath(values.db));
+    try {
+      const r = await targetsReport(store, {school: values.school, year, config});
+      if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
+      if (!r.schools.length) {
+        io.out("Данных для целевых показателей нет: загрузите список педагогов или таблицу показателей (mentoring ingest).");
+        return 0;
+      }
+      io.out("Целевые показатели (учебный год обозначен годом окончания: 2025 = 2024/2025)");
+      for (const s of r.schools) {
+        for (const y of s.years) {
+          io.out("");
+          io.out(`${s.municipality} · ${s.name} · ${y.year - 1}/${y.year}`);
+          io.out(table(["Показатель", "Факт", "Цель", "Отклонение", "Выполнен", "К прошлому году", "Чел.", "Источник"],
+            y.indicators.map((l) => [l.name.length > 60 ? l.name.slice(0, 58) + "…" : l.name, formatPercent(l.actual), formatPercent(l.target),
+              pp(l.gap), l.met === null ? "—" : l.met ? "да" : "нет", pp(l.change),
+              l.numerator === null ? "—" : `${l.numerator} из ${l.denominator}`, l.source === "roster" ? "список" : "таблица"])));
+        }
+      }
+      for (const y of r.region) {
+        if (r.schools.length < 2) break;
+        io.out("");
+        io.out(`Все школы · ${y.year - 1}/${y.year} (сумма по школам)`);
+        io.out(table(["Показатель", "Школ", "Факт", "Цель", "Выполнен"],
+          y.indicators.map((l) => [l.name.length > 60 ? l.name.slice(0, 58) + "…" : l.name, String(l.schools), formatPercent(l.actual),
+            formatPercent(l.target), l.met === null ? "—" : l.met ? "да" : "нет"])));
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
   }
 };

@@ -1,0 +1,28 @@
+// Russian wording of the problems the local server finds itself: a file that the parser could not
+// finish within its time or memory, or a file refused while it was still arriving.
+import type {MessageWriter} from "./index.ts";
+
+const mb = (bytes: number) => (bytes / 1048576).toLocaleString("ru-RU", {maximumFractionDigits: 1});
+
+export const serverMessages: Record<string, MessageWriter> = {
+  "upload/too-large": (f) => {
+    const d = f.details as {limit: number};
+    return `Файл больше предела ${mb(d.limit)} МБ и не принят. Отчёт школы столько весить не может: проверьте, тот ли это файл ` +
+      "(например, не вставлены ли в него фотографии).";
+  },
+  "upload/too-many-files": (f) => {
+    const d = f.details as {limit: number};
+    return `За один раз принимается не больше ${d.limit} файлов; остальные не приняты. Загрузите их следующей порцией.`;
+  },
+  "file/parse-timeout": (f) => {
+    const d = f.details as {seconds: number};
+    return `Файл не удалось прочитать за ${d.seconds} с — отчёт школы читается за доли секунды. ` +
+      "Похоже, файл повреждён или намеренно усложнён. Сохраните отчёт заново из Excel и загрузите ещё раз.";
+  },
+  "file/parse-failed": (f) => {
+    const d = f.details as {reason: "memory" | "error"};
+    return d.reason === "memory"
+      ? "Файл отклонён: для его чтения нужно несравнимо больше памяти, чем для любого отчёта. Проверьте, тот ли это файл, и сохраните его заново из Excel."
+      : "Файл не удалось прочитать из-за внутренней ошибки программы. Сообщите разработчикам; сам файл сохранён.";
+  }
+};

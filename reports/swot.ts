@@ -1,0 +1,191 @@
+// The programme's SWOT from questionnaires, ratings and closed answers (issue 6, part 1): the single
+// source of `mentoring report swot`, its --json and the dashboards. Coding happens here, at read
+// time, so an edited codebook recodes every stored answer.
+import {readFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import {all, type Store} from "../store/database.ts";
+import {codeStatement, compileCodebook, questionQuadrant, type CompiledCodebook, type Quadrant} from "../lib/swotCoding.ts";
+import {splitStatements} from "../lib/splitStatements.ts";
+import {swotTally, type QuadrantTally, type StatementTally, type SwotMention} from "../lib/swotTally.ts";
+import {ratingSummary, type RatingSummary} from "../lib/ratingSummary.ts";
+import {pairedComparison, type PairedComparison} from "../lib/pairedComparison.ts";
+import {unpairedComparison, type UnpairedComparison} from "../lib/unpairedComparison.ts";
+
+export const DEFAULT_CODEBOOK = fileURLToPath(new URL("../data/config/swot-codebook.json", import.meta.url));
+
+/** Reads and validates a codebook file; the message says in Russian what is wrong. */
+export function loadCodebook(path: string = DEFAULT_CODEBOOK): CompiledCodebook {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`не удалось прочитать кодификатор SWOT ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return compileCodebook(json);
+  } catch (e) {
+    throw new Error(`кодификатор SWOT ${path} заполнен неверно: ${(e as Error).message}`);
+  }
+}
+
+export interface SwotReportOptions {
+  /** Only respondents of this role (наставник, наставляемый, куратор, руководитель, другое). */
+  role?: string;
+  /** Only answers of one wave (entry | exit); then there is no before/after comparison. */
+  wave?: "entry" | "exit";
+  codebook?: CompiledCodebook;
+  /** Statements shown per quadrant. */
+  top?: number;
+}
+
+export interface UncodedStatement {
+  text: string;
+  /** Known when the question named a quadrant. */
+  quadrant: Quadrant | null;
+  role: string;
+  question: string;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+}
+
+export type PrePost =
+  | {type: "paired"; matched: number; unmatchedEntry: number; unmatchedExit: number; result: PairedComparison}
+  | {type: "unpaired"; reason: string; result: UnpairedComparison};
+
+export interface RatingQuestion {
+  question: string;
+  scale: {min: number; max: number} | null;
+  all: RatingSummary;
+  byRole: Record<string, RatingSummary>;
+  byWave: {entry: RatingSummary; exit: RatingSummary} | null;
+  /** Entry vs exit: paired where respondents can be matched by their code, unpaired otherwise. */
+  prepost: PrePost | null;
+}
+
+export interface SwotReport {
+  role: string | null;
+  wave: "entry" | "exit" | null;
+  uploads: number[];
+  respondents: {total: number; byRole: Record<string, number>};
+  quadrants: QuadrantTally[];
+  statements: StatementTally[];
+  /** Statements no codebook phrase fits: for a person to code (add a phrase and re-run). */
+  uncoded: UncodedStatement[];
+  closed: Array<{question: string; n: number; answers: Array<{answer: string; count: number; share: number}>}>;
+  ratings: RatingQuestion[];
+}
+
+interface AnswerRow {
+  upload_id: number; respondent_no: number; role: string; wave: string | null; respondent_key: string | null;
+  question: string; text_key: string; kind: string; scale_min: number | null; scale_max: number | null;
+  answer: string; rating: number | null; file_name: string; sheet: string | null; row_no: number | null;
+}
+
+/** Paired comparison needs at least this many matched respondents; fewer → the unpaired one. */
+export const MIN_PAIRS = 2;
+
+export async function swotReport(store: Store, options: SwotReportOptions = {}): Promise<SwotReport> {
+  const compiled = options.codebook ?? loadCodebook();
+  const role = options.role ?? null;
+  const wave = options.wave ?? null;
+  const params = {role, wave};
+  const [respondents, answers] = await store.read(async (c) => [
+    await all<{upload_id: number; respondent_no: number; role: string}>(c, `
+      SELECT r.upload_id, r.respondent_no, r.role FROM questionnaire_respondents r
+      JOIN current_questionnaire_uploads USING (upload_id)
+      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave)
+      ORDER BY r.upload_id, r.respondent_no`, params),
+    await all<AnswerRow>(c, `
+      SELECT a.upload_id, a.respondent_no, r.role, r.wave, r.respondent_key, q.text AS question, q.text_key, q.kind,
+             q.scale_min, q.scale_max, a.answer, a.rating, u.file_name, r.sheet, r.row_no
+      FROM questionnaire_answers a
+      JOIN current_questionnaire_uploads USING (upload_id)
+      JOIN questionnaire_respondents r USING (upload_id, respondent_no)
+      JOIN questionnaire_questions q ON q.upload_id = a.upload_id AND q.question_no = a.question_no
+      JOIN uploads u ON u.upload_id = a.upload_id
+      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave)
+      ORDER BY a.upload_id, a.respondent_no, a.question_no`, params)
+  ]);
+  const id = (upload: number, no: number) => `${upload}:${no}`;
+
+  // SWOT: every statement of every open answer, coded.
+  const mentions: SwotMention[] = [];
+  const uncoded: UncodedStatement[] = [];
+  const questionQuadrants = new Map<string, Quadrant | null>();
+  for (const a of answers) {
+    if (a.kind !== "open") continue;
+    if (!questionQuadrants.has(a.question)) questionQuadrants.set(a.question, questionQuadrant(a.question, compiled));
+    const hint = questionQuadrants.get(a.question) ?? null;
+    for (const s of splitStatements(a.answer)) {
+      const coding = codeStatement(s, compiled, hint);
+      mentions.push({respondent: id(a.upload_id, a.respondent_no), role: a.role, ...coding});
+      if (coding.statementId === null) {
+        uncoded.push({text: s, quadrant: coding.quadrant, role: a.role, question: a.question, file: a.file_name, sheet: a.sheet, row: a.row_no});
+      }
+    }
+  }
+  const labels = new Map(compiled.codebook.statements.map((s) => [s.id, s.label]));
+  const tally = swotTally(respondents.map((r) => ({id: id(r.upload_id, r.respondent_no), role: r.role})), mentions, labels, options.top ?? 5);
+
+  // Closed questions: how often each answer was given.
+  const closedMap = new Map<string, {question: string; counts: Map<string, number>; n: number}>();
+  for (const a of answers) {
+    if (a.kind !== "closed") continue;
+    const q = closedMap.get(a.text_key) ?? {question: a.question, counts: new Map(), n: 0};
+    closedMap.set(a.text_key, q);
+    const answer = a.answer.trim().replace(/\s+/g, " ");
+    const key = [...q.counts.keys()].find((k) => k.toLowerCase().replace(/ё/g, "е") === answer.toLowerCase().replace(/ё/g, "е")) ?? answer;
+    q.counts.set(key, (q.counts.get(key) ?? 0) + 1);
+    q.n++;
+  }
+  const closed = [...closedMap.values()].map((q) => ({question: q.question, n: q.n,
+    answers: [...q.counts].map(([answer, count]) => ({answer, count, share: (100 * count) / q.n}))
+      .sort((x, y) => y.count - x.count || x.answer.localeCompare(y.answer, "ru"))}));
+
+  // Ratings: the same question (same wording) across files and waves.
+  const ratingMap = new Map<string, AnswerRow[]>();
+  for (const a of answers) {
+    if (a.kind !== "rating" || a.rating === null) continue;
+    const list = ratingMap.get(a.text_key) ?? [];
+    list.push(a);
+    ratingMap.set(a.text_key, list);
+  }
+  const ratings: RatingQuestion[] = [...ratingMap.values()].map((list) => {
+    const first = list[0]!;
+    const scaleMin = Math.min(...list.map((a) => a.scale_min ?? Infinity)), scaleMax = Math.max(...list.map((a) => a.scale_max ?? -Infinity));
+    const scale = Number.isFinite(scaleMin) && Number.isFinite(scaleMax) ? {min: scaleMin, max: scaleMax} : null;
+    const values = (xs: AnswerRow[]) => xs.map((a) => a.rating!);
+    const roles = [...new Set(list.map((a) => a.role))].sort();
+    const entry = list.filter((a) => a.wave === "entry"), exit = list.filter((a) => a.wave === "exit");
+    return {
+      question: first.question, scale,
+      all: ratingSummary(values(list), scale ?? undefined),
+      byRole: Object.fromEntries(roles.map((r) => [r, ratingSummary(values(list.filter((a) => a.role === r)), scale ?? undefined)])),
+      byWave: entry.length && exit.length ? {entry: ratingSummary(values(entry), scale ?? undefined), exit: ratingSummary(values(exit), scale ?? undefined)} : null,
+      prepost: entry.length && exit.length ? prePost(entry, exit) : null
+    };
+  });
+
+  return {role, wave, uploads: [...new Set(respondents.map((r) => r.upload_id))], respondents: tally.respondents,
+    quadrants: tally.quadrants, statements: tally.statements, uncoded, closed, ratings};
+}
+
+/** Pairs entry and exit answers by respondent code (the last answer of a code in a wave counts). */
+function prePost(entry: AnswerRow[], exit: AnswerRow[]): PrePost {
+  const byKey = (xs: AnswerRow[]) => {
+    const m = new Map<string, number>();
+    for (const a of xs) if (a.respondent_key) m.set(a.respondent_key, a.rating!);
+    return m;
+  };
+  const e = byKey(entry), x = byKey(exit);
+  const matched = [...e.keys()].filter((k) => x.has(k));
+  if (matched.length >= MIN_PAIRS) {
+    return {type: "paired", matched: matched.length, unmatchedEntry: entry.length - matched.length, unmatchedExit: exit.length - matched.length,
+      result: pairedComparison(matched.map((k) => e.get(k)!), matched.map((k) => x.get(k)!))};
+  }
+  const reason = e.size === 0 || x.size === 0
+    ? "ответы анонимные: нет кода участника, сопоставить входные и итоговые ответы нельзя"
+    : `совпавших участников меньше ${MIN_PAIRS}`;
+  return {type: "unpaired", reason, result: unpairedComparison(entry.map((a) => a.rating!), exit.map((a) => a.rating!))};
+}
