@@ -3,6 +3,7 @@ import type {Io} from "./io.ts";
 import {UserError} from "./io.ts";
 import {ingestCommand} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
+import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
@@ -10,6 +11,8 @@ export const HELP = `mentoring — аналитика программ наст�
   mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit]
       загрузить отчёты .xlsx (папки — рекурсивно) в базу
 ${reportHelp()}
+  ${SERVE_USAGE}
+      сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
   mentoring help
       эта справка
 
@@ -22,6 +25,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return ingestCommand(rest, io);
     case "report":
       return reportCommand(rest, io);
+    case "serve":
+      return serveCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

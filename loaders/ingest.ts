@@ -107,40 +107,110 @@ async function insertIssues(conn: DuckDBConnection, uploadId: number, issues: Is
   appender.closeSync();
 }
 
-/** Ingests one file's bytes: all of it in one transaction, or (rejected) only its record and issues. */
-export async function ingestBytes(store: Store, file: string, bytes: Buffer, options: IngestOptions = {},
-  limits: IngestLimits = defaultIngestLimits): Promise<FileOutcome> {
-  const hash = sha256(bytes);
-  const loaded = await store.read((c) => one<{upload_id: number; kind: string; period: string | null}>(c,
-    `SELECT upload_id, kind, period FROM uploads
-     WHERE sha256 = $h AND status <> 'rejected' AND undone_at IS NULL ORDER BY upload_id DESC LIMIT 1`, {h: hash}));
-  if (loaded) {
-    return {file, sha256: hash, status: "already_loaded", kind: loaded.kind, period: loaded.period, uploadId: null,
-      sameAs: loaded.upload_id, replaces: [], stats: {}, issues: []};
-  }
-  const examined = await examineFile(file, bytes, options, limits);
+/**
+ * A file examined and judged, ready to be stored. Plain data only (structured-clonable), so the
+ * parsing can run in a worker thread and the storing in the thread that owns the database.
+ */
+export interface PreparedFile {
+  file: string;
+  sha256: string;
+  size: number;
+  /** FileKind.name of the recognised kind; null when rejected before recognition. */
+  kind: string | null;
+  status: Exclude<FileStatus, "already_loaded">;
+  period: string | null;
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+  /** The kind's parsed data (only when not rejected). */
+  data: unknown;
+  stats: Record<string, number>;
+}
+
+/** Judges already-examined bytes: caps and words the issues, decides the status. */
+export function judgeFile(file: string, bytes: Buffer | {sha256: string; size: number}, examined: Examined,
+  limits: IngestLimits = defaultIngestLimits): PreparedFile {
   const facts = capIssues(examined.ok ? examined.parsed.issues : examined.issues, file, limits.maxIssues);
   const issues = facts.map(toIssue);
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.filter((i) => i.severity === "warning").length;
-  const status: FileStatus = !examined.ok ? "rejected" : errors + warnings > 0 ? "accepted_with_remarks" : "accepted";
-  const period = examined.ok ? examined.parsed.period ?? null : null;
-  const kindName = examined.kind?.name ?? null;
+  const status = !examined.ok ? "rejected" : errors + warnings > 0 ? "accepted_with_remarks" : "accepted";
+  const id = Buffer.isBuffer(bytes) ? {sha256: sha256(bytes), size: bytes.length} : bytes;
+  return {file, ...id, kind: examined.kind?.name ?? null, status, period: examined.ok ? examined.parsed.period ?? null : null,
+    issues, errors, warnings, data: examined.ok ? examined.parsed.data : null,
+    stats: examined.ok ? examined.parsed.stats ?? {} : {}};
+}
+
+/** Guard, read, recognise, parse and judge one file, without the database (runs in a worker too). */
+export async function prepareFile(file: string, bytes: Buffer, options: IngestOptions = {},
+  limits: IngestLimits = defaultIngestLimits): Promise<PreparedFile> {
+  return judgeFile(file, bytes, await examineFile(file, bytes, options, limits), limits);
+}
+
+/** The live upload holding exactly these bytes, if any (same SHA-256, not rejected, not undone). */
+async function loadedByHash(conn: DuckDBConnection, hash: string) {
+  return one<{upload_id: number; kind: string; period: string | null}>(conn,
+    `SELECT upload_id, kind, period FROM uploads
+     WHERE sha256 = $h AND status <> 'rejected' AND undone_at IS NULL ORDER BY upload_id DESC LIMIT 1`, {h: hash});
+}
+
+function alreadyLoaded(file: string, hash: string, loaded: {upload_id: number; kind: string; period: string | null}): FileOutcome {
+  return {file, sha256: hash, status: "already_loaded", kind: loaded.kind, period: loaded.period, uploadId: null,
+    sameAs: loaded.upload_id, replaces: [], stats: {}, issues: []};
+}
+
+/** The outcome for bytes already loaded, without parsing them again; null when they are new. */
+export async function findLoaded(store: Store, file: string, hash: string): Promise<FileOutcome | null> {
+  const loaded = await store.read((c) => loadedByHash(c, hash));
+  return loaded ? alreadyLoaded(file, hash, loaded) : null;
+}
+
+export interface StoreHooks {
+  /** Runs inside the file's transaction after its rows went in (the server links the stored original). */
+  afterStore?: (conn: DuckDBConnection, outcome: FileOutcome) => Promise<void>;
+}
+
+/**
+ * Stores a prepared file in one transaction: its upload record, its data (unless rejected), its
+ * issues and which earlier uploads it replaces. The hash is checked again inside the transaction,
+ * so two concurrent uploads of the same bytes store it once.
+ */
+export async function storePrepared(store: Store, prepared: PreparedFile, hooks: StoreHooks = {}): Promise<FileOutcome> {
+  const {file, sha256: hash, status, period} = prepared;
+  const kind = prepared.kind === null ? null : fileKinds.find((k) => k.name === prepared.kind);
+  if (kind === undefined) throw new Error(`unknown file kind ${prepared.kind}`);
   return store.write(async (conn) => {
+    if (status !== "rejected") {
+      const loaded = await loadedByHash(conn, hash);
+      if (loaded) return alreadyLoaded(file, hash, loaded);
+    }
     const row = await one<{upload_id: number}>(conn,
       `INSERT INTO uploads (file_name, sha256, size_bytes, kind, period, status, errors, warnings)
        VALUES ($f, $h, $s, $k, $p, $st, $e, $w) RETURNING upload_id`,
-      {f: file, h: hash, s: bytes.length, k: kindName, p: period, st: status, e: errors, w: warnings});
+      {f: file, h: hash, s: prepared.size, k: prepared.kind, p: period, st: status, e: prepared.errors, w: prepared.warnings});
     const uploadId = row!.upload_id;
     let schoolIds = new Map<string, number>();
     let replaces: number[] = [];
-    if (examined.ok) {
-      const stored = await examined.kind.store(conn, examined.parsed.data, {uploadId, file});
+    if (status !== "rejected" && kind) {
+      const stored = await kind.store(conn, prepared.data, {uploadId, file});
       if (stored?.schoolIds) schoolIds = stored.schoolIds;
-      if (stored?.replaces) replaces = stored.replaces;
+      if (stored?.replaces) replaces = [...new Set(stored.replaces)].sort((a, b) => a - b);
     }
-    await insertIssues(conn, uploadId, issues, schoolIds, period);
-    return {file, sha256: hash, status, kind: kindName, period, uploadId, replaces,
-      stats: examined.ok ? examined.parsed.stats ?? {} : {}, issues};
+    await insertIssues(conn, uploadId, prepared.issues, schoolIds, period);
+    for (const replaced of replaces) {
+      await conn.run("INSERT INTO upload_replaces (upload_id, replaced_upload_id) VALUES ($u, $r)", {u: uploadId, r: replaced});
+    }
+    const outcome: FileOutcome = {file, sha256: hash, status, kind: prepared.kind, period, uploadId, replaces,
+      stats: prepared.stats, issues: prepared.issues};
+    if (hooks.afterStore) await hooks.afterStore(conn, outcome);
+    return outcome;
   });
+}
+
+/** Ingests one file's bytes: all of it in one transaction, or (rejected) only its record and issues. */
+export async function ingestBytes(store: Store, file: string, bytes: Buffer, options: IngestOptions = {},
+  limits: IngestLimits = defaultIngestLimits): Promise<FileOutcome> {
+  // Bytes already loaded are found inside the transaction (storePrepared): parsing a small file
+  // costs less than a separate look-up before it.
+  return storePrepared(store, await prepareFile(file, bytes, options, limits));
 }

@@ -1,0 +1,34 @@
+// Observable Framework configuration: pages grouped per user (DOMAIN.md «Who uses the product»),
+// fully offline (FRAMEWORK-OFFLINE.md). scripts/build.ts sets the environment read here.
+//
+// The named-person page (the curator's teacher card) lives at src/private/[card].md: Framework
+// builds a parameterized page only for the paths listed in `dynamicPaths`, so the public build
+// (MENTORING_PUBLIC=1) lists none and the page, its data loader and its search entry never exist.
+const isPublic = process.env.MENTORING_PUBLIC === "1";
+
+export default {
+  root: "src",
+  output: process.env.MENTORING_DIST ?? (isPublic ? "dist-public" : "dist"),
+  title: "Наставничество: аналитика",
+  pages: [
+    {name: "Методист", open: true, pages: [{name: "Вовлечённость", path: "/engagement"}]},
+    {name: "Куратор", open: true, pages: [
+      {name: "Диагностика", path: "/diagnostics"},
+      ...(isPublic ? [] : [{name: "Карточка педагога", path: "/private/teacher"}])
+    ]},
+    {name: "Руководство", open: true, pages: [{name: "Эффективность программы", path: "/effectiveness"}]}
+  ],
+  dynamicPaths: isPublic ? [] : ["/private/teacher"],
+  pager: false,
+  // The default is a Google Fonts link: the system fonts keep the pages offline.
+  globalStylesheets: [],
+  // Light theme only: the charts' colours are chosen for a white background.
+  style: "style.css",
+  footer: isPublic
+    ? "Аналитика программы наставничества · публичная сборка: без персональных данных"
+    : "Аналитика программы наставничества · служебная сборка: содержит ФИО педагогов",
+  search: true,
+  interpreters: {".ts": ["node", "--import", "tsx"]},
+  // null, not false: false still downloads the extensions.
+  duckdb: {extensions: {json: null, parquet: null}}
+};

@@ -1,0 +1,121 @@
+// The annual analytical report as one printable A4 page (HTML with its styles inside, no scripts,
+// nothing loaded from elsewhere), so the same page prints from the browser and from Chromium to PDF.
+import {formatDate, formatNumber, formatPercent, formatPeriod} from "../../lib/format.ts";
+import type {AnnualReport, Section} from "./annualReport.ts";
+
+const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"})[c]!);
+const pct = (v: number | null | undefined, target?: number) => esc(formatPercent(v ?? null, 1, target));
+const num = (v: number | null | undefined, d = 0) => esc(formatNumber(v ?? null, d));
+const met = (v: boolean | null) => (v === null ? "—" : v ? "да" : "нет");
+
+/** A horizontal bar against a target line, as inline SVG (prints crisply, needs no script). */
+function bar(value: number | null, target: number): string {
+  const w = 160, x = (v: number) => Math.max(0, Math.min(100, v)) / 100 * w;
+  const fill = value === null ? "" : `<rect x="0" y="3" width="${x(value).toFixed(1)}" height="10" fill="${value >= target ? "#2f7d4f" : "#c0692b"}"/>`;
+  return `<svg class="bar" width="${w}" height="16" viewBox="0 0 ${w} 16" role="img" aria-label="${pct(value)}">` +
+    `<rect x="0" y="3" width="${w}" height="10" fill="#e6e9ee"/>${fill}<line x1="${x(target)}" x2="${x(target)}" y1="0" y2="16" stroke="#222" stroke-width="1.5"/></svg>`;
+}
+
+function body<T>(s: Section<T>, render: (data: T) => string): string {
+  return s.available ? render(s.data) : `<p class="missing">${esc(s.note)}</p>`;
+}
+
+/** A table whose cells are already HTML; columns from the second on are numbers unless listed as text. */
+function table(header: string[], rows: string[][], textColumns: number[] = [0]): string {
+  const cls = (i: number) => (textColumns.includes(i) ? "" : " class=\"n\"");
+  return `<table><thead><tr>${header.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join("")}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+
+const STYLE = `
+@page { size: A4; margin: 16mm 14mm 18mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #1b1f24; margin: 0; line-height: 1.35; }
+.page { max-width: 190mm; margin: 0 auto; padding: 8mm 4mm; }
+@media print { .page { max-width: none; padding: 0; } }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 12pt; margin: 7mm 0 2mm; border-bottom: 1px solid #9aa5b1; padding-bottom: 1mm; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+.sub { color: #4a5560; margin: 0 0 4mm; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; break-inside: auto; }
+tr { break-inside: avoid; }
+th, td { border-bottom: 1px solid #d5dbe1; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
+th { background: #eef2f6; font-weight: 600; font-size: 9pt; }
+.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.missing { color: #6b4b00; background: #fff7e0; padding: 2mm 3mm; border-left: 3px solid #d8a300; }
+.note { color: #4a5560; font-size: 8.5pt; }
+.bar { vertical-align: middle; }
+.kpis { display: flex; gap: 4mm; margin: 2mm 0 3mm; }
+.kpi { flex: 1; border: 1px solid #d5dbe1; border-radius: 2mm; padding: 2mm 3mm; }
+.kpi b { display: block; font-size: 15pt; }
+footer { margin-top: 8mm; color: #4a5560; font-size: 8.5pt; border-top: 1px solid #d5dbe1; padding-top: 2mm; }
+`;
+
+export function annualHtml(r: AnnualReport): string {
+  const eng = body(r.engagement, (d) => {
+    const last = d.years.at(-1)!, prev = d.years.at(-2);
+    const delta = (a: number | null, b: number | null | undefined) => (a === null || b === null || b === undefined ? "—"
+      : `${a - b >= 0 ? "+" : "−"}${esc(formatNumber(Math.abs(a - b), 1))} п. п.`);
+    return `<div class="kpis">
+      <div class="kpi">Обучающихся вовлечено<b>${pct(last.studentsPct, d.targets.students)}</b>цель ${d.targets.students} %; к прошлому году: ${delta(last.studentsPct, prev?.studentsPct)}</div>
+      <div class="kpi">Педагогов вовлечено<b>${pct(last.teachersPct, d.targets.teachers)}</b>цель ${d.targets.teachers} %; к прошлому году: ${delta(last.teachersPct, prev?.teachersPct)}</div>
+      <div class="kpi">Школ в расчёте<b>${num(last.schoolsIncluded)}</b>не отчитались: ${num(last.schoolsNotReported)}</div></div>` +
+      table(["Год (последний квартал)", "Обучающиеся", "", "Педагоги", ""], d.years.map((y) => [
+        `${y.year} (${esc(formatPeriod(y.period))})`, `${num(y.studentsEngaged)} из ${num(y.studentsPopulation)} — ${pct(y.studentsPct, d.targets.students)}`,
+        bar(y.studentsPct, d.targets.students), `${num(y.teachersEngaged)} из ${num(y.teachersPopulation)} — ${pct(y.teachersPct, d.targets.teachers)}`,
+        bar(y.teachersPct, d.targets.teachers)]), [0, 2, 4]) +
+      `<h3>По муниципалитетам, ${esc(formatPeriod(last.period))}</h3>` +
+      table(["Муниципалитет", "Обучающиеся", "Педагоги"], last.municipalities.map((m) => [esc(m.name),
+        pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers)])) +
+      `<p class="note">Доля муниципалитета и региона — сумма вовлечённых, делённая на сумму численности школ (не среднее процентов). Чёрная черта на полосе — цель.</p>`;
+  });
+
+  const targets = body(r.targets, (d) => table(["Показатель", "Школ", "Факт", "Цель", "Достигнута"],
+    d.indicators.map((i) => [esc(i.name), num(i.schools), pct(i.actual, i.target), pct(i.target), met(i.met)])) +
+    `<p class="note">${d.year} год; факт региона — сумма числителей по школам, делённая на сумму знаменателей.</p>`);
+
+  const swot = body(r.swot, (d) => `<p>Ответили на анкету: ${num(d.respondents)} чел.</p>` +
+    table(["Квадрант", "Упоминаний", "Ответивших", "Доля ответивших", "Чаще всего называли"], d.quadrants.map((q) => [esc(q.label),
+      num(q.mentions), num(q.respondents), pct(q.share), q.top.map((s) => `${esc(s.text)} (${num(s.mentions)})`).join("; ") || "—"]), [0, 4]));
+
+  const retention = body(r.retention, (d) => (d.cohorts.length ? table(["Учебный год приёма", "Принято молодых специалистов", "Остались через год", "Ушли", "Ещё нет года", "Закрепление"],
+    d.cohorts.map((c) => [`${c.year - 1}/${c.year}`, num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)]))
+    : `<p class="missing">Группы молодых специалистов меньше ${r.minGroupSize} человек не показываются.</p>`) +
+    (d.turnover.length ? `<h3>Текучесть педагогических кадров</h3>` + table(["Учебный год", "Среднесписочная численность", "Уволились", "Текучесть"],
+      d.turnover.map((t) => [`${t.year - 1}/${t.year}`, num(t.averageHeadcount, 1), num(t.leavers), pct(t.rate)])) : ""));
+
+  const load = body(r.load, (d) => `<div class="kpis"><div class="kpi">Наставников<b>${num(d.mentors)}</b></div>` +
+    `<div class="kpi">Наставляемых<b>${num(d.mentees)}</b></div><div class="kpi">Пар<b>${num(d.pairs)}</b></div>` +
+    `<div class="kpi">Наставляемых на наставника сейчас<b>${num(d.meanCurrent, 1)}</b>наибольшая нагрузка: ${num(d.maxCurrent)}</div></div>` +
+    (d.byForm.length ? table(["Форма наставничества", "Пар"], d.byForm.map((f) => [esc(f.label), num(f.pairs)])) : "") +
+    `<p class="note">На ${esc(formatDate(d.date))}. Программу завершили успешно: ${pct(d.completionShare === null ? null : d.completionShare * 100)} завершившихся пар.</p>`);
+
+  const violations = body(r.violations, (d) => table(["Правило", "Важность", "Случаев", "Школ"],
+    d.rules.map((v) => [esc(v.title), v.severity === "error" ? "нарушение" : v.severity === "warning" ? "замечание" : "сведения", num(v.count), num(v.schools)]), [0, 1]) +
+    `<p class="note">Проверено школ: ${num(d.schools)}; на ${esc(formatDate(d.date))}. Только количество случаев, без имён.</p>`);
+
+  const prepost = body(r.prepost, (d) => `<p>Педагогов с диагностикой: ${num(d.teachers)}; с обеими (входной и итоговой): ${num(d.paired)}; ` +
+    `только входная: ${num(d.entryOnly)}; только итоговая: ${num(d.exitOnly)}.</p>` +
+    table(["Область", "Пар", "Дефицит на входе", "Дефицит на выходе", "Доля устранённого дефицита", "Улучшились", "p"],
+      d.areas.map((a) => a.suppressed ? [esc(a.label), `&lt; ${r.minGroupSize}`, "—", "—", "—", "—", "—"] : [esc(a.label), num(a.nPairs),
+        pct(a.meanEntryDeficit), pct(a.meanExitDeficit), pct(a.normalizedGain === null ? null : a.normalizedGain * 100),
+        pct(a.shareImproved === null ? null : a.shareImproved * 100), a.p === null ? "—" : esc(formatNumber(a.p, 3))])) +
+    `<p class="note">Дефицит = 100 − результат теста, %. p — двусторонний уровень значимости парного критерия (Уилкоксона, иначе Стьюдента). ` +
+    `Области, где пар меньше ${r.minGroupSize}, не показываются.</p>`);
+
+  return `<!doctype html>
+<html lang="ru"><head><meta charset="utf-8"><title>Итоговый аналитический отчёт за ${r.year} год</title><style>${STYLE}</style></head>
+<body><main class="page">
+<h1>Итоговый аналитический отчёт о реализации системы наставничества за ${r.year} год</h1>
+<p class="sub">Мониторинг и оценка результатов реализации программы наставничества (приложение № 3 к положению о системе наставничества). Сводные данные, без персональных данных.</p>
+<h2>1. Вовлечённость в наставничество, год к году</h2>${eng}
+<h2>2. Целевые показатели</h2>${targets}
+<h2>3. Этап 1. Качество реализации программы</h2>
+<h3>SWOT-анализ по анкетам участников</h3>${swot}
+<h3>Закрепление молодых специалистов</h3>${retention}
+<h3>Нагрузка наставников</h3>${load}
+<h3>Соблюдение правил наставничества</h3>${violations}
+<h2>4. Этап 2. Влияние программы на участников: дефициты до и после</h2>${prepost}
+<footer>Сформировано ${esc(formatDate(r.generatedAt))} программой «Наставничество: аналитика». Группы меньше ${r.minGroupSize} человек не показываются.</footer>
+</main></body></html>`;
+}

@@ -1,0 +1,131 @@
+// `npm run build [-- --public] [--db ФАЙЛ] [--out ПАПКА]`: builds the dashboards (Observable
+// Framework) from a snapshot of the database. Unless a snapshot is given (MENTORING_SNAPSHOT,
+// which the server sets), it opens the database, loads the bundled sample into an empty one,
+// writes the snapshot and closes the database before Framework's data loaders read the snapshot.
+import {spawn} from "node:child_process";
+import {existsSync, readdirSync, rmSync} from "node:fs";
+import {readFile} from "node:fs/promises";
+import {basename, join, relative, resolve, sep} from "node:path";
+import {fileURLToPath} from "node:url";
+import {Store, defaultDatabasePath, one} from "../store/database.ts";
+import {writeSnapshot} from "../store/snapshot.ts";
+import {ingestBytes} from "../loaders/ingest.ts";
+import {collectFiles} from "../bin/commands/ingest.ts";
+import {parse} from "../bin/args.ts";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const CACHE = join(ROOT, "src", ".observablehq", "cache");
+export const SAMPLE_DIR = join(ROOT, "data", "sample");
+
+export interface BuildOptions {
+  /** The public build: no named-person page, no names in the data. */
+  public?: boolean;
+  /** A ready snapshot to read; when absent, one is written from `database`. */
+  snapshot?: string;
+  /** The database to snapshot (default: --db / MENTORING_DB / data/mentoring.duckdb). */
+  database?: string;
+  /** Output folder (default dist/, or dist-public/ for the public build). */
+  outDir?: string;
+  /** Progress lines, Russian. */
+  log?: (line: string) => void;
+}
+
+/** The ingest options a sample file needs from where it lies: a period folder, a wave folder. */
+export function sampleOptions(path: string): {period?: string; wave?: string} {
+  const parts = relative(SAMPLE_DIR, path).split(sep);
+  const period = parts.find((p, i) => i > 0 && parts[i - 1] === "forms-no-period" && /^\d{4}-Q[1-4]$/.test(p));
+  const wave = parts.find((p) => p === "entry" || p === "exit");
+  return {...(period ? {period} : {}), ...(wave ? {wave} : {})};
+}
+
+/** Loads every file of data/sample into the store, in sorted path order. */
+export async function ingestSample(store: Store, log: (line: string) => void = () => undefined): Promise<number> {
+  const files = await collectFiles([SAMPLE_DIR]);
+  for (const [i, path] of files.entries()) {
+    const o = await ingestBytes(store, basename(path), await readFile(path), sampleOptions(path));
+    log(`  [${i + 1}/${files.length}] ${relative(ROOT, path)}: ${o.status}`);
+  }
+  return files.length;
+}
+
+/** Writes a snapshot of the database (loading the sample into an empty one) and returns its path. */
+export async function snapshotDatabase(database: string, dest: string, log: (line: string) => void): Promise<string> {
+  const store = await Store.open(database);
+  try {
+    const uploads = (await store.read((c) => one<{n: number}>(c, "SELECT count(*) AS n FROM uploads")))!.n;
+    if (uploads === 0) {
+      log(`База ${database} пуста: загружаю пример из data/sample…`);
+      log(`Загружено файлов примера: ${await ingestSample(store, log)}.`);
+    }
+    return await writeSnapshot(store, dest);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Removes Framework's cached loader outputs (it reuses stale ones), keeping the vendored _npm. */
+export function clearLoaderCache(): void {
+  if (!existsSync(CACHE)) return;
+  for (const entry of readdirSync(CACHE)) {
+    if (entry === "_npm" || entry === "VENDORED") continue;
+    rmSync(join(CACHE, entry), {recursive: true, force: true});
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, {cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"]});
+    let tail = "";
+    const keep = (b: Buffer) => { tail = (tail + b.toString()).slice(-4000); };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", fail);
+    child.on("close", (code) => {
+      if (code === 0) return done();
+      log(tail);
+      fail(new Error(`${basename(command)} завершился с кодом ${code}`));
+    });
+  });
+}
+
+/** Builds the dashboards; returns the output folder. */
+export async function buildDashboards(options: BuildOptions = {}): Promise<string> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const started = Date.now();
+  const isPublic = options.public ?? false;
+  let snapshot = options.snapshot;
+  if (!snapshot) {
+    const database = options.database ?? defaultDatabasePath();
+    const dest = join(ROOT, "data", "snapshot", "mentoring.duckdb");
+    log(`Снимок базы ${database}…`);
+    snapshot = await snapshotDatabase(database, dest, log);
+  }
+  const outDir = resolve(ROOT, options.outDir ?? (isPublic ? "dist-public" : "dist"));
+  if (!existsSync(join(CACHE, "VENDORED"))) {
+    log("Копирую библиотеки для страниц из node_modules (без сети)…");
+    await run(process.execPath, [join(ROOT, "scripts", "vendor-npm.mjs")], process.env, log);
+  }
+  clearLoaderCache();
+  log(`Собираю дашборды${isPublic ? " (публичная сборка, без персональных данных)" : ""} в ${relative(ROOT, outDir) || "."}…`);
+  const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", MENTORING_SNAPSHOT: resolve(snapshot),
+    MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0"};
+  rmSync(outDir, {recursive: true, force: true});
+  await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
+  log(`Готово за ${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} с: ${relative(ROOT, outDir)}/`);
+  return outDir;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const {values} = parse(process.argv.slice(2), {public: {type: "boolean"}, db: {type: "string"}, out: {type: "string"}});
+  const fromEnv = process.env.MENTORING_SNAPSHOT;
+  if (values.help) {
+    process.stdout.write("npm run build [-- --public] [--db ФАЙЛ] [--out ПАПКА]\n" +
+      "Собирает дашборды (dist/, с --public — dist-public/ без страниц с ФИО) из снимка базы;\n" +
+      "пустую базу сначала заполняет примером из data/sample. MENTORING_SNAPSHOT — готовый снимок.\n");
+  } else buildDashboards({public: Boolean(values.public), database: values.db as string | undefined, outDir: values.out as string | undefined,
+    snapshot: fromEnv && existsSync(fromEnv) ? fromEnv : undefined})
+    .catch((e: unknown) => {
+      process.stderr.write(`Сборка не удалась: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,64 @@
+// Small answers for node:http: JSON, HTML, files, redirects, errors in Russian.
+import type {IncomingMessage, ServerResponse} from "node:http";
+import {BASE_HEADERS, PAGE_CSP} from "./security.ts";
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function head(res: ServerResponse, status: number, headers: Record<string, string | number>): void {
+  res.writeHead(status, {...BASE_HEADERS, "Cache-Control": "no-store", ...headers});
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  head(res, status, {"Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text)});
+  res.end(text);
+}
+
+/** A page the server writes itself: strict CSP (no inline script, nothing from elsewhere). */
+export function sendPage(res: ServerResponse, html: string, status = 200): void {
+  head(res, status, {"Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(html),
+    "Content-Security-Policy": PAGE_CSP});
+  res.end(html);
+}
+
+export function sendBytes(res: ServerResponse, bytes: Buffer, type: string, downloadName?: string, extra: Record<string, string> = {}): void {
+  const headers: Record<string, string | number> = {"Content-Type": type, "Content-Length": bytes.length, ...extra};
+  if (downloadName) headers["Content-Disposition"] = contentDisposition(downloadName);
+  head(res, 200, headers);
+  res.end(bytes);
+}
+
+export function redirect(res: ServerResponse, location: string, extra: Record<string, string | string[]> = {}): void {
+  res.writeHead(303, {...BASE_HEADERS, Location: location, "Cache-Control": "no-store", ...extra});
+  res.end();
+}
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266), so Cyrillic names survive. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function wantsJson(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? "").includes("application/json") || (req.url ?? "").startsWith("/api/");
+}
+
+/** Reads a small urlencoded body (the login form), at most `limit` bytes. */
+export async function readForm(req: IncomingMessage, limit = 4096): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, "Слишком большой запрос.");
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+}
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"})[c]!);
+}

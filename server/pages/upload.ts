@@ -1,0 +1,31 @@
+// «Загрузка отчётов»: drop or choose many files; each gets a progress bar, its outcome and its issues
+// (the page's script: assets/upload.js). Works with the keyboard: the drop zone is also a button.
+import {escapeHtml} from "../http.ts";
+import {page} from "./layout.ts";
+
+export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number; kinds: string[]; dashboards: string}): string {
+  return page({title: "Загрузка отчётов", active: "upload", csrf: o.csrf, scripts: ["upload.js"], body: `
+<p class="lead">Перетащите сюда файлы отчётов школ (.xlsx) или выберите их кнопкой. Каждый файл проверяется сразу:
+вы увидите, принят ли он и что в нём исправить — с листом и ячейкой.</p>
+<form id="upload-form" class="drop" data-max-file-bytes="${o.maxFileMb * 1024 * 1024}" data-max-files="${o.maxFiles}">
+  <label for="files" class="drop-zone" id="drop-zone">
+    <strong>Перетащите файлы сюда</strong> или <span class="button">выберите файлы</span>
+    <input id="files" name="files" type="file" multiple accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+  </label>
+  <details><summary>Если в файле не указан квартал или этап диагностики</summary>
+    <p><label>Квартал: <input name="period" placeholder="2024-Q1" pattern="\\d{4}-?[Qq][1-4]" size="9"></label>
+    <label>Этап диагностики: <select name="wave"><option value="">указан в файле</option><option value="entry">входная</option><option value="exit">итоговая</option></select></label></p>
+  </details>
+</form>
+<p class="hint">Принимаются: ${o.kinds.map(escapeHtml).join("; ")}. Не больше ${o.maxFileMb} МБ на файл.
+Тот же файл второй раз ничего не меняет; исправленный файл школы за тот же квартал заменяет прежний (прежний остаётся в истории).</p>
+<section id="batch" hidden>
+  <h2>Эта загрузка</h2>
+  <div class="batch-progress"><progress id="batch-progress" max="1" value="0"></progress> <span id="batch-count"></span></div>
+  <p id="batch-summary" role="status"></p>
+  <p><a id="batch-issues" class="button" href="#" hidden>Скачать замечания по всем файлам (XLSX)</a></p>
+  <ol id="file-list" class="files"></ol>
+</section>
+<p id="dashboards" class="status" role="status" aria-live="polite">${escapeHtml(o.dashboards)}</p>
+`});
+}

@@ -1,0 +1,38 @@
+// The methodologist's page: engagementReport for every period (the same function as
+// `mentoring report engagement --json`), small groups hidden, and every upload with its issues.
+import {engagementPeriods, engagementReport, type EngagementReport, type SchoolReport, type MunicipalityReport} from "../../reports/engagement.ts";
+import {issuesReport, type UploadIssues} from "../../reports/issues.ts";
+import {suppressedFigures, type SuppressedFigures} from "../../lib/suppressedFigures.ts";
+import {emit, isPublic} from "./_snapshot.ts";
+
+export type DashboardSchool = Omit<SchoolReport, keyof SuppressedFigures> & SuppressedFigures;
+export type DashboardMunicipality = Omit<MunicipalityReport, keyof SuppressedFigures> & SuppressedFigures;
+export interface DashboardPeriod extends Omit<EngagementReport, "schools" | "municipalities" | "issues"> {
+  period: string;
+  municipalities: DashboardMunicipality[];
+  schools: DashboardSchool[];
+}
+export interface EngagementData {
+  periods: DashboardPeriod[];
+  /** Uploads worst first; in the public build, only forms' issues are itemised. */
+  files: Array<UploadIssues & {issuesHidden: boolean}>;
+}
+
+const worst = (f: UploadIssues) => f.errors * 1e6 + f.warnings;
+
+await emit(async (store): Promise<EngagementData> => {
+  if (!store) return {periods: [], files: []};
+  const periods: DashboardPeriod[] = [];
+  // One engagementReport per period with data, oldest first (the trend by quarter).
+  for (const period of await engagementPeriods(store)) {
+    const {issues: _issues, schools, municipalities, ...r} = await engagementReport(store, {period});
+    periods.push({...r, period, schools: schools.map((s) => suppressedFigures(s)),
+      municipalities: municipalities.map((m) => suppressedFigures(m))});
+  }
+  // Every upload with its issues (issuesReport); registry and diagnostics issues may quote names.
+  const files = (await issuesReport(store)).files.map((f) => {
+    const hidden = isPublic() && f.kind !== "forms" && f.issues.length > 0;
+    return {...f, issues: hidden ? [] : f.issues, issuesHidden: hidden};
+  }).sort((a, b) => worst(b) - worst(a) || b.uploadId - a.uploadId);
+  return {periods, files};
+});

@@ -1,0 +1,30 @@
+// The start page: what is loaded — periods, files by kind, the last upload (issuesReport and
+// engagementPeriods, the same functions as the CLI).
+import {engagementPeriods} from "../../reports/engagement.ts";
+import {issuesReport} from "../../reports/issues.ts";
+import {emit} from "./_snapshot.ts";
+
+export interface OverviewData {
+  periods: string[];
+  files: {total: number; accepted: number; withRemarks: number; rejected: number; undone: number};
+  /** Accepted files (not undone) per kind: forms, diagnostics, registry … */
+  kinds: Array<{kind: string; files: number}>;
+  lastUpload: {file: string; loadedAt: string} | null;
+}
+
+await emit(async (store): Promise<OverviewData | null> => {
+  if (!store) return null;
+  const files = (await issuesReport(store)).files;
+  const live = files.filter((f) => !f.undone);
+  const kinds = new Map<string, number>();
+  for (const f of live) if (f.kind && f.status !== "rejected") kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+  const last = files.at(-1);
+  return {
+    periods: await engagementPeriods(store),
+    files: {total: live.length, accepted: live.filter((f) => f.status === "accepted").length,
+      withRemarks: live.filter((f) => f.status === "accepted_with_remarks").length,
+      rejected: live.filter((f) => f.status === "rejected").length, undone: files.length - live.length},
+    kinds: [...kinds].map(([kind, n]) => ({kind, files: n})).sort((a, b) => b.files - a.files),
+    lastUpload: last ? {file: last.file, loadedAt: last.loadedAt} : null
+  };
+});

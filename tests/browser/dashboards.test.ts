@@ -1,0 +1,223 @@
+// The dashboards in a real browser (Debian's Chromium through playwright-core, never a download):
+// built once from a snapshot of a fresh database holding the sample, served on 127.0.0.1.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {execFile} from "node:child_process";
+import {createServer, type Server} from "node:http";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {readFile, stat} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {extname, join, normalize} from "node:path";
+import {promisify} from "node:util";
+import ExcelJS from "exceljs";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {Store} from "../../store/database.ts";
+import {writeSnapshot} from "../../store/snapshot.ts";
+import {buildDashboards, ingestSample, SAMPLE_DIR} from "../../scripts/build.ts";
+import {collectFiles} from "../../bin/commands/ingest.ts";
+import {formatPercent, formatNumber} from "../../lib/format.ts";
+// Signed changes have no lib/ formatter: the pages' own, tested against lib in tests/dashboards.
+import {formatSigned} from "../../src/components/format.ts";
+
+const SHOTS = "test-results";
+const PAGES = ["/", "/engagement", "/diagnostics", "/effectiveness", "/private/teacher"];
+const PUBLIC_PAGES = ["/", "/engagement", "/diagnostics", "/effectiveness"];
+
+let work: string, db: string, dist: string, distPublic: string;
+let browser: Browser;
+const servers: Server[] = [];
+const origins: {full: string; public: string} = {full: "", public: ""};
+
+const TYPES: Record<string, string> = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
+  ".json": "application/json", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png"};
+
+async function serve(root: string): Promise<string> {
+  const server = createServer(async (req, res) => {
+    let p = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    if (p.endsWith("/")) p += "index";
+    for (const c of [p, `${p}.html`]) {
+      const file = join(root, c);
+      if ((await stat(file).catch(() => null))?.isFile()) {
+        res.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
+        res.end(await readFile(file));
+        return;
+      }
+    }
+    res.writeHead(404).end("not found");
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  servers.push(server);
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+}
+
+async function cli(...args: string[]): Promise<any> {
+  const {stdout} = await promisify(execFile)(process.execPath, ["--import", "tsx", "bin/cli.ts", ...args, "--db", db, "--json"],
+    {maxBuffer: 64 * 1024 * 1024});
+  return JSON.parse(stdout);
+}
+
+interface Visit {page: Page; errors: string[]; failed: string[]; external: string[]; ms: number}
+
+/** Opens a page, blocking and recording every request that leaves 127.0.0.1. */
+async function visit(origin: string, path: string, ready = "main"): Promise<Visit> {
+  const page = await browser.newPage({viewport: {width: 1200, height: 900}});
+  const errors: string[] = [], failed: string[] = [], external: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("requestfailed", (r) => {
+    // apache-arrow and friends may cancel a same-origin body they no longer need: not a failure.
+    if (!(r.failure()?.errorText === "net::ERR_ABORTED" && r.url().startsWith(origin))) failed.push(`${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.url()} HTTP ${r.status()}`); });
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  const started = Date.now();
+  await page.goto(origin + path, {waitUntil: "load"});
+  await page.waitForSelector(ready, {timeout: 15_000});
+  const ms = Date.now() - started;
+  await page.waitForLoadState("networkidle");
+  return {page, errors, failed, external, ms};
+}
+
+/** Full names («Фамилия Имя Отчество», «Фамилия И. О.»), phones and e-mails written in the sample files. */
+async function sampleNames(): Promise<string[]> {
+  const found = new Set<string>();
+  const full = /[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:вич|вна|ична|чна|оглы|кызы)(?![а-яё])/g;
+  // \b is ASCII-only in JS: Cyrillic word ends are spelled out.
+  const initials = /[А-ЯЁ][а-яё]{2,} [А-ЯЁ]\. ?[А-ЯЁ]\./g;
+  const mail = /[\w.-]+@[\w-]+\.[\w.]+/g;
+  for (const path of await collectFiles([SAMPLE_DIR])) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
+      const text = String(cell.text ?? "");
+      for (const re of [full, initials, mail]) for (const m of text.matchAll(re)) found.add(m[0]);
+    })));
+  }
+  return [...found];
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, {recursive: true});
+  work = mkdtempSync(join(tmpdir(), "dashboards-"));
+  db = join(work, "mentoring.duckdb");
+  const snapshot = join(work, "snapshot.duckdb");
+  const store = await Store.open(db);
+  await ingestSample(store);
+  await writeSnapshot(store, snapshot);
+  await store.close();
+  const log = () => undefined;
+  dist = await buildDashboards({snapshot, outDir: join(work, "dist"), log});
+  distPublic = await buildDashboards({public: true, snapshot, outDir: join(work, "dist-public"), log});
+  origins.full = await serve(dist);
+  origins.public = await serve(distPublic);
+  browser = await chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"]});
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) s.close();
+  if (work) rmSync(work, {recursive: true, force: true});
+});
+
+describe("every page in Chromium", () => {
+  for (const [build, pages] of [["full", PAGES], ["public", PUBLIC_PAGES]] as const) {
+    for (const path of pages) {
+      it(`${path} of the ${build} build loads with no console error, failed request or request leaving 127.0.0.1`, async () => {
+        const v = await visit(origins[build], path);
+        const cellErrors = await v.page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
+        const svgs = await v.page.$$eval("main svg", (els) => els.length);
+        const name = `${build === "public" ? "public-" : ""}page${path === "/" ? "-index" : path.replace(/\W+/g, "-")}.png`;
+        await v.page.screenshot({path: join(SHOTS, name), fullPage: true});
+        await v.page.close();
+        expect({cellErrors, errors: v.errors, failed: v.failed, external: v.external}).toEqual({cellErrors: [], errors: [], failed: [], external: []});
+        if (path !== "/") expect(svgs).toBeGreaterThan(0);
+        expect(existsSync(join(SHOTS, name))).toBe(true);
+      });
+    }
+  }
+});
+
+describe("the numbers shown equal the CLI's JSON", () => {
+  it("the region's percentages of students and teachers on «Вовлечённость»", async () => {
+    const r = await cli("report", "engagement");
+    const v = await visit(origins.full, "/engagement", "#students-pct");
+    expect(await v.page.textContent("#students-pct")).toBe(formatPercent(r.region.studentsPct, 1, r.targets.students));
+    expect(await v.page.textContent("#teachers-pct")).toBe(formatPercent(r.region.teachersPct, 1, r.targets.teachers));
+    await v.page.close();
+  });
+
+  it("the mean change per area on «Диагностика»", async () => {
+    const r = await cli("report", "prepost");
+    const v = await visit(origins.full, "/diagnostics", "#prepost-table");
+    for (const a of r.areas) {
+      expect(await v.page.textContent(`#prepost-table tr[data-area="${a.area}"] .mean-change`)).toBe(formatSigned(a.meanChange));
+    }
+    expect(r.areas.length).toBeGreaterThan(0);
+    await v.page.close();
+  });
+
+  it("the target indicators met on «Эффективность программы»", async () => {
+    const r = await cli("report", "targets");
+    const latest = r.region.at(-1);
+    const met = latest.indicators.filter((i: {met: boolean | null}) => i.met === true).length;
+    const v = await visit(origins.full, "/effectiveness", "#indicators-met");
+    expect(await v.page.textContent("#indicators-met")).toBe(`${formatNumber(met)} из ${formatNumber(latest.indicators.length)}`);
+    await v.page.close();
+  });
+});
+
+describe("filters", () => {
+  it("choosing a municipality narrows the school table and its totals follow", async () => {
+    const r = await cli("report", "engagement");
+    const m = r.municipalities.find((x: {name: string}) => x.name === "Тарский");
+    const v = await visit(origins.full, "/engagement", "#students-pct");
+    const before = await v.page.$$eval("#schools tbody tr", (rows) => rows.length);
+    await v.page.getByLabel("Муниципалитет").selectOption("Тарский");
+    await v.page.waitForFunction((text) => document.querySelector("#students-pct")?.textContent === text,
+      formatPercent(m.studentsPct, 1, r.targets.students));
+    expect(await v.page.textContent("#teachers-pct")).toBe(formatPercent(m.teachersPct, 1, r.targets.teachers));
+    const municipalities = await v.page.$eval("#schools table", (table) => {
+      const column = Array.from(table.querySelectorAll("thead th")).findIndex((th) => th.textContent?.trim() === "Муниципалитет");
+      return Array.from(table.querySelectorAll("tbody tr")).map((tr) => tr.children[column]?.textContent);
+    });
+    const tarskiy = r.schools.filter((s: {municipality: string}) => s.municipality === "Тарский").length;
+    expect(municipalities.length).toBe(Math.min(tarskiy, 16));
+    expect(new Set(municipalities)).toEqual(new Set(["Тарский"]));
+    expect(before).toBeGreaterThan(municipalities.length);
+    await v.page.screenshot({path: join(SHOTS, "page-engagement-tarskiy.png"), fullPage: true});
+    await v.page.close();
+  });
+});
+
+describe("the public build", () => {
+  it("has no teacher card page and no link to it", () => {
+    expect(existsSync(join(distPublic, "private"))).toBe(false);
+    expect(existsSync(join(dist, "private", "teacher.html"))).toBe(true);
+    expect(readFileSync(join(distPublic, "index.html"), "utf8")).not.toContain("private/teacher");
+  });
+
+  it("holds none of the names, phones or e-mails written in the sample files, which the full build does show", async () => {
+    const names = await sampleNames();
+    expect(names.length).toBeGreaterThan(10);
+    const text = (dir: string) => filesUnder(dir).filter((f) => /\.(html|json|js|css|txt|csv)$/.test(f) && !f.includes("/_npm/") && !f.includes("/_node/"))
+      .map((f) => readFileSync(f, "utf8")).join("\n");
+    const full = text(dist), pub = text(distPublic);
+    expect(names.filter((n) => pub.includes(n))).toEqual([]);
+    // The check can see names: the service build's teacher card carries some of them.
+    expect(names.filter((n) => full.includes(n)).length).toBeGreaterThan(0);
+  });
+});

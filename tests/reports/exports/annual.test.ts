@@ -1,0 +1,37 @@
+import {describe, expect, it} from "vitest";
+import {Store} from "../../../store/database.ts";
+import {ingestBytes} from "../../../loaders/ingest.ts";
+import {annualReport} from "../../../reports/exports/annualReport.ts";
+import {annualHtml} from "../../../reports/exports/annualHtml.ts";
+import {quarterFile, TARSKY_Q1, OMSKY_Q1} from "../../helpers/region.ts";
+
+describe("the annual analytical report", () => {
+  it("an empty database gives every section a Russian note instead of figures", async () => {
+    const store = await Store.open(":memory:");
+    const r = await annualReport(store, {today: "2026-11-24"});
+    for (const key of ["engagement", "targets", "swot", "retention", "load", "violations", "prepost"] as const) {
+      expect(r[key]).toMatchObject({available: false});
+    }
+    expect(annualHtml(r)).toContain("Квартальных отчётов (формы 1–5) пока нет.");
+    await store.close();
+  });
+
+  it("engagement year over year takes each year's last quarter, summed over schools", async () => {
+    const store = await Store.open(":memory:");
+    await ingestBytes(store, "t.xlsx", await quarterFile("за I квартал 2024 г.", [...TARSKY_Q1, ...OMSKY_Q1]));
+    const r = await annualReport(store, {today: "2026-11-24"});
+    expect(r.year).toBe(2024);
+    expect(r.engagement.available).toBe(true);
+    if (!r.engagement.available) return;
+    const y = r.engagement.data.years[0]!;
+    // Included schools (Form 1 and an engagement row): Тарский СОШ № 1, № 2 and Омский Лицей.
+    // Students engaged = Form 2 mentors and mentees + Form 4 and 5 mentees (DOMAIN.md):
+    // (10 + 15 + 5) + (20 + 20 + 5) + (8 + 6) = 89 of 100 + 50 + 10 = 160 → 55.625 %.
+    expect([y.period, y.studentsEngaged, y.studentsPopulation, y.schoolsIncluded, y.schoolsNotReported]).toEqual(["2024-Q1", 89, 160, 3, 1]);
+    expect(y.studentsPct).toBeCloseTo(55.625, 8);
+    const html = annualHtml(r);
+    expect(html).toContain("55,6\u00a0%");
+    expect(html).not.toContain("Иванов");
+    await store.close();
+  });
+});

@@ -1,0 +1,74 @@
+// The methodologist's path in a real browser (Debian's Chromium through playwright-core): upload
+// three files on the page, read the outcomes and the issues, download the issues workbook, see
+// the dashboards show the new numbers, and export the annual report PDF.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {execFileSync} from "node:child_process";
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import ExcelJS from "exceljs";
+import {chromium, type BrowserContext, type Page} from "playwright-core";
+import {testServer, type TestServer} from "./helpers.ts";
+import {frameworkBuild} from "../../server/rebuild.ts";
+import {CHROMIUM, CHROMIUM_ARGS} from "../../reports/exports/annualPdf.ts";
+import {engagementReport} from "../../reports/engagement.ts";
+import {formatPercent} from "../../lib/format.ts";
+
+let s: TestServer, context: BrowserContext, page: Page, profile: string, files: string;
+
+beforeAll(async () => {
+  s = await testServer({build: frameworkBuild(() => undefined), rebuildQuietMs: 300, rebuildMaxWaitMs: 2000});
+  profile = mkdtempSync(join(tmpdir(), "mentoring-chromium-"));
+  files = mkdtempSync(join(tmpdir(), "mentoring-files-"));
+  for (const f of ["omskiy_sosh_12", "omskiy_morozovskaya"]) writeFileSync(join(files, `${f}.xlsx`), readFileSync(`data/sample/forms/2024-Q1/${f}.xlsx`));
+  writeFileSync(join(files, "список.xlsx"), "ФИО;школа\nИванов;СОШ № 1\n");
+  context = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, acceptDownloads: true});
+  page = await context.newPage();
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await s?.close();
+  for (const d of [profile, files]) if (d) rmSync(d, {recursive: true, force: true});
+});
+
+describe.skipIf(!existsSync(CHROMIUM))("the upload page in Chromium", () => {
+  it("three dropped files show three outcomes, the issues table worst first, and the issues download", async () => {
+    await page.goto(`${s.url}/upload`);
+    await page.setInputFiles("#files", ["omskiy_sosh_12.xlsx", "omskiy_morozovskaya.xlsx", "список.xlsx"].map((f) => join(files, f)));
+    await page.waitForFunction(() => document.querySelectorAll("li.file[data-status]").length === 3);
+    const outcomes = await page.$$eval("li.file", (items) => items.map((li) => [li.querySelector(".name")!.textContent, (li as HTMLElement).dataset.status]));
+    expect(outcomes).toEqual([["omskiy_sosh_12.xlsx", "accepted"], ["omskiy_morozovskaya.xlsx", "accepted_with_remarks"], ["список.xlsx", "rejected"]]);
+    expect(await page.textContent("#batch-summary")).toBe("Принято: 1, с замечаниями: 1, отклонено: 1.");
+    const rows = await page.$$eval("li.file:nth-child(2) table.issues tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)));
+    expect(rows[0]!.slice(0, 4)).toEqual(["ошибка", "Лист1", "E12", "45"]);
+    expect(await page.textContent("li.file:nth-child(3) table.issues")).toContain("текстовый файл");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("li.file:nth-child(2) a.button")]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    expect(wb.worksheets[0]!.getRow(3).getCell(5).value).toBe("E12");
+  }, 60_000);
+
+  it("the dashboards show the new numbers within 30 s, and the page says they are up to date", async () => {
+    const started = Date.now();
+    await page.waitForFunction(() => document.getElementById("dashboards")?.dataset.state === "up-to-date", null, {timeout: 60_000});
+    expect(Date.now() - started).toBeLessThan(45_000);
+    expect(await page.textContent("#dashboards")).toMatch(/^Дашборды обновлены в \d\d:\d\d:\d\d/);
+    const region = (await engagementReport(s.store, {period: "2024-Q1"})).region;
+    await page.goto(`${s.url}/engagement`);
+    await page.waitForSelector("#students-pct");
+    expect((await page.textContent("#students-pct"))!.replace(/\s/g, " ")).toContain(formatPercent(region.studentsPct, 1, 70).replace(/\s/g, " "));
+  }, 90_000);
+
+  it("the annual report exports as a PDF whose first page is the report", async () => {
+    await page.goto(`${s.url}/exports`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("button[formaction='/exports/annual.pdf']")]);
+    const pdf = (await download.path())!;
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"], {encoding: "utf8"});
+    expect(first).toContain("Итоговый аналитический отчёт");
+    expect(first).toContain("Вовлечённость в наставничество, год к году");
+    expect(first).not.toContain("Иванов");
+  }, 60_000);
+});

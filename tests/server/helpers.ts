@@ -1,0 +1,86 @@
+// Starting servers for tests: in this process (fast; the upload path, security, exports) or as a
+// child process running `mentoring serve` (memory, kill -9, a second server on the same database).
+import {spawn, type ChildProcess} from "node:child_process";
+import {mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {Store} from "../../store/database.ts";
+import {startServer, type RunningServer, type ServerOptions} from "../../server/app.ts";
+
+export interface TestServer extends RunningServer {
+  store: Store;
+  dir: string;
+  logs: string[];
+}
+
+export async function testServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), "mentoring-server-"));
+  const store = await Store.open(join(dir, "m.duckdb"));
+  const logs: string[] = [];
+  const running = await startServer({store, host: "127.0.0.1", port: 0, distDir: join(dir, "dist"), uploadsDir: join(dir, "uploads"),
+    snapshotPath: join(dir, "snapshot.duckdb"), build: null, workers: 2, log: (l) => logs.push(l), ...options});
+  await running.pool.warm();
+  return {...running, store, dir, logs, close: async () => { await running.close(); await store.close(); }};
+}
+
+export interface UploadFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** POSTs files as the upload page does (multipart, CSRF header), returns status and JSON. */
+export async function upload(url: string, csrf: string, files: UploadFile[], query: Record<string, string> = {},
+  headers: Record<string, string> = {}): Promise<{status: number; body: any}> {
+  const form = new FormData();
+  for (const f of files) form.append("file", new Blob([new Uint8Array(f.bytes)]), f.name);
+  const res = await fetch(`${url}/api/uploads?${new URLSearchParams(query)}`, {method: "POST", body: form,
+    headers: {"X-CSRF-Token": csrf, Accept: "application/json", ...headers}});
+  const text = await res.text();
+  let body: any = text;
+  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  return {status: res.status, body};
+}
+
+export const sample = (path: string): UploadFile => ({name: path.split("/").pop()!, bytes: readFileSync(join("data/sample", path))});
+
+export interface ChildServer {
+  url: string;
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  csrf(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Runs `mentoring serve` in a child process and waits for its address. */
+export function childServer(db: string, extra: string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bin/cli.ts", "serve", "--db", db, "--port", "0", "--no-dashboards", ...extra],
+    {stdio: ["ignore", "pipe", "pipe"]});
+  const stdout: string[] = [], stderr: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr.join("")}`)), 30_000);
+    child.stderr!.on("data", (b: Buffer) => stderr.push(b.toString()));
+    child.stdout!.on("data", (b: Buffer) => {
+      stdout.push(b.toString());
+      const m = /Сервер запущен: (http:\/\/[\d.]+:\d+)/.exec(stdout.join(""));
+      if (m) {
+        clearTimeout(timer);
+        const url = m[1]!;
+        resolve({url, child, stdout, stderr,
+          csrf: async () => ((await (await fetch(`${url}/api/session`)).json()) as {csrf: string}).csrf,
+          stop: () => new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          })});
+      }
+    });
+    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${stderr.join("")}`)); });
+  });
+}
+
+/** Peak resident memory of a process (Linux VmHWM), in MB. */
+export function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
