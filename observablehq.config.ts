@@ -18,6 +18,11 @@ export default {
     ]},
     {name: "Руководство", open: true, pages: [{name: "Эффективность программы", path: "/effectiveness"}]}
   ],
+  // The upload, history and export pages are the local server's own (server/app.ts), not
+  // Framework pages, so they cannot be in `pages`; the service build links them in its header.
+  header: isPublic ? "" : `<nav class="server-links">
+    <a href="/upload" target="_self">Загрузка отчётов</a> · <a href="/history" target="_self">История загрузок</a> ·
+    <a href="/exports" target="_self">Выгрузки отчётов</a></nav>`,
   dynamicPaths: isPublic ? [] : ["/private/teacher"],
   pager: false,
   // The default is a Google Fonts link: the system fonts keep the pages offline.

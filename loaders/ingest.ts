@@ -180,15 +180,21 @@ export async function storePrepared(store: Store, prepared: PreparedFile, hooks:
   const kind = prepared.kind === null ? null : fileKinds.find((k) => k.name === prepared.kind);
   if (kind === undefined) throw new Error(`unknown file kind ${prepared.kind}`);
   return store.write(async (conn) => {
-    if (status !== "rejected") {
-      const loaded = await loadedByHash(conn, hash);
-      if (loaded) return alreadyLoaded(file, hash, loaded);
-    }
+    // The record goes in only when no live upload holds the same bytes (a rejected file is
+    // recorded each time it is sent): one statement, as statements are most of a file's cost.
     const row = await one<{upload_id: number}>(conn,
       `INSERT INTO uploads (file_name, sha256, size_bytes, kind, period, status, errors, warnings)
-       VALUES ($f, $h, $s, $k, $p, $st, $e, $w) RETURNING upload_id`,
+       SELECT $f, $h, $s, $k, $p, $st, $e, $w
+       WHERE $st = 'rejected' OR NOT EXISTS (
+         SELECT 1 FROM uploads WHERE sha256 = $h AND status <> 'rejected' AND undone_at IS NULL)
+       RETURNING upload_id`,
       {f: file, h: hash, s: prepared.size, k: prepared.kind, p: period, st: status, e: prepared.errors, w: prepared.warnings});
-    const uploadId = row!.upload_id;
+    if (!row) {
+      const loaded = await loadedByHash(conn, hash);
+      if (loaded) return alreadyLoaded(file, hash, loaded);
+      throw new Error("upload record was not written");
+    }
+    const uploadId = row.upload_id;
     let schoolIds = new Map<string, number>();
     let replaces: number[] = [];
     if (status !== "rejected" && kind) {

@@ -3,9 +3,9 @@
 // which the server sets), it opens the database, loads the bundled sample into an empty one,
 // writes the snapshot and closes the database before Framework's data loaders read the snapshot.
 import {spawn} from "node:child_process";
-import {existsSync, readdirSync, rmSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {readFile} from "node:fs/promises";
-import {basename, join, relative, resolve, sep} from "node:path";
+import {basename, dirname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {Store, defaultDatabasePath, one} from "../store/database.ts";
 import {writeSnapshot} from "../store/snapshot.ts";
@@ -89,6 +89,52 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line
 }
 
 /** Builds the dashboards; returns the output folder. */
+const LOCK = join(ROOT, "src", ".observablehq", "build.lock");
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Framework keeps its caches under src/.observablehq: two builds at once in one checkout (the
+ * server's rebuild and a test, or two tests) would clear each other's files. A lock directory,
+ * holding its owner's pid, makes them take turns; a lock whose owner died is taken over.
+ */
+async function withBuildLock<T>(log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(LOCK), {recursive: true});
+  let waited = false;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, "pid"), String(process.pid));
+      break;
+    } catch {
+      const owner = Number(readFileSyncSafe(join(LOCK, "pid")));
+      if (owner && !alive(owner)) { rmSync(LOCK, {recursive: true, force: true}); continue; }
+      if (!waited) { log("Жду окончания другой сборки дашбордов…"); waited = true; }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(LOCK, {recursive: true, force: true});
+  }
+}
+
+function readFileSyncSafe(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 export async function buildDashboards(options: BuildOptions = {}): Promise<string> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const started = Date.now();
@@ -101,16 +147,19 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
     snapshot = await snapshotDatabase(database, dest, log);
   }
   const outDir = resolve(ROOT, options.outDir ?? (isPublic ? "dist-public" : "dist"));
-  if (!existsSync(join(CACHE, "VENDORED"))) {
-    log("Копирую библиотеки для страниц из node_modules (без сети)…");
-    await run(process.execPath, [join(ROOT, "scripts", "vendor-npm.mjs")], process.env, log);
-  }
-  clearLoaderCache();
-  log(`Собираю дашборды${isPublic ? " (публичная сборка, без персональных данных)" : ""} в ${relative(ROOT, outDir) || "."}…`);
-  const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", MENTORING_SNAPSHOT: resolve(snapshot),
-    MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0"};
-  rmSync(outDir, {recursive: true, force: true});
-  await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
+  const from = snapshot;
+  await withBuildLock(log, async () => {
+    if (!existsSync(join(CACHE, "VENDORED"))) {
+      log("Копирую библиотеки для страниц из node_modules (без сети)…");
+      await run(process.execPath, [join(ROOT, "scripts", "vendor-npm.mjs")], process.env, log);
+    }
+    clearLoaderCache();
+    log(`Собираю дашборды${isPublic ? " (публичная сборка, без персональных данных)" : ""} в ${relative(ROOT, outDir) || "."}…`);
+    const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", MENTORING_SNAPSHOT: resolve(from),
+      MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0"};
+    rmSync(outDir, {recursive: true, force: true});
+    await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
+  });
   log(`Готово за ${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} с: ${relative(ROOT, outDir)}/`);
   return outDir;
 }
