@@ -17,21 +17,12 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import ExcelJS from "exceljs";
+import {prng} from "../scripts/prng.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = join(SELF, "../..");
 const AREAS = ["Методические", "Предметные", "Психолого-педагогические", "Коммуникативные", "Цифровые (ИКТ)"];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DISTRICTS = ["Азовский", "Большереченский", "Горьковский", "Знаменский", "Исилькульский", "Калачинский", "Колосовский",
   "Кормиловский", "Крутинский", "Любинский", "Марьяновский", "Москаленский", "Муромцевский", "Называевский", "Нижнеомский",

@@ -14,6 +14,7 @@ import {cpus, loadavg, tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
+import {prng} from "../scripts/prng.ts";
 import {
   defaultLayout, formsWorkbookBuffer, writeFormsWorkbookFile,
   type Count, type CountStyle, type FormNo, type FormsLayout, type FormsWorkbookSpec, type ProgrammeRow, type SchoolEntry
@@ -24,17 +25,6 @@ const ROOT = join(SELF, "../..");
 
 // ── deterministic generation ────────────────────────────────────────────────────────────────
 
-/** mulberry32: a small seeded PRNG, so the generated batch is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DISTRICTS = ["Азовский", "Большереченский", "Большеуковский", "Горьковский", "Знаменский", "Исилькульский",
   "Калачинский", "Колосовский", "Кормиловский", "Крутинский", "Любинский", "Марьяновский", "Москаленский",

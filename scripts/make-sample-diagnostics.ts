@@ -11,19 +11,10 @@ import {mkdirSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import ExcelJS from "exceljs";
 import {stableWorkbookBuffer} from "./writeStableWorkbook.ts";
+import {prng} from "./prng.ts";
 
 const FIXED_DATE = new Date(Date.UTC(2026, 4, 20, 9, 0, 0));
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20261124);
+const rand = prng(20261124);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 /** Approximately normal (sum of uniforms), mean m, sd s. */
 const normal = (m: number, s: number) => m + s * ((rand() + rand() + rand() + rand() + rand() + rand()) - 3) / Math.sqrt(0.5);

@@ -5,20 +5,10 @@ import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import {writeStableWorkbook} from "./writeStableWorkbook.ts";
+import {prng} from "./prng.ts";
 
 const OUT = "data/sample/effectiveness";
 
-/** mulberry32: a small seeded PRNG so every run writes the same files. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(20251124);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const chance = (p: number) => rnd() < p;

@@ -39,9 +39,11 @@ function decodeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** The entry as text; the inflated bytes are released at once (a large sheet holds tens of MB). */
 function xmlText(entries: Map<string, Buffer>, name: string): string | undefined {
   const b = entries.get(name);
   if (!b) return undefined;
+  entries.delete(name);
   const s = b.toString("utf8");
   // We expand no entity but the five predefined: a DTD is refused outright (billion laughs, XXE).
   if (/<!DOCTYPE/i.test(s.slice(0, 4096))) throw new Doctype();
@@ -57,13 +59,21 @@ function attr(attrs: string, name: string): string | undefined {
   return m ? decodeXml(m[1]!) : undefined;
 }
 
+/**
+ * A copy of a string that does not keep alive the larger string it was cut from: V8 keeps
+ * substrings as views into their parent, so one cell value would pin a whole sheet's XML.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 /** Concatenated text of <t> elements, skipping phonetic runs (<rPh>). */
 function runsText(xml: string): string {
   const clean = xml.indexOf("<rPh") >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
   let out = "";
   const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
   for (let m; (m = re.exec(clean));) out += m[1] ?? "";
-  return decodeXml(out);
+  return detach(decodeXml(out));
 }
 
 function sharedStrings(xml: string | undefined): string[] {
@@ -156,10 +166,10 @@ function readSheet(name: string, xml: string, strings: string[], kinds: Array<"d
     const vMatch = /<v>([\s\S]*?)<\/v>/.exec(inner);
     const raw = vMatch ? vMatch[1]! : undefined;
     const cell: Cell = {value: null};
-    if (fMatch) cell.formula = decodeXml(fMatch[1] ?? "");
+    if (fMatch) cell.formula = detach(decodeXml(fMatch[1] ?? ""));
     if (t === "s") cell.value = raw !== undefined ? strings[Number(raw)] ?? null : null;
     else if (t === "inlineStr") cell.value = runsText(inner);
-    else if (t === "str") cell.value = raw !== undefined ? decodeXml(raw) : null;
+    else if (t === "str") cell.value = raw !== undefined ? detach(decodeXml(raw)) : null;
     else if (t === "b") cell.value = raw !== undefined ? raw.trim() === "1" : null;
     else if (t === "e") cell.error = raw !== undefined ? decodeXml(raw) : "#ERROR";
     else if (t === "d") cell.value = raw !== undefined ? new Date(raw) : null;

@@ -62,6 +62,8 @@ describe("mentoring ingest and report engagement", () => {
     await expect(main(["report", "engagement", "--db", db, "--period", "2024-5"], bufferIo())).rejects.toThrow(UserError);
     await expect(main(["report", "engagement", "--db", db, "--period", "2023-Q1"], bufferIo())).rejects.toThrow(/за период 2023-Q1 данных нет/);
     await expect(main(["frobnicate"], bufferIo())).rejects.toThrow(/неизвестная команда/);
+    // A report never creates a database as a side effect.
+    await expect(main(["report", "violations", "--db", join(dir, "none.duckdb")], bufferIo())).rejects.toThrow(/не найдена/);
   });
 
   it("runs as the installed `mentoring` binary with one exit point", () => {

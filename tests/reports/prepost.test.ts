@@ -114,6 +114,7 @@ describe("mentoring report prepost", () => {
 
   it("refuses a school that is not in the database", async () => {
     const dir = mkdtempSync(join(tmpdir(), "prepost-"));
+    await (await Store.open(join(dir, "m.duckdb"))).close();
     await expect(main(["report", "prepost", "--db", join(dir, "m.duckdb"), "--school", "Несуществующая"], bufferIo()))
       .rejects.toThrow(/не найдено ни одной школы/);
   });

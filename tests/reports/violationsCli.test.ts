@@ -4,6 +4,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {main} from "../../bin/main.ts";
 import {bufferIo, UserError} from "../../bin/io.ts";
+import {Store} from "../../store/database.ts";
 import {SAMPLE_DIR} from "./registrySample.ts";
 
 describe("mentoring report violations / load", () => {
@@ -32,6 +33,7 @@ describe("mentoring report violations / load", () => {
 
   it("refuses a date that is not YYYY-MM-DD and a school that has no registry, in Russian", async () => {
     const db = join(mkdtempSync(join(tmpdir(), "reg-")), "m.duckdb");
+    await (await Store.open(db)).close();
     await expect(main(["report", "violations", "--db", db, "--date", "31.02.2026"], bufferIo())).rejects.toThrow(UserError);
     await expect(main(["report", "violations", "--db", db, "--date", "2026-02-31"], bufferIo())).rejects.toThrow(/ГГГГ-ММ-ДД/);
     await expect(main(["report", "load", "--db", db, "--school", "Нет такой"], bufferIo())).rejects.toThrow(/нет школы/);

@@ -3,7 +3,7 @@
 import {parse} from "../../args.ts";
 import {UserError, type Io} from "../../io.ts";
 import {table} from "../../present.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {deficitsReport, loadDeficitLevels, type DeficitsReport} from "../../../reports/deficits.ts";
 import {loadAreas} from "../../../loaders/diagnostics/areas.ts";
 import {formatNumber, formatPercent} from "../../../lib/format.ts";
@@ -53,16 +53,13 @@ export const deficitsReportCommand: ReportCommand = {
     }
     let areas, levels;
     try { areas = loadAreas(); levels = loadDeficitLevels(); } catch (e) { throw new UserError(`настройка неверна: ${(e as Error).message}`); }
-    const store = await Store.open(defaultDatabasePath(values.db as string | undefined));
-    try {
+    return withStore(values.db as string | undefined, async (store) => {
       const report = await deficitsReport(store, {wave, school: values.school as string | undefined,
         municipality: values.municipality as string | undefined, names: Boolean(values.names), areas, levels});
       if (values.json) io.out(JSON.stringify(report, null, 2));
       else if (!report.teachers.length) io.out("Нет результатов диагностики для отчёта. Загрузите их: mentoring ingest <файл> [--wave entry|exit]");
       else io.out(deficitsText(report, Boolean(values.teachers)));
       return 0;
-    } finally {
-      await store.close();
-    }
+    }, {mustExist: true});
   }
 };

@@ -2,7 +2,7 @@
 import {parse} from "../../args.ts";
 import {UserError, type Io} from "../../io.ts";
 import {table} from "../../present.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {formatDate, formatNumber, formatPercent} from "../../../lib/format.ts";
 import {loadReport, type LoadBlock, type LoadReport} from "../../../reports/load.ts";
 import {checkDate} from "./registryOptions.ts";
@@ -47,16 +47,13 @@ export const loadReportCommand: ReportCommand = {
     const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, date: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report load ${this.usage}`); return 0; }
     const date = checkDate(values.date);
-    const store = await Store.open(defaultDatabasePath(values.db));
-    try {
+    return withStore(values.db, async (store) => {
       const report = await loadReport(store, {date, school: values.school});
       if (values.school && report.schools.length === 0) {
         throw new UserError(`нет школы с базами наставничества, в названии или районе которой есть «${values.school}».`);
       }
       io.out(values.json ? JSON.stringify(report, null, 2) : loadText(report));
-    } finally {
-      await store.close();
-    }
-    return 0;
+      return 0;
+    }, {mustExist: true});
   }
 };

@@ -2,7 +2,7 @@
 import {parse} from "../../args.ts";
 import {UserError, type Io} from "../../io.ts";
 import {table} from "../../present.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {prepostReport, type AreaFigures, type PrepostReport, type TeacherRef} from "../../../reports/prepost.ts";
 import {formatNumber, formatPercent} from "../../../lib/format.ts";
 import {loadAreas} from "../../../loaders/diagnostics/areas.ts";
@@ -96,8 +96,7 @@ export const prepostReportCommand: ReportCommand = {
     }
     let areas;
     try { areas = loadAreas(); } catch (e) { throw new UserError(`настройка областей неверна: ${(e as Error).message}`); }
-    const store = await Store.open(defaultDatabasePath(values.db as string | undefined));
-    try {
+    return withStore(values.db as string | undefined, async (store) => {
       const report = await prepostReport(store, {school: values.school as string | undefined,
         municipality: values.municipality as string | undefined, by: by as "school" | "municipality" | "all" | undefined,
         names: Boolean(values.names), areas});
@@ -110,8 +109,6 @@ export const prepostReportCommand: ReportCommand = {
       }
       io.out(values.json ? JSON.stringify(report, null, 2) : prepostText(report, Boolean(values.teachers)));
       return 0;
-    } finally {
-      await store.close();
-    }
+    }, {mustExist: true});
   }
 };

@@ -2,7 +2,7 @@
 import {parse} from "../../args.ts";
 import {table} from "../../present.ts";
 import {formatDate, formatNumber, formatPercent} from "../../../lib/format.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {retentionReport} from "../../../reports/retention.ts";
 import type {RetentionCohort} from "../../../lib/retention.ts";
 import type {Turnover} from "../../../lib/turnover.ts";
@@ -28,8 +28,7 @@ export const retentionReportCommand: ReportCommand = {
   async run(argv, io) {
     const {values} = parse(argv, {school: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report retention ${USAGE}`); return 0; }
-    const store = await Store.open(defaultDatabasePath(values.db));
-    try {
+    return withStore(values.db, async (store) => {
       const r = await retentionReport(store, {school: values.school});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (!r.schools.length) {
@@ -50,8 +49,6 @@ export const retentionReportCommand: ReportCommand = {
         if (s.youngUnknown) io.out(`  Не определено, молодой ли специалист (нет стажа): ${s.youngUnknown}.`);
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    }, {mustExist: true});
   }
 };

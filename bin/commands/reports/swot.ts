@@ -4,7 +4,7 @@ import {parse} from "../../args.ts";
 import {UserError} from "../../io.ts";
 import {table} from "../../present.ts";
 import {formatNumber, formatPercent} from "../../../lib/format.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {loadCodebook, swotReport, type PrePost} from "../../../reports/swot.ts";
 import type {ReportCommand} from "./types.ts";
 
@@ -44,8 +44,7 @@ export const swotReportCommand: ReportCommand = {
     if (!Number.isInteger(top) || top < 1) throw new UserError(`--top: нужно целое число от 1, а не «${values.top}».`);
     let codebook;
     try { codebook = loadCodebook(values.codebook); } catch (e) { throw new UserError((e as Error).message); }
-    const store = await Store.open(defaultDatabasePath(values.db));
-    try {
+    return withStore(values.db, async (store) => {
       const r = await swotReport(store, {role, wave, codebook, top});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (r.respondents.total === 0) {
@@ -95,8 +94,6 @@ export const swotReportCommand: ReportCommand = {
         io.out("Все высказывания закодированы.");
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    }, {mustExist: true});
   }
 };

@@ -3,7 +3,7 @@ import {parse} from "../../args.ts";
 import {UserError} from "../../io.ts";
 import {table} from "../../present.ts";
 import {formatNumber, formatPercent} from "../../../lib/format.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {loadIndicatorsConfig, targetsReport} from "../../../reports/targets.ts";
 import type {ReportCommand} from "./types.ts";
 
@@ -29,8 +29,7 @@ export const targetsReportCommand: ReportCommand = {
     }
     let config;
     try { config = loadIndicatorsConfig(values.config); } catch (e) { throw new UserError((e as Error).message); }
-    const store = await Store.open(defaultDatabasePath(values.db));
-    try {
+    return withStore(values.db, async (store) => {
       const r = await targetsReport(store, {school: values.school, year, config});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (!r.schools.length) {
@@ -57,8 +56,6 @@ export const targetsReportCommand: ReportCommand = {
             formatPercent(l.target), l.met === null ? "—" : l.met ? "да" : "нет"])));
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    }, {mustExist: true});
   }
 };

@@ -2,7 +2,7 @@
 import {parse} from "../../args.ts";
 import {UserError, type Io} from "../../io.ts";
 import {table} from "../../present.ts";
-import {Store, defaultDatabasePath} from "../../../store/database.ts";
+import {withStore} from "../../withStore.ts";
 import {formatDate, formatNumber} from "../../../lib/format.ts";
 import {plural} from "../../../loaders/messages/index.ts";
 import {DEFAULT_RULES_PATH, loadMentoringRules, violationsReport, type ViolationsReport} from "../../../reports/violations.ts";
@@ -103,16 +103,13 @@ export const violationsReportCommand: ReportCommand = {
     } catch (e) {
       throw new UserError(`файл правил ${values.rules ?? DEFAULT_RULES_PATH} не прочитан: ${(e as Error).message.split("\n")[0]}`);
     }
-    const store = await Store.open(defaultDatabasePath(values.db));
-    try {
+    return withStore(values.db, async (store) => {
       const report = await violationsReport(store, {date, school: values.school, names: values.names, rules});
       if (values.school && report.schools.length === 0) {
         throw new UserError(`нет школы с базами наставничества, в названии или районе которой есть «${values.school}».`);
       }
       io.out(values.json ? JSON.stringify(report, null, 2) : violationsText(report));
-    } finally {
-      await store.close();
-    }
-    return 0;
+      return 0;
+    }, {mustExist: true});
   }
 };
