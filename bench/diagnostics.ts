@@ -16,7 +16,6 @@ import {cpus, loadavg, tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
-import ExcelJS from "exceljs";
 import {prng} from "../scripts/prng.ts";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -35,6 +34,9 @@ const PATRONYMICS = ["Александровна", "Сергеевна", "Вик
 export async function writeWave(path: string, teachers: number, wave: "entry" | "exit"): Promise<void> {
   const rnd = prng(wave === "entry" ? 11 : 11);  // the same people and base results in both waves
   const noise = prng(wave === "entry" ? 101 : 202);
+  // Loaded here, not at the top: the measuring child processes import this module and must carry
+  // only what ingestion itself loads.
+  const {default: ExcelJS} = await import("exceljs");
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({filename: path, useStyles: false, useSharedStrings: true});
   const ws = wb.addWorksheet(wave === "entry" ? "Входная диагностика" : "Итоговая диагностика");
   ws.addRow(["ID", "ФИО педагога", "ОО", "Муниципалитет", ...AREAS]).commit();
@@ -57,6 +59,8 @@ export async function writeWave(path: string, teachers: number, wave: "entry" | 
 interface ChildResult { ms: number; maxRssMb: number; detail: Record<string, number> }
 
 async function child(mode: string, args: string[]): Promise<void> {
+  // Ingestion as the CLI and the server run it (bin/cli.ts applies the same policy).
+  (await import("../bin/memoryPolicy.ts")).applyMemoryPolicy();
   const t0 = performance.now();
   const {Store} = await import("../store/database.ts");
   if (mode === "ingest") {

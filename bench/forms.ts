@@ -147,6 +147,8 @@ function listXlsx(dir: string): string[] {
 }
 
 async function child(mode: string, args: string[]): Promise<ChildResult> {
+  // Ingestion as the CLI and the server run it (bin/cli.ts applies the same policy).
+  (await import("../bin/memoryPolicy.ts")).applyMemoryPolicy();
   const now = () => performance.now();
   const done = (r: Omit<ChildResult, "maxRssMb">): ChildResult => ({...r, maxRssMb: process.resourceUsage().maxRSS / 1024});
   if (mode === "baseline") {

@@ -1,6 +1,9 @@
 // The only place that exits the process (STYLE.md «CLI and server»).
 import {main} from "./main.ts";
 import {UserError} from "./io.ts";
+import {applyMemoryPolicy} from "./memoryPolicy.ts";
+
+applyMemoryPolicy();
 
 main(process.argv.slice(2), {out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n")})
   .then((code) => process.exit(code))

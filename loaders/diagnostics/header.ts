@@ -65,7 +65,7 @@ export function findHeader(sheet: Sheet, config: AreasConfig): TableHeader | nul
   const last = Math.min(sheet.rowCount, SCAN_ROWS);
   // The widest of the first rows: columnCount would walk every row of a 100,000-row sheet.
   let width = 0;
-  for (let r = 1; r <= last; r++) width = Math.max(width, sheet.rows[r - 1]?.length ?? 0);
+  for (let r = 1; r <= last; r++) width = Math.max(width, sheet.rowLength(r));
   for (const m of sheet.merges) if (m.top <= last && m.right > width) width = m.right;
   width = Math.min(width, 200);
   for (let r = 1; r <= last; r++) {

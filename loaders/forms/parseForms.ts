@@ -61,8 +61,7 @@ const TITLE_WORD = /форм|данн|численн|вовлеч|участни
 
 function rowFields(sheet: Sheet, row: number): Columns {
   const cols: Columns = {};
-  const cells = sheet.rows[row - 1] ?? [];
-  for (let c = 1; c <= cells.length; c++) {
+  for (let c = 1; c <= sheet.rowLength(row); c++) {
     const text = sheet.text(row, c);
     if (!text || text.length > 200) continue;
     const f = fieldOfHeader(text);
@@ -73,7 +72,7 @@ function rowFields(sheet: Sheet, row: number): Columns {
 
 /** Cheap pre-check: could this row be a header at all (does it name the schools' column)? */
 function mayBeHeader(sheet: Sheet, row: number): boolean {
-  return (sheet.rows[row - 1] ?? []).some((c) => typeof c?.value === "string" && SCHOOL_WORD.test(c.value.trim()));
+  return sheet.rowValues(row).some((v) => typeof v === "string" && SCHOOL_WORD.test(v.trim()));
 }
 
 /** A header row names the school column and either the district or a count column. */
@@ -85,15 +84,14 @@ function isHeaderRow(cols: Columns): boolean {
 
 /** «1 | 2 | 3 | 4 | 5 | 6» under a header: column numbers, not data. */
 function isNumberingRow(sheet: Sheet, row: number): boolean {
-  const values = (sheet.rows[row - 1] ?? []).map((c) => c?.value).filter((v) => v !== null && v !== undefined && v !== "");
+  const values = sheet.rowValues(row).filter((v) => v !== null && v !== undefined && v !== "");
   if (values.length < 3) return false;
   return values.every((v, i) => Number(v) === Number(values[0]) + i) && Number(values[0]) === 1;
 }
 
 function nonEmptyColumns(sheet: Sheet, row: number): number[] {
   const out: number[] = [];
-  const cells = sheet.rows[row - 1] ?? [];
-  for (let c = 1; c <= cells.length; c++) if (sheet.text(row, c) !== "") out.push(c);
+  for (let c = 1; c <= sheet.rowLength(row); c++) if (sheet.text(row, c) !== "") out.push(c);
   return out;
 }
 

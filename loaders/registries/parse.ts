@@ -55,7 +55,7 @@ export function registrySheets(workbook: Workbook): Array<{sheet: Sheet; header:
 }
 
 function rowTexts(sheet: Sheet, r: number): string[] {
-  const n = sheet.rows[r - 1]?.length ?? 0;
+  const n = sheet.rowLength(r);
   return Array.from({length: n}, (_, i) => sheet.text(r, i + 1));
 }
 

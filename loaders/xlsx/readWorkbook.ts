@@ -4,7 +4,7 @@
 // 200,000-row sheet (RELIABILITY.md). The sheet XML of a workbook is regular enough that a
 // scanner over the inflated text reads it faster than either, within the row and cell caps.
 // exceljs stays our writer (sample data, exports) and the parser-only reference in the bench.
-import {Sheet, type Cell, type Range, type Workbook} from "./workbook.ts";
+import {Sheet, type Cell, type Range, type Slot, type Workbook} from "./workbook.ts";
 
 export interface ReadLimits {
   maxRowsPerSheet: number;
@@ -133,7 +133,7 @@ function excelDate(serial: number, date1904: boolean): Date {
 
 function readSheet(name: string, xml: string, strings: string[], kinds: Array<"date" | "percent" | null>,
   date1904: boolean, limits: ReadLimits, budget: {cells: number}): Sheet {
-  const rows: Array<Array<Cell | undefined> | undefined> = [];
+  const rows: Array<Array<Slot | undefined> | undefined> = [];
   const merges: Range[] = [];
   const re = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
   let rowNo = 0, colNo = 0;
@@ -182,7 +182,7 @@ function readSheet(name: string, xml: string, strings: string[], kinds: Array<"d
     if (cell.value === null && !cell.formula && !cell.error) continue; // a styled empty cell
     if (--budget.cells < 0) throw new TooLarge(name, limits.maxCells, "cells");
     const row = rows[rowNo - 1] ?? (rows[rowNo - 1] = []);
-    row[colNo - 1] = cell;
+    row[colNo - 1] = cell.formula === undefined && cell.error === undefined && !cell.percent ? cell.value! : cell;
   }
   return new Sheet(name, rows, merges);
 }

@@ -14,6 +14,22 @@ export interface Cell {
   error?: string;
 }
 
+/**
+ * What a sheet stores per cell: a bare value when the cell has nothing else (most cells of a large
+ * sheet, saving an object each), else a Cell. Read it through Sheet's methods.
+ */
+export type Slot = Cell | string | number | boolean | Date;
+
+function asCell(slot: Slot | undefined): Cell | undefined {
+  if (slot === undefined) return undefined;
+  return typeof slot === "object" && !(slot instanceof Date) ? slot : {value: slot};
+}
+
+function slotValue(slot: Slot | undefined): CellValue {
+  if (slot === undefined) return null;
+  return typeof slot === "object" && !(slot instanceof Date) ? slot.value : slot;
+}
+
 /** A merged range, 1-based and inclusive. */
 export interface Range {
   top: number;
@@ -25,11 +41,11 @@ export interface Range {
 export class Sheet {
   readonly name: string;
   /** rows[r - 1][c - 1]; sparse. */
-  readonly rows: Array<Array<Cell | undefined> | undefined>;
+  readonly rows: Array<Array<Slot | undefined> | undefined>;
   readonly merges: Range[];
   private readonly mergeIndex = new Map<number, Range>();
 
-  constructor(name: string, rows: Array<Array<Cell | undefined> | undefined>, merges: Range[]) {
+  constructor(name: string, rows: Array<Array<Slot | undefined> | undefined>, merges: Range[]) {
     this.name = name;
     this.rows = rows;
     this.merges = merges;
@@ -57,16 +73,26 @@ export class Sheet {
   }
 
   cell(row: number, column: number): Cell | undefined {
-    return this.rows[row - 1]?.[column - 1];
+    return asCell(this.rows[row - 1]?.[column - 1]);
   }
 
   value(row: number, column: number): CellValue {
-    return this.cell(row, column)?.value ?? null;
+    return slotValue(this.rows[row - 1]?.[column - 1]);
   }
 
   /** The cell's value as trimmed text ("" when empty); dates as dd.mm.yyyy. */
   text(row: number, column: number): string {
-    return cellText(this.cell(row, column));
+    return slotText(this.rows[row - 1]?.[column - 1]);
+  }
+
+  /** How many cells the row spans (its last non-empty column), 0 for a missing row. */
+  rowLength(row: number): number {
+    return this.rows[row - 1]?.length ?? 0;
+  }
+
+  /** The row's values, index 0 = column A. */
+  rowValues(row: number): CellValue[] {
+    return (this.rows[row - 1] ?? []).map(slotValue);
   }
 
   /** The merged range covering a cell, if any. */
@@ -84,12 +110,18 @@ export class Sheet {
   isBlankRow(row: number): boolean {
     const cells = this.rows[row - 1];
     if (!cells) return true;
-    return cells.every((c) => !c || cellText(c) === "");
+    return cells.every((c) => slotText(c) === "");
   }
 }
 
 export interface Workbook {
   sheets: Sheet[];
+}
+
+function slotText(slot: Slot | undefined): string {
+  if (slot === undefined) return "";
+  if (typeof slot === "string") return slot.trim();
+  return cellText(asCell(slot));
 }
 
 export function cellText(cell: Cell | undefined): string {
