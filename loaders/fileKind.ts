@@ -38,6 +38,8 @@ export interface Stored {
   schoolIds?: Map<string, number>;
   /** Earlier uploads whose data (for some school, period, wave …) this one now replaces. */
   replaces?: number[];
+  /** Problems only the stored data reveals (a namesake already in the database …). */
+  issues?: IssueFacts[];
 }
 
 export interface FileKind<D = unknown> {

@@ -197,17 +197,28 @@ export async function storePrepared(store: Store, prepared: PreparedFile, hooks:
     const uploadId = row.upload_id;
     let schoolIds = new Map<string, number>();
     let replaces: number[] = [];
+    let issues = prepared.issues;
+    let finalStatus = status;
     if (status !== "rejected" && kind) {
       const stored = await kind.store(conn, prepared.data, {uploadId, file});
       if (stored?.schoolIds) schoolIds = stored.schoolIds;
       if (stored?.replaces) replaces = [...new Set(stored.replaces)].sort((a, b) => a - b);
+      if (stored?.issues?.length) {
+        // What only the database could tell: recount and, if needed, correct the upload's record.
+        issues = [...issues, ...stored.issues.map(toIssue)];
+        const errors = issues.filter((i) => i.severity === "error").length;
+        const warnings = issues.filter((i) => i.severity === "warning").length;
+        finalStatus = errors + warnings > 0 ? "accepted_with_remarks" : "accepted";
+        await conn.run("UPDATE uploads SET status = $st, errors = $e, warnings = $w WHERE upload_id = $u",
+          {st: finalStatus, e: errors, w: warnings, u: uploadId});
+      }
     }
-    await insertIssues(conn, uploadId, prepared.issues, schoolIds, period);
+    await insertIssues(conn, uploadId, issues, schoolIds, period);
     for (const replaced of replaces) {
       await conn.run("INSERT INTO upload_replaces (upload_id, replaced_upload_id) VALUES ($u, $r)", {u: uploadId, r: replaced});
     }
-    const outcome: FileOutcome = {file, sha256: hash, status, kind: prepared.kind, period, uploadId, replaces,
-      stats: prepared.stats, issues: prepared.issues};
+    const outcome: FileOutcome = {file, sha256: hash, status: finalStatus, kind: prepared.kind, period, uploadId, replaces,
+      stats: prepared.stats, issues};
     if (hooks.afterStore) await hooks.afterStore(conn, outcome);
     return outcome;
   });

@@ -6,6 +6,7 @@ import {all, one} from "../../store/database.ts";
 import {upsertSchools, schoolKey} from "../../store/schools.ts";
 import {normalizeKey} from "../cells/normalize.ts";
 import type {StoreContext, Stored} from "../fileKind.ts";
+import type {IssueFacts} from "../issues.ts";
 import type {DiagnosticsData, TeacherRow} from "./parse.ts";
 
 interface Known {
@@ -80,6 +81,7 @@ export async function storeDiagnostics(conn: DuckDBConnection, data: Diagnostics
   const entries = await conn.createAppender("diagnostic_entries");
   const results = await conn.createAppender("diagnostic_results");
   const idUpdates: Array<[number, string]> = [];
+  const issues: IssueFacts[] = [];
   // A teacher speaks once per wave in a file; a second row resolving to them is someone else.
   const used = new Set<string>();
   const optional = (v: string | null) => v === null ? identities.appendNull() : identities.appendVarchar(v);
@@ -95,8 +97,11 @@ export async function storeDiagnostics(conn: DuckDBConnection, data: Diagnostics
         // Same name, and no ID that says it is someone else; namesakes already told apart by
         // nothing make this one undecidable too.
         const candidates = namesakes.filter((k) => !k.externalId || !row.externalId || k.externalId === row.externalId);
-        if (candidates.some((k) => k.ambiguous) || candidates.length > 1) ambiguous = true;
-        else match = candidates[0];
+        if (candidates.some((k) => k.ambiguous) || candidates.length > 1) {
+          ambiguous = true;
+          issues.push({file: context.file, sheet: row.sheet, row: row.row, severity: "warning",
+            kind: "diagnostics/ambiguous-stored-teacher", school: row.school, details: {namesakes: candidates.length}});
+        } else match = candidates[0];
       }
     }
     if (ambiguous && !match) {
@@ -159,5 +164,5 @@ export async function storeDiagnostics(conn: DuckDBConnection, data: Diagnostics
        JOIN uploads up ON up.upload_id = e.upload_id
        WHERE e.upload_id < $u AND up.undone_at IS NULL
        GROUP BY e.teacher_id, e.wave) ORDER BY 1`, {u: uploadId});
-  return {schoolIds: byName, replaces: replaced.map((r) => r.upload_id)};
+  return {schoolIds: byName, replaces: replaced.map((r) => r.upload_id), issues};
 }

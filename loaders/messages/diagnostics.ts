@@ -36,6 +36,10 @@ export const diagnosticsMessages: Record<string, MessageWriter> = {
   },
   "diagnostics/read-as-share": (_, v) => `В столбце «${v}» все числа от 0 до 1: они прочитаны как доли (0,52 = 52 %).`,
   "diagnostics/duplicate-area-column": (f, v) => `Столбец «${v}» повторяет область «${area(f)}», уже прочитанную из другого столбца: он не загружен.`,
+  "diagnostics/ambiguous-stored-teacher": (f) => {
+    const n = Number(f.details?.namesakes ?? 2);
+    return `В этой школе уже загружены ${n} ${plural(n, "педагог", "педагога", "педагогов")} с тем же ФИО, и различить их нечем. Результаты загружены, но с другой диагностикой не сопоставлены; добавьте столбец «ID»/«код» в оба файла.`;
+  },
   "diagnostics/ambiguous-teacher": (f) => {
     const rows = (f.details?.rows as string[] | undefined) ?? [];
     return `В той же школе и той же диагностике есть педагог с тем же ФИО или кодом (${plural(rows.length, "строка", "строки", "строк")} ${rows.join(", ")}), и различить их нечем. Результаты загружены, но с другой диагностикой не сопоставлены; добавьте столбец «ID»/«код» или уточните ФИО.`;

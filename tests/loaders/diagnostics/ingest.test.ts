@@ -67,8 +67,16 @@ describe("ingesting diagnostics", () => {
     expect(entry.status).toBe("accepted_with_remarks");
     expect(entry.issues.map((i) => [i.kind, i.cell, i.school])).toEqual([
       ["diagnostics/ambiguous-teacher", null, SCHOOL1], ["diagnostics/ambiguous-teacher", null, SCHOOL1]]);
-    await ingestBytes(store, "итоговая.xlsx", await workbookBytes([{name: "Итоговая", rows: [HEADER,
+    const exit = await ingestBytes(store, "итоговая.xlsx", await workbookBytes([{name: "Итоговая", rows: [HEADER,
       ["Иванова Анна", SCHOOL1, "Саргатский", 60]]}]));
+    // Alone in its file, she meets two namesakes already stored: an issue, not a silent choice.
+    expect(exit.status).toBe("accepted_with_remarks");
+    expect(exit.issues).toContainEqual(expect.objectContaining({kind: "diagnostics/ambiguous-stored-teacher", severity: "warning",
+      sheet: "Итоговая", row: 2, school: SCHOOL1,
+      message: expect.stringMatching(/уже загружены 2 педагога с тем же ФИО/)}));
+    const record = await store.read((c) => all<{status: string; warnings: number}>(c,
+      "SELECT status, warnings FROM uploads WHERE upload_id = $u", {u: exit.uploadId!}));
+    expect(record).toEqual([{status: "accepted_with_remarks", warnings: 1}]);
     const teachers = await store.read((c) => all<{teacher_id: number; ambiguous: boolean; waves: string}>(c,
       `SELECT t.teacher_id, t.ambiguous, string_agg(e.wave, ',') AS waves FROM diagnostic_teachers t
        JOIN current_diagnostic_entries e USING (teacher_id) GROUP BY ALL ORDER BY 1`));
