@@ -9,7 +9,7 @@ const isPublic = process.env.MENTORING_PUBLIC === "1";
 export default {
   root: "src",
   output: process.env.MENTORING_DIST ?? (isPublic ? "dist-public" : "dist"),
-  title: "Наставничество: аналитика",
+  title: "Наставничество",
   pages: [
     {name: "Методист", open: true, pages: [{name: "Вовлечённость", path: "/engagement"}]},
     {name: "Куратор", open: true, pages: [

@@ -91,6 +91,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line
 /** Builds the dashboards; returns the output folder. */
 const LOCK = join(ROOT, "src", ".observablehq", "build.lock");
 
+/** Framework 1.13 writes its search box's placeholder in English and has no option for it. */
+export function localiseSearch(outDir: string): void {
+  const walk = (dir: string): string[] => readdirSync(dir, {withFileTypes: true})
+    .flatMap((e) => e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []);
+  for (const file of walk(outDir)) {
+    const html = readFileSync(file, "utf8");
+    const localised = html.replace('<input type="search" placeholder="Search">', '<input type="search" placeholder="Поиск">');
+    if (localised !== html) writeFileSync(file, localised);
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -159,6 +170,7 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
       MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0"};
     rmSync(outDir, {recursive: true, force: true});
     await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
+    localiseSearch(outDir);
   });
   log(`Готово за ${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} с: ${relative(ROOT, outDir)}/`);
   return outDir;

@@ -25,12 +25,14 @@ export function targetBars(rows: TargetBar[], {width, target, title}: {width: nu
     marks: [
       Plot.barX(rows.filter((r) => r.pct !== null), {x: "pct", y: "label",
         fill: (r: TargetBar) => (r.pct! >= target ? COLORS.met : COLORS.missed)}),
-      // Inside the bar's end, so the value never collides with the target line.
+      Plot.ruleX([target], {stroke: "#222", strokeDasharray: "4,3", strokeWidth: 1.5}),
+      // Inside the bar's end, over the target line, with a halo of the bar's colour so the line
+      // never runs through the figure.
       Plot.text(rows.filter((r) => r.pct !== null && r.pct >= 25), {x: "pct", y: "label", text, dx: -5, textAnchor: "end", fill: "white",
+        stroke: (r: TargetBar) => (r.pct! >= target ? COLORS.met : COLORS.missed), strokeWidth: 4,
         fontSize: 12, fontWeight: "bold"}),
       Plot.text(rows.filter((r) => r.pct === null || r.pct < 25), {x: (r: TargetBar) => r.pct ?? 0, y: "label", text, dx: 5,
         textAnchor: "start", fontSize: 12}),
-      Plot.ruleX([target], {stroke: "#222", strokeDasharray: "4,3", strokeWidth: 1.5}),
       Plot.text([target], {x: (d: number) => d, frameAnchor: "top", dy: -2, text: (d: number) => `цель ${formatNumber(d)} %`,
         textAnchor: "middle", fontSize: 11, lineAnchor: "bottom"}),
       Plot.ruleX([0])

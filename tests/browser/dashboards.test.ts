@@ -140,10 +140,13 @@ describe("every page in Chromium", () => {
         const v = await visit(origins[build], path);
         const cellErrors = await v.page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent));
         const svgs = await v.page.$$eval("main svg", (els) => els.length);
+        // No English left in Framework's own chrome.
+        const searchPlaceholder = await v.page.getAttribute("input[type=search]", "placeholder");
         const name = `${build === "public" ? "public-" : ""}page${path === "/" ? "-index" : path.replace(/\W+/g, "-")}.png`;
         await v.page.screenshot({path: join(SHOTS, name), fullPage: true});
         await v.page.close();
         expect({cellErrors, errors: v.errors, failed: v.failed, external: v.external}).toEqual({cellErrors: [], errors: [], failed: [], external: []});
+        expect(searchPlaceholder).toBe("Поиск");
         if (path !== "/") expect(svgs).toBeGreaterThan(0);
         expect(existsSync(join(SHOTS, name))).toBe(true);
       });
