@@ -1,6 +1,6 @@
 // Open questionnaire answers hold several thoughts in one cell: «1) опытные наставники; 2) мало
 // времени», lines, bullets. Each thought is coded on its own.
-import {collapseSpaces} from "../loaders/cells/normalize.ts";
+import {collapseSpaces} from "./normalizeText.ts";
 
 /** Answers that say nothing: they are not statements and are never listed for coding. */
 const NON_ANSWERS = /^(нет|(пока )?не знаю|затрудняюсь( ответить)?|затрудняюсь с ответом|нечего( добавить| сказать)?|ничего|пока нет|все устраивает|всё устраивает|нет ответа|-+|—|–|\.+|\?+|н\/?а|0)$/;

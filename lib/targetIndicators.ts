@@ -2,7 +2,7 @@
 // (data) of indicators with default targets, overrides per school and year, and the result of
 // each indicator against its target, year over year.
 import {z} from "zod";
-import {normalizeKey} from "../loaders/cells/normalize.ts";
+import {normalizeKey} from "./normalizeText.ts";
 import {stemWords} from "./russianStem.ts";
 
 /** How a roster column tells whether a teacher has the attribute. */

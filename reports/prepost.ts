@@ -5,7 +5,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {listValue} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
-import {normalizeKey} from "../loaders/cells/normalize.ts";
+import {normalizeKey} from "../lib/normalizeText.ts";
 import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
 import {pairedComparison, type PairedComparison} from "../lib/pairedComparison.ts";
 import {normalizedGain} from "../lib/normalizedGain.ts";

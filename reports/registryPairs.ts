@@ -3,7 +3,7 @@
 // win; the mentor base fills what it lacks. Pairs found in only one base are data issues.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {all} from "../store/database.ts";
-import {normalizeKey} from "../loaders/cells/normalize.ts";
+import {normalizeKey} from "../lib/normalizeText.ts";
 
 export type Base = "mentees" | "mentors";
 

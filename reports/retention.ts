@@ -3,7 +3,7 @@
 // reading the targets report shares.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
-import {normalizeKey} from "../loaders/cells/normalize.ts";
+import {normalizeKey} from "../lib/normalizeText.ts";
 import {retention, type RetentionCohort} from "../lib/retention.ts";
 import {turnover, type Turnover} from "../lib/turnover.ts";
 

@@ -4,7 +4,7 @@
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {all, type Store} from "../store/database.ts";
-import {normalizeKey} from "../loaders/cells/normalize.ts";
+import {normalizeKey} from "../lib/normalizeText.ts";
 import {attributeHolds, indicatorResult, IndicatorsConfigSchema, matchIndicator, resolveTarget, ruleColumn, yearOverYear,
   type IndicatorDef, type IndicatorsConfig, type RosterRule} from "../lib/targetIndicators.ts";
 import {retention} from "../lib/retention.ts";

@@ -2,7 +2,7 @@
 // normalised text so «СОШ №1» and «сош № 1» are one school.
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {all} from "./database.ts";
-import {cleanName, normalizeKey} from "../loaders/cells/normalize.ts";
+import {cleanName, normalizeKey} from "../lib/normalizeText.ts";
 
 export interface SchoolName {
   municipality: string;

@@ -1,7 +1,7 @@
 // A count of people as schools write it: «85», «85.0», «85 человек», «85,0», «'3'», «пять»,
 // «4 Студент 2 курса …». What stays ambiguous («10-12», «около 50») is refused, never guessed.
 import type {Cell} from "../xlsx/workbook.ts";
-import {collapseSpaces} from "./normalize.ts";
+import {collapseSpaces} from "../../lib/normalizeText.ts";
 
 export type CountResult =
   | {ok: true; value: number; /** set when the cell was read leniently: "words" | "dash" | "described" */ note?: string}

@@ -5,7 +5,7 @@
 // be read as exactly one date («осень 2024», «01.09.2024–01.10.2024», «31.02.2024») is refused
 // with a reason, never guessed.
 import type {Cell} from "../xlsx/workbook.ts";
-import {collapseSpaces} from "./normalize.ts";
+import {collapseSpaces} from "../../lib/normalizeText.ts";
 
 export type DateResult =
   | {ok: true; /** UTC midnight; for a month, its first day. */ date: Date; precision: "day" | "month"}

@@ -3,7 +3,7 @@
 import {existsSync, readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {z} from "zod";
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 
 export const AreasConfigSchema = z.object({
   note: z.string().optional(),

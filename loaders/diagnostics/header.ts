@@ -1,7 +1,7 @@
 // Finds a diagnostics table on a sheet by its header text, never by position: the row naming at
 // least one competence area, with the rows above it that belong to the header (a merged group
 // title «Результаты диагностики, %» over the areas, «ФИО» merged down two rows …).
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 import type {Sheet} from "../xlsx/workbook.ts";
 import {matchArea, type AreaDef, type AreasConfig} from "./areas.ts";
 

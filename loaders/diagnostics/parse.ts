@@ -2,7 +2,7 @@
 // as an issue. Pure: no I/O (the areas configuration is passed in).
 import type {ParseContext, Parsed} from "../fileKind.ts";
 import type {IssueFacts} from "../issues.ts";
-import {collapseSpaces, normalizeKey, personKey} from "../cells/normalize.ts";
+import {collapseSpaces, normalizeKey, personKey} from "../../lib/normalizeText.ts";
 import type {Cell, Sheet, Workbook} from "../xlsx/workbook.ts";
 import type {AreasConfig} from "./areas.ts";
 import {findHeader, type AreaColumn, type TableHeader} from "./header.ts";

@@ -2,7 +2,7 @@
 // (stored 0.52), and the individual-route form «48% (результат выполнения теста входной
 // диагностики - 52%)» (deficit 48, result 52). A blank cell or a dash is «not measured», not 0.
 import type {Cell} from "../xlsx/workbook.ts";
-import {collapseSpaces} from "../cells/normalize.ts";
+import {collapseSpaces} from "../../lib/normalizeText.ts";
 
 export type ScoreResult =
   | {ok: true; result: number; note?: "route-form" | "share"}

@@ -4,7 +4,7 @@
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {all, one} from "../../store/database.ts";
 import {upsertSchools, schoolKey} from "../../store/schools.ts";
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 import type {StoreContext, Stored} from "../fileKind.ts";
 import type {IssueFacts} from "../issues.ts";
 import type {DiagnosticsData, TeacherRow} from "./parse.ts";

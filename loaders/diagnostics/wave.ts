@@ -1,5 +1,5 @@
 // Which wave a text names: entry («входная», «начальная», «вход») or exit («итоговая», «выход»).
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 
 export type Wave = "entry" | "exit";
 

@@ -1,7 +1,7 @@
 // What the three effectiveness inputs share: finding a header row by its words, reading the title
 // lines above it (school, municipality, year, «по состоянию на»), and pseudonymous person keys.
 import {createHash} from "node:crypto";
-import {normalizeKey, personKey} from "../cells/normalize.ts";
+import {normalizeKey, personKey} from "../../lib/normalizeText.ts";
 import {parseDateText} from "../cells/parseDate.ts";
 import type {Sheet} from "../xlsx/workbook.ts";
 import {academicYear} from "../../lib/academicYear.ts";

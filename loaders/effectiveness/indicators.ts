@@ -4,7 +4,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, ParseContext, Parsed} from "../fileKind.ts";
 import type {IssueFacts} from "../issues.ts";
-import {collapseSpaces} from "../cells/normalize.ts";
+import {collapseSpaces} from "../../lib/normalizeText.ts";
 import {parseCount} from "../cells/parseCount.ts";
 import type {Cell, Sheet, Workbook} from "../xlsx/workbook.ts";
 import {upsertSchools, schoolKey} from "../../store/schools.ts";

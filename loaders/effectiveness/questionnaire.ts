@@ -4,7 +4,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, ParseContext, Parsed} from "../fileKind.ts";
 import type {IssueFacts} from "../issues.ts";
-import {collapseSpaces, normalizeKey} from "../cells/normalize.ts";
+import {collapseSpaces, normalizeKey} from "../../lib/normalizeText.ts";
 import {parseDate} from "../cells/parseDate.ts";
 import type {Cell, Sheet, Workbook} from "../xlsx/workbook.ts";
 import {all} from "../../store/database.ts";

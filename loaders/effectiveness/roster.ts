@@ -4,7 +4,7 @@
 import {dateValueFromDate, type DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, ParseContext, Parsed} from "../fileKind.ts";
 import type {IssueFacts} from "../issues.ts";
-import {collapseSpaces} from "../cells/normalize.ts";
+import {collapseSpaces} from "../../lib/normalizeText.ts";
 import {parseDate, isoDate} from "../cells/parseDate.ts";
 import type {Sheet, Workbook} from "../xlsx/workbook.ts";
 import {upsertSchools, schoolKey} from "../../store/schools.ts";

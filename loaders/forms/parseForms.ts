@@ -4,7 +4,7 @@
 import type {IssueFacts} from "../issues.ts";
 import type {Parsed, ParseContext} from "../fileKind.ts";
 import {Sheet, type Workbook} from "../xlsx/workbook.ts";
-import {cleanName, normalizeKey} from "../cells/normalize.ts";
+import {cleanName, normalizeKey} from "../../lib/normalizeText.ts";
 import {parseCount, type CountResult} from "../cells/parseCount.ts";
 import {fieldOfHeader, formOfTitle, isTotalLabel, periodOfText, type Field, type FormNumber} from "./signatures.ts";
 

@@ -1,6 +1,6 @@
 // How the quarterly forms announce themselves (seed 003): title lines and header words, compared
 // on normalised text (normalizeKey: case, ё/е, dashes, quotes, spaces).
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 
 export type FormNumber = 1 | 2 | 3 | 4 | 5;
 

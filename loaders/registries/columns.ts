@@ -1,6 +1,6 @@
 // The registries' columns, recognised by their header text: the names of seed 001, appendix 3,
 // and the variants schools write («Ф.И.О. наставника», «Наставник (ФИО)», «Дата приёма на работу»).
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 
 export type Field =
   | "no" | "menteeName" | "mentorName" | "menteeOrg" | "mentorOrg" | "contacts" | "birthYear" | "request"

@@ -1,5 +1,5 @@
 // The forms of mentoring (DOMAIN.md «Core notions») as codes, from the ways schools write them.
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 
 export const MENTORING_FORMS = {
   "teacher-teacher": "учитель – учитель",

@@ -5,7 +5,7 @@ import type {ParseContext, Parsed} from "../fileKind.ts";
 import type {IssueFacts} from "../issues.ts";
 import type {Cell, Sheet, Workbook} from "../xlsx/workbook.ts";
 import {cellText} from "../xlsx/workbook.ts";
-import {collapseSpaces, normalizeKey} from "../cells/normalize.ts";
+import {collapseSpaces, normalizeKey} from "../../lib/normalizeText.ts";
 import {endOfMonth, isoDate, parseDate} from "../cells/parseDate.ts";
 import {findHeader, type Base, type Field, type HeaderMatch} from "./columns.ts";
 import {mentoringForm, type MentoringForm} from "./mentoringForm.ts";

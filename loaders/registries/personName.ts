@@ -1,6 +1,6 @@
 // People's names in registries: several in one cell, full or with initials, matched across the
 // two bases by surname and initials.
-import {collapseSpaces} from "../cells/normalize.ts";
+import {collapseSpaces} from "../../lib/normalizeText.ts";
 
 /**
  * Splits a cell naming one or more people: «Иванова А.А., Петров Б.Б.», one per line, «1. … 2. …».

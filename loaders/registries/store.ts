@@ -3,7 +3,7 @@
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {all, one} from "../../store/database.ts";
 import {schoolKey, upsertSchools} from "../../store/schools.ts";
-import {normalizeKey} from "../cells/normalize.ts";
+import {normalizeKey} from "../../lib/normalizeText.ts";
 import type {StoreContext, Stored} from "../fileKind.ts";
 import type {RegistryData} from "./parse.ts";
 

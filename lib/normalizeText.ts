@@ -1,4 +1,4 @@
-// Text as people type it, made comparable: spaces, case, ё/е, dash and quote variants.
+// Text as people type it, made comparable: spaces, case, ё/е, dash and quote variants. Pure (lib/): loaders, store and reports use it.
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const QUOTES = /[«»„“”‟"″'‘’‚‛`]/g;
