@@ -7,8 +7,10 @@ import type {FileKind, IngestOptions, Parsed} from "./fileKind.ts";
 import type {Issue, IssueFacts} from "./issues.ts";
 import {fileKinds} from "./kinds.ts";
 import {toIssue} from "./messages/index.ts";
-import {guardZip, defaultZipLimits, type ZipLimits} from "./xlsx/zipGuard.ts";
-import {readWorkbook, defaultReadLimits, type ReadLimits} from "./xlsx/readWorkbook.ts";
+import {defaultZipLimits, type ZipLimits} from "./xlsx/zipGuard.ts";
+import {defaultReadLimits, type ReadLimits} from "./xlsx/sheetBuilder.ts";
+import type {CfbLimits} from "./formats/cfb.ts";
+import {readSpreadsheet, type SpreadsheetFormat} from "./formats/readSpreadsheet.ts";
 import type {Workbook} from "./xlsx/workbook.ts";
 
 export type FileStatus = "accepted" | "accepted_with_remarks" | "rejected" | "already_loaded";
@@ -32,6 +34,8 @@ export interface FileOutcome {
 export interface IngestLimits {
   zip: ZipLimits;
   read: ReadLimits;
+  /** The OLE/CFB guard of .xls files (defaults when absent). */
+  cfb?: CfbLimits;
   /** Issues stored per file; past it one summary issue says how many more there were. */
   maxIssues: number;
 }
@@ -42,25 +46,25 @@ export function sha256(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** What a file's bytes hold, without touching the database: the parse step of ingestion. */
+/**
+ * What a file's bytes hold, without touching the database: the parse step of ingestion. `format`
+ * is the spreadsheet format found in the bytes (null when they are none we read).
+ */
 export type Examined =
-  | {ok: true; kind: FileKind; parsed: Parsed<unknown>}
-  | {ok: false; kind: FileKind | null; issues: IssueFacts[]};
+  | {ok: true; kind: FileKind; parsed: Parsed<unknown>; format?: SpreadsheetFormat | null}
+  | {ok: false; kind: FileKind | null; issues: IssueFacts[]; format?: SpreadsheetFormat | null};
 
+/** Detects the format from the bytes, reads the cells (.xlsx, .xlsm, .xls, .ods, .csv) and parses them. */
 export async function examineFile(file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<Examined> {
-  const guarded = await guardZip(bytes, limits.zip);
-  if (!guarded.ok) {
-    const r = guarded.refusal;
-    return {ok: false, kind: null, issues: [{severity: "error", kind: r.kind, file, details: "details" in r ? r.details : {}}]};
-  }
-  const read = readWorkbook(guarded.entries, limits.read);
+  const read = readSpreadsheet(file, bytes, limits);
   if (!read.ok) {
-    const details = read.refusal.details as Record<string, unknown>;
-    return {ok: false, kind: null, issues: [{severity: "error", kind: read.refusal.kind, file,
-      sheet: typeof details.sheet === "string" ? details.sheet : null, details}]};
+    const r = read.refusal;
+    const details = ("details" in r ? r.details : {}) as Record<string, unknown>;
+    return {ok: false, kind: null, format: read.format, issues: [{severity: "error", kind: r.kind, file,
+      sheet: typeof details.sheet === "string" && details.sheet !== "" ? details.sheet : null, details}]};
   }
-  return examineWorkbook(file, read.workbook, options);
+  return {...examineWorkbook(file, read.workbook, options), format: read.format};
 }
 
 export function examineWorkbook(file: string, workbook: Workbook, options: IngestOptions = {}): Examined {

@@ -38,22 +38,77 @@ export interface Range {
   right: number;
 }
 
+/** A worksheet's size in every format we read (Excel 2007+): 1,048,576 rows × 16,384 columns. */
+export const SHEET_MAX_ROWS = 1_048_576;
+export const SHEET_MAX_COLUMNS = 16_384;
+
+/**
+ * Merged ranges indexed by range, never cell by cell: per row, the merges that cross it sorted by
+ * their first column (merges do not overlap, so a binary search finds the one covering a cell).
+ * Memory is the number of merges plus the sum of their heights, and the heights are clamped to
+ * the sheet's real extent first (see Sheet), so `A1:XFD1048576` over a one-row sheet costs one
+ * entry. Readers bound both before building (ReadLimits.maxMerges, maxMergeRows).
+ */
+export class MergeIndex {
+  private readonly byRow: Array<Range | Range[] | undefined> = [];
+
+  constructor(merges: readonly Range[]) {
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const at = this.byRow[r - 1];
+        if (at === undefined) this.byRow[r - 1] = m;
+        else if (Array.isArray(at)) at.push(m);
+        else this.byRow[r - 1] = [at, m];
+      }
+    }
+    for (const at of this.byRow) if (Array.isArray(at)) at.sort((a, b) => a.left - b.left);
+  }
+
+  /** The merge covering a cell, if any. */
+  at(row: number, column: number): Range | undefined {
+    const at = this.byRow[row - 1];
+    if (at === undefined) return undefined;
+    if (!Array.isArray(at)) return at.left <= column && column <= at.right ? at : undefined;
+    // The last merge starting at or before the column.
+    let lo = 0, hi = at.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]!.left <= column) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    const m = found >= 0 ? at[found]! : undefined;
+    return m && column <= m.right ? m : undefined;
+  }
+}
+
+/**
+ * The part of each merge that lies within the sheet's cells (rows × columns that hold a value):
+ * nothing outside them has a value, so nothing a loader reads changes, and no loop over a merge's
+ * cells can run past the sheet. Merges wholly outside are dropped; single cells are not merges.
+ */
+export function clampMerges(merges: readonly Range[], rows: number, columns: number): Range[] {
+  const out: Range[] = [];
+  for (const m of merges) {
+    if (m.top > rows || m.left > columns) continue;
+    const bottom = Math.min(m.bottom, rows), right = Math.min(m.right, columns);
+    if (bottom === m.top && right === m.left) continue;
+    out.push(bottom === m.bottom && right === m.right ? m : {top: m.top, left: m.left, bottom, right});
+  }
+  return out;
+}
+
 export class Sheet {
   readonly name: string;
   /** rows[r - 1][c - 1]; sparse. */
   readonly rows: Array<Array<Slot | undefined> | undefined>;
+  /** Merged ranges, clamped to the sheet's cells (clampMerges). */
   readonly merges: Range[];
-  private readonly mergeIndex = new Map<number, Range>();
+  private readonly mergeIndex: MergeIndex;
 
   constructor(name: string, rows: Array<Array<Slot | undefined> | undefined>, merges: Range[]) {
     this.name = name;
     this.rows = rows;
-    this.merges = merges;
-    for (const m of merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 20000 + c, m);
-      }
-    }
+    this.merges = clampMerges(merges, rows.length, this.columnCount);
+    this.mergeIndex = new MergeIndex(this.merges);
   }
 
   get rowCount(): number {
@@ -97,7 +152,7 @@ export class Sheet {
 
   /** The merged range covering a cell, if any. */
   mergeAt(row: number, column: number): Range | undefined {
-    return this.mergeIndex.get(row * 20000 + column);
+    return this.mergeIndex.at(row, column);
   }
 
   /** True for a cell covered by a merge but not its top-left (master) cell. */

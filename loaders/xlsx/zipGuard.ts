@@ -1,7 +1,8 @@
-// The guard in front of the XLSX parser (RELIABILITY.md «exceljs with hostile input»): it
-// recognises what a file really is from its bytes, refuses old .xls, encrypted workbooks,
-// truncated zips and zip bombs, and inflates each entry while counting the real bytes, so a
-// hostile file costs milliseconds instead of gigabytes.
+// The guard in front of the readers of zipped spreadsheets, .xlsx and .ods (RELIABILITY.md
+// «exceljs with hostile input»): it refuses encrypted entries, truncated zips and zip bombs, and
+// inflates each entry while counting the real bytes, so a hostile file costs milliseconds
+// instead of gigabytes. What kind of file it is was decided before, from its bytes
+// (loaders/formats/readSpreadsheet.ts).
 //
 // It reads the zip's central directory itself and inflates with node:zlib, whose
 // `maxOutputLength` stops inflation at the limit: every declared size is checked before
@@ -34,34 +35,16 @@ export const defaultZipLimits: ZipLimits = {
 export type GuardRefusal =
   | {kind: "file/empty"}
   | {kind: "file/too-large"; details: {bytes: number; limit: number}}
-  | {kind: "file/xls-old"}
-  | {kind: "file/encrypted"}
-  | {kind: "file/not-xlsx"; details: {looksLike: string}}
+  | {kind: "file/encrypted"; details: {format: string}}
+  | {kind: "file/not-spreadsheet"; details: {looksLike: string}}
   | {kind: "file/corrupt"; details: {reason: string}}
   | {kind: "file/zip-bomb"; details: {reason: string}};
 
 export type GuardResult = {ok: true; entries: Map<string, Buffer>} | {ok: false; refusal: GuardRefusal};
 
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
 const EOCD = 0x06054b50, CENTRAL = 0x02014b50, LOCAL = 0x04034b50;
-
-/** Names what a non-zip file most likely is, for the message to the person who sent it. */
-function sniff(bytes: Buffer): string {
-  const head = bytes.subarray(0, 512).toString("latin1").trimStart().toLowerCase();
-  if (head.startsWith("%pdf")) return "pdf";
-  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return "html";
-  if (head.startsWith("<?xml")) return "xml";
-  if (head.startsWith("{\\rtf")) return "rtf";
-  if (bytes[0] === 0x89 && head.slice(1, 4) === "png") return "image";
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return "image";
-  // Mostly printable text with separators: a CSV or a text export.
-  const sample = bytes.subarray(0, 4096);
-  let printable = 0;
-  for (const b of sample) if (b === 9 || b === 10 || b === 13 || b >= 32) printable++;
-  if (sample.length > 0 && printable / sample.length > 0.95) return "text";
-  return "unknown";
-}
+/** An OpenDocument package lists its encrypted entries here (ODF 1.2 §3.8, manifest:encryption-data). */
+const ODF_MANIFEST = "META-INF/manifest.xml";
 
 interface CentralEntry {
   name: string;
@@ -119,7 +102,7 @@ function inflateEntries(bytes: Buffer, entries: CentralEntry[], limits: ZipLimit
   let declaredTotal = 0, total = 0;
   for (const e of entries) {
     if (out.has(e.name)) throw corrupt(`duplicate entry ${e.name}`);
-    if (e.flags & 0x1) throw new Refused({kind: "file/encrypted"});
+    if (e.flags & 0x1) throw new Refused({kind: "file/encrypted", details: {format: "zip"}});
     if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) throw bomb("zip64 entry");
     declaredTotal += e.size;
     if (e.size > limits.maxEntryBytes || declaredTotal > limits.maxTotalBytes) throw bomb(`declared size ${e.size}`);
@@ -130,14 +113,18 @@ function inflateEntries(bytes: Buffer, entries: CentralEntry[], limits: ZipLimit
   }
   // Entries' data may not overlap: overlapping entries inflate one stream many times over.
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  for (const [i, e] of byOffset.entries()) {
+  const next = new Map(byOffset.map((e, i) => [e, byOffset[i + 1]]));
+  // An encrypted OpenDocument file is known from its manifest: read it first, since its
+  // encrypted entries would not inflate.
+  const order = [...byOffset.filter((e) => e.name === ODF_MANIFEST), ...byOffset.filter((e) => e.name !== ODF_MANIFEST)];
+  for (const e of order) {
     const p = e.localOffset;
     if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== LOCAL) throw corrupt(`broken local header of ${e.name}`);
     const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
     const end = start + e.compressedSize;
-    const next = byOffset[i + 1];
+    const after = next.get(e);
     if (end > bytes.length) throw corrupt(`entry ${e.name} runs past the end of the file`);
-    if (next && end > next.localOffset) throw bomb("overlapping entries");
+    if (after && end > after.localOffset) throw bomb("overlapping entries");
     if (e.name.endsWith("/")) continue;
     const raw = bytes.subarray(start, end);
     let data: Buffer;
@@ -155,38 +142,36 @@ function inflateEntries(bytes: Buffer, entries: CentralEntry[], limits: ZipLimit
     if (crc32(data) !== e.crc) throw corrupt(`${e.name}: CRC mismatch`);
     total += data.length;
     if (total > limits.maxTotalBytes) throw bomb(`inflated past ${total}`);
+    if (e.name === ODF_MANIFEST && data.includes("encryption-data")) throw new Refused({kind: "file/encrypted", details: {format: "ods"}});
     out.set(e.name, data);
   }
   return out;
 }
 
+/** Whether the bytes start like a zip archive (a local header, or an empty archive's end record). */
+export function isZip(bytes: Buffer): boolean {
+  return bytes.length >= 22 && (bytes.readUInt32LE(0) === LOCAL || bytes.readUInt32LE(0) === EOCD);
+}
+
 /**
- * Checks a file's bytes and inflates the workbook's entries under the limits.
- * Never throws on bad input: the refusal says what the file is.
+ * Checks a zip's structure and inflates its entries under the limits. Synchronous; never throws
+ * on bad input: the refusal says what is wrong.
  */
-export async function guardZip(bytes: Buffer, limits: ZipLimits = defaultZipLimits): Promise<GuardResult> {
+export function inflateZip(bytes: Buffer, limits: ZipLimits = defaultZipLimits): GuardResult {
   if (bytes.length === 0) return {ok: false, refusal: {kind: "file/empty"}};
   if (bytes.length > limits.maxFileBytes) {
     return {ok: false, refusal: {kind: "file/too-large", details: {bytes: bytes.length, limit: limits.maxFileBytes}}};
   }
-  if (bytes.subarray(0, 8).equals(OLE)) {
-    // Password-protected .xlsx files are OLE containers too, holding an EncryptionInfo stream.
-    return {ok: false, refusal: {kind: bytes.includes(ENCRYPTION_INFO) ? "file/encrypted" : "file/xls-old"}};
-  }
-  if (bytes.length < 22 || bytes.readUInt32LE(0) !== LOCAL) {
-    return {ok: false, refusal: {kind: "file/not-xlsx", details: {looksLike: sniff(bytes)}}};
-  }
+  if (!isZip(bytes)) return {ok: false, refusal: {kind: "file/not-spreadsheet", details: {looksLike: "unknown"}}};
   try {
-    const entries = inflateEntries(bytes, centralDirectory(bytes, limits), limits);
-    if (!entries.has("xl/workbook.xml")) {
-      const looksLike = entries.has("word/document.xml") ? "docx"
-        : entries.has("ppt/presentation.xml") ? "pptx"
-        : entries.has("content.xml") ? "ods" : "zip";
-      return {ok: false, refusal: {kind: "file/not-xlsx", details: {looksLike}}};
-    }
-    return {ok: true, entries};
+    return {ok: true, entries: inflateEntries(bytes, centralDirectory(bytes, limits), limits)};
   } catch (e) {
     if (e instanceof Refused) return {ok: false, refusal: e.refusal};
     return {ok: false, refusal: {kind: "file/corrupt", details: {reason: (e as Error).message}}};
   }
+}
+
+/** inflateZip for callers that await (the XLSX-only entry point before other formats were read). */
+export async function guardZip(bytes: Buffer, limits: ZipLimits = defaultZipLimits): Promise<GuardResult> {
+  return inflateZip(bytes, limits);
 }

@@ -1,0 +1,172 @@
+// Reads an OpenDocument spreadsheet (.ods: XML in a zip, inflated by the zip guard) into the cell
+// model. `content.xml` holds the tables; we scan it linearly as the XLSX reader scans its sheets.
+// Cell values come from the typed attributes (office:value-type with office:value, date-value,
+// boolean-value), not from the displayed text, so `610,0` shown is the number 610. Repeated cells
+// and rows (`number-columns-repeated`, `number-rows-repeated`) are expanded only where they hold
+// a value, after checking the count against the budgets: LibreOffice writes a million empty rows
+// as one element, a hostile file a million full ones.
+import type {Cell, Slot, Workbook} from "../xlsx/workbook.ts";
+import {Refusal, SheetBuilder, WorkbookBudget, corrupt, MAX_CELL_CHARS, tooLarge, type ReadLimits} from "../xlsx/sheetBuilder.ts";
+import {CloseFinder, attr, decodeXml, detach, eachElement, partText, withoutElements} from "../xlsx/xml.ts";
+import {isoDate} from "../xlsx/values.ts";
+
+const TAGS = /<(\/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>/g;
+
+/** `[.D5:.D7]` references and `;` separators of OpenFormula, written as in Excel: `SUM(D5:D7)`. */
+export function odsFormula(f: string): string {
+  return f.replace(/^(?:of|oooc|msoxl):=?/, "").replace(/^=/, "")
+    .replace(/\[\$?'?([^\].']*)'?\.(\$?[A-Z]+\$?\d+)(?::\.?(\$?[A-Z]+\$?\d+))?\]/g, (_, sheet: string, a: string, b?: string) =>
+      `${sheet ? `${sheet}!` : ""}${a}${b ? `:${b}` : ""}`)
+    .replace(/;/g, ",");
+}
+
+/** A paragraph's text: spaces (`<text:s text:c="3"/>`), tabs and line breaks kept, markup dropped. */
+function paragraphText(p: string): string {
+  if (p.indexOf("<") < 0) return decodeXml(p);
+  const expanded = p
+    .replace(/<text:s(?:\s+text:c\s*=\s*["'](\d+)["'])?\s*\/>/g, (_, n?: string) => " ".repeat(Math.min(Number(n ?? 1), MAX_CELL_CHARS + 1)))
+    .replace(/<text:tab\s*\/>/g, "\t")
+    .replace(/<text:line-break\s*\/>/g, "\n")
+    .replace(/<[^>]*>/g, "");
+  return decodeXml(expanded);
+}
+
+/** The cell's text: its paragraphs joined by line breaks, without annotations (comments). */
+function cellText(inner: string): string {
+  let body = inner;
+  if (body.indexOf("annotation") >= 0) body = withoutElements(body, "annotation");
+  const paragraphs: string[] = [];
+  eachElement(body, "p", (_, p) => paragraphs.push(p === null ? "" : paragraphText(p)));
+  const text = paragraphs.join("\n");
+  if (text.length > MAX_CELL_CHARS) throw tooLarge("", MAX_CELL_CHARS, "text");
+  return detach(text);
+}
+
+/** A cell's value from its typed attributes; null for an empty cell. */
+function cellSlot(attrs: string, inner: string | null): Slot | null {
+  const type = attr(attrs, "office:value-type");
+  const formula = attr(attrs, "table:formula");
+  const text = () => (inner ? cellText(inner) : "");
+  const cell: Cell = {value: null};
+  if (formula !== undefined) cell.formula = detach(odsFormula(formula));
+  if (attr(attrs, "calcext:value-type") === "error") cell.error = text() || "#ERROR";
+  else if (type === "float" || type === "currency" || type === "percentage") {
+    const n = Number(attr(attrs, "office:value"));
+    cell.value = Number.isFinite(n) ? n : text() || null;
+    if (type === "percentage" && typeof cell.value === "number") cell.percent = true;
+  } else if (type === "date") {
+    // Strictly ISO 8601 and a real date; anything else stays as the text the cell shows.
+    cell.value = isoDate(attr(attrs, "office:date-value") ?? "") ?? (text() || null);
+  } else if (type === "boolean") {
+    cell.value = /^(true|1)$/i.test(attr(attrs, "office:boolean-value") ?? "");
+  } else if (type === "string" || type === undefined || type === "time") {
+    const s = type === "string" ? attr(attrs, "office:string-value") ?? text() : text();
+    cell.value = s === "" && type === undefined ? null : s;
+    if (cell.value === "" && formula === undefined) cell.value = null;
+  } else cell.value = text() || null;
+  if (cell.value === null && cell.formula === undefined && cell.error === undefined) return null;
+  return cell.formula === undefined && cell.error === undefined && !cell.percent ? cell.value! : cell;
+}
+
+const count = (attrs: string, name: string) => {
+  const v = attr(attrs, name);
+  if (v === undefined) return 1;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw corrupt(`${name}="${v}"`);
+  return n;
+};
+
+interface RowCell {
+  column: number;
+  repeat: number;
+  slot: Slot | null;
+  rows: number;
+  columns: number;
+}
+
+/** Reads content.xml's tables. Throws a Refusal. */
+export function readOdsContent(xml: string, limits: ReadLimits): Workbook {
+  if (xml.indexOf("office:spreadsheet") < 0) throw new Refusal({kind: "file/not-spreadsheet", details: {looksLike: "odf"}});
+  const budget = new WorkbookBudget(limits);
+  const sheets = [];
+  const closes = new CloseFinder(xml);
+  const re = new RegExp(TAGS);
+  let sheet: SheetBuilder | undefined;
+  let row = 0, rowRepeat = 1, column = 0;
+  let cells: RowCell[] = [];
+
+  const endRow = () => {
+    if (!sheet) return;
+    const filled = cells.filter((c) => c.slot !== null || c.rows > 1 || c.columns > 1);
+    if (filled.length) {
+      // Check the budgets on the counts before expanding any repetition.
+      const perRow = filled.reduce((n, c) => n + (c.slot !== null ? c.repeat : 0), 0);
+      if (perRow * rowRepeat > budget.cells) throw tooLarge(sheet.name, budget.limits.maxCells, "cells");
+      const merges = filled.reduce((n, c) => n + (c.rows > 1 || c.columns > 1 ? c.repeat : 0), 0);
+      if (merges * rowRepeat > budget.merges) throw tooLarge(sheet.name, budget.limits.maxMerges, "merges");
+      for (let r = 0; r < rowRepeat; r++) {
+        for (const c of filled) {
+          for (let k = 0; k < c.repeat; k++) {
+            if (c.slot !== null) sheet.set(row + r, c.column + k, c.slot);
+            if (c.rows > 1 || c.columns > 1) sheet.merge(row + r, c.column + k, row + r + c.rows - 1, c.column + k + c.columns - 1);
+          }
+        }
+      }
+    }
+    row += rowRepeat;
+    cells = [];
+  };
+
+  for (let m; (m = re.exec(xml));) {
+    const closing = m[1] === "/", tag = m[2]!;
+    let attrs = m[3]!;
+    const selfClosing = attrs.endsWith("/");
+    if (selfClosing) attrs = attrs.slice(0, -1);
+    if (tag === "table") {
+      if (closing) {
+        if (sheet) sheets.push(sheet.build());
+        sheet = undefined;
+      } else {
+        sheet = new SheetBuilder(attr(attrs, "table:name") ?? `Лист${sheets.length + 1}`, budget);
+        row = 1;
+        if (selfClosing) { sheets.push(sheet.build()); sheet = undefined; }
+      }
+      continue;
+    }
+    if (tag === "table-row") {
+      if (closing) { endRow(); continue; }
+      rowRepeat = count(attrs, "table:number-rows-repeated");
+      column = 1;
+      cells = [];
+      if (selfClosing) endRow();
+      continue;
+    }
+    if (closing) continue; // a cell's end tag is consumed with its start tag below
+    let inner: string | null = null;
+    if (!selfClosing) {
+      const end = closes.find(`</table:${tag}>`, re.lastIndex);
+      if (end < 0) throw corrupt("unclosed table cell");
+      inner = xml.slice(re.lastIndex, end);
+      re.lastIndex = end + tag.length + 9;
+    }
+    const repeat = count(attrs, "table:number-columns-repeated");
+    const covered = tag === "covered-table-cell";
+    const slot = covered && inner === null ? null : cellSlot(attrs, inner);
+    const spanRows = covered ? 1 : count(attrs, "table:number-rows-spanned");
+    const spanColumns = covered ? 1 : count(attrs, "table:number-columns-spanned");
+    if (slot !== null || spanRows > 1 || spanColumns > 1) {
+      cells.push({column, repeat, slot, rows: spanRows, columns: spanColumns});
+    }
+    column += repeat;
+  }
+  if (sheet) sheets.push(sheet.build());
+  return {sheets};
+}
+
+/** Reads an ODS package's entries. Throws a Refusal. */
+export function readOds(entries: Map<string, Buffer>, limits: ReadLimits): Workbook {
+  const content = entries.get("content.xml");
+  if (!content) throw corrupt("no content.xml");
+  entries.delete("content.xml");
+  return readOdsContent(partText(content), limits);
+}

@@ -1,0 +1,131 @@
+// Small, linear-time helpers over the XML text of spreadsheet parts (XLSX and ODS). We scan the
+// text instead of building a DOM: the parts are regular, and a scanner reads them several times
+// faster within our caps. Every search here is linear in the text, also on hostile input
+// (unclosed tags are found once, not searched again for every element that follows).
+import {Refusal} from "./sheetBuilder.ts";
+
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+const NAMED: Record<string, string> = {amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'"};
+
+function codePoint(e: string): string {
+  const n = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+  return n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd";
+}
+
+/** Expands the five predefined entities and character references (no other entity exists for us). */
+export function decodeXml(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(ENTITY, (_, e: string) => (e[0] === "#" ? codePoint(e) : NAMED[e] ?? ""));
+}
+
+/** decodeXml plus OOXML's escapes of control characters (`_x000D_`). */
+export function decodeOoxml(s: string): string {
+  const d = decodeXml(s);
+  return d.indexOf("_x") < 0 ? d : d.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/**
+ * A copy of a string that does not keep alive the larger string it was cut from: V8 keeps
+ * substrings as views into their parent, so one cell value would pin a whole sheet's XML.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/**
+ * The part's bytes as text. We expand no entity but the five predefined: a DTD is refused
+ * outright (billion laughs, external entities), wherever it is.
+ */
+export function partText(bytes: Buffer): string {
+  const s = bytes.toString("utf8");
+  if (/<!DOCTYPE/i.test(s.slice(0, 4096)) || s.indexOf("<!DOCTYPE") >= 0 || s.indexOf("<!ENTITY") >= 0) throw new Refusal({kind: "file/xml-doctype", details: {}});
+  return s;
+}
+
+const attrPatterns = new Map<string, RegExp>();
+
+/** An attribute's decoded value by its exact (qualified) name, in either quote style. */
+export function attr(attrs: string, name: string): string | undefined {
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, re = new RegExp(`(?:^|\\s)${name.replace(/[.]/g, "\\.")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
+  const m = re.exec(attrs);
+  return m ? decodeXml(m[1] ?? m[2]!) : undefined;
+}
+
+const localPatterns = new Map<string, RegExp>();
+
+/** An attribute's value by its local name, whatever its namespace prefix (`r:id`, `ns1:id`). */
+export function attrLocal(attrs: string, local: string): string | undefined {
+  let re = localPatterns.get(local);
+  if (!re) localPatterns.set(local, re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
+  const m = re.exec(attrs);
+  return m ? decodeXml(m[1] ?? m[2]!) : undefined;
+}
+
+/**
+ * Finds closing tags without searching the same text twice: the next `</name>` after a position is
+ * remembered, so a file of a million unclosed elements costs one pass, not a million.
+ */
+export class CloseFinder {
+  private readonly next = new Map<string, number>();
+
+  constructor(private readonly xml: string) {}
+
+  /** Position of the next `close` (e.g. `</x:c>`) at or after `from`, or -1. */
+  find(close: string, from: number): number {
+    const known = this.next.get(close);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const at = this.xml.indexOf(close, from);
+    this.next.set(close, at);
+    return at;
+  }
+}
+
+const elementPatterns = new Map<string, RegExp>();
+
+/**
+ * Calls `each` for every element with this local name (any prefix), in document order, with its
+ * attributes and its inner text (null when self-closing or unclosed). Linear in the text.
+ */
+export function eachElement(xml: string, local: string, each: (attrs: string, inner: string | null) => void): void {
+  let re = elementPatterns.get(local);
+  if (!re) elementPatterns.set(local, re = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`, "g"));
+  re.lastIndex = 0;
+  const closes = new CloseFinder(xml);
+  for (let m; (m = re.exec(xml));) {
+    const attrs = m[2]!;
+    if (attrs.endsWith("/")) { each(attrs.slice(0, -1), null); continue; }
+    const start = m.index + m[0].length;
+    const end = closes.find(`</${m[1] ?? ""}${local}>`, start);
+    if (end < 0) { each(attrs, null); continue; }
+    each(attrs, xml.slice(start, end));
+    re.lastIndex = end;
+  }
+}
+
+/** The first element with this local name: its attributes and inner text. */
+export function firstElement(xml: string, local: string): {attrs: string; inner: string | null} | undefined {
+  const m = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`).exec(xml);
+  if (!m) return undefined;
+  const attrs = m[2]!;
+  if (attrs.endsWith("/")) return {attrs: attrs.slice(0, -1), inner: null};
+  const start = m.index + m[0].length;
+  const end = xml.indexOf(`</${m[1] ?? ""}${local}>`, start);
+  return {attrs, inner: end < 0 ? null : xml.slice(start, end)};
+}
+
+/** The text with every element of this local name (and its content) cut out. Linear. */
+export function withoutElements(xml: string, local: string): string {
+  let out = "", from = 0;
+  const re = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`, "g");
+  const closes = new CloseFinder(xml);
+  for (let m; (m = re.exec(xml));) {
+    out += xml.slice(from, m.index);
+    if (m[2]!.endsWith("/")) { from = re.lastIndex; continue; }
+    const close = `</${m[1] ?? ""}${local}>`;
+    const end = closes.find(close, re.lastIndex);
+    if (end < 0) return out;
+    from = re.lastIndex = end + close.length;
+  }
+  return out + xml.slice(from);
+}
