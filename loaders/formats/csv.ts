@@ -8,6 +8,7 @@
 import type {Workbook} from "../xlsx/workbook.ts";
 import {Refusal, SheetBuilder, WorkbookBudget, MAX_CELL_CHARS, tooLarge, type ReadLimits} from "../xlsx/sheetBuilder.ts";
 import {detach} from "../xlsx/xml.ts";
+import {isoDate} from "../xlsx/values.ts";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1251";
 export type CsvSeparator = ";" | "," | "\t";
@@ -76,20 +77,35 @@ export function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
+const DATE_RU = /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const NUMBER_DOT = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{1,15})?$/;
 const NUMBER_COMMA = /^-?(?:0|[1-9]\d{0,14}),\d{1,15}$/;
 const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+$/;
 
+/** «16.09.2024», «16.09.2024 00:38:36» as a spreadsheet writes a date cell; null unless a real date. */
+function ruDate(field: string): Date | null {
+  const m = DATE_RU.exec(field);
+  if (!m) return null;
+  return isoDate(`${m[3]}-${m[2]}-${m[1]}${m[4] ? `T${m[4].padStart(2, "0")}:${m[5]}:${m[6] ?? "00"}` : ""}`);
+}
+
 /**
- * A field's value: a number when it is plainly one («85», «-3», «52,5», «0.52»), else its text.
- * A decimal comma counts unless the separator is a comma and the text reads as thousands («1,234»).
- * Leading zeros («007»), spaces («1 234»), percents («45,2 %») and dates stay text: the loaders
- * read those from text as they do in any cell.
+ * A field's value: a number when it is plainly one («85», «-3», «52,5», «0.52»), a date when it is
+ * one as a spreadsheet writes a date cell («01.09.2024», «16.09.2024 00:38:36», «2024-09-01»;
+ * a real calendar date only), else its text. A decimal comma counts unless the separator is a
+ * comma and the text reads as thousands («1,234»). Leading zeros («007»), spaces («1 234»),
+ * percents («45,2 %») and any other date stay text: the loaders read those from text as they do
+ * in any cell, and report what they cannot read («31.02.2024»).
  */
-export function csvValue(field: string, separator: CsvSeparator): string | number {
+export function csvValue(field: string, separator: CsvSeparator): string | number | Date {
   if (field.length <= 32) {
     if (NUMBER_DOT.test(field)) return Number(field);
     if (NUMBER_COMMA.test(field) && !(separator === "," && THOUSANDS.test(field))) return Number(field.replace(",", "."));
+    const c = field.charCodeAt(2);
+    if (c === 46 || c === 45 || field.charCodeAt(4) === 45) {
+      const date = ruDate(field) ?? (field.length <= 19 ? isoDate(field) : null);
+      if (date) return date;
+    }
   }
   return detach(field);
 }
