@@ -97,7 +97,7 @@ function readOle(bytes: Buffer, limits: FormatLimits): SpreadsheetResult {
   if (r.refusal.kind === "file/corrupt" && bytes.includes(ENCRYPTION_INFO)) {
     return refused(null, {kind: "file/encrypted", details: {format: "xlsx"}});
   }
-  const other = r.refusal.kind === "file/not-spreadsheet" || r.refusal.kind === "file/encrypted";
+  const other = r.refusal.kind === "file/not-spreadsheet" || (r.refusal.kind === "file/encrypted" && r.refusal.details.format !== "xls");
   return refused(other ? null : "xls", r.refusal);
 }
 
