@@ -137,8 +137,31 @@ export function decodeRef(ref: string): [number, number] {
     else if (code >= 97 && code <= 122) col = col * 26 + code - 96;
     else break;
   }
-  const digits = ref.slice(i);
-  return [/^\d{1,7}$/.test(digits) ? Number(digits) : NaN, col];
+  let row = 0;
+  const digits = ref.length - i;
+  if (digits < 1 || digits > 7) return [NaN, col];
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return [NaN, col];
+    row = row * 10 + d;
+  }
+  return [row, col];
+}
+
+/** The `ref` attribute of a <mergeCell>: found directly, as a sheet may hold hundreds of thousands. */
+function refOf(attrs: string): string | undefined {
+  const at = attrs.indexOf("ref=");
+  if (at < 0 || (at > 0 && attrs.charCodeAt(at - 1) > 32)) return attr(attrs, "ref");
+  const quote = attrs[at + 4];
+  const end = quote === "\"" || quote === "'" ? attrs.indexOf(quote, at + 5) : -1;
+  return end < 0 ? attr(attrs, "ref") : attrs.slice(at + 5, end);
+}
+
+/** How many times `needle` occurs in `text` (a fast native scan). */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
 }
 
 interface SheetContext {
@@ -190,6 +213,10 @@ const SHEET_TAGS = /<([\w.-]+:)?(row|c|mergeCell)(?=[\s/>])([^>]*)>/g;
 
 function readSheet(name: string, xml: string, ctx: SheetContext) {
   const sheet = new SheetBuilder(name, ctx.budget);
+  // More merged ranges than the budget allows is refused before any cell is read.
+  if (xml.indexOf("mergeCell") >= 0 && occurrences(xml, "mergeCell ") > ctx.budget.merges) {
+    throw tooLarge(name, ctx.budget.limits.maxMerges, "merges");
+  }
   const closes = new CloseFinder(xml);
   const re = new RegExp(SHEET_TAGS);
   let rowNo = 0, colNo = 0;
@@ -205,7 +232,7 @@ function readSheet(name: string, xml: string, ctx: SheetContext) {
       continue;
     }
     if (tag === "mergeCell") {
-      const ref = attr(attrs, "ref");
+      const ref = refOf(attrs);
       if (ref && ref.includes(":")) {
         const [a, b] = ref.split(":") as [string, string];
         const [top, left] = decodeRef(a), [bottom, right] = decodeRef(b);

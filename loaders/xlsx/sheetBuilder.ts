@@ -138,9 +138,10 @@ export class SheetBuilder {
     let columns = 0;
     for (const r of this.rows) if (r && r.length > columns) columns = r.length;
     let heights = 0;
-    for (const m of clampMerges(this.merges, this.rows.length, columns)) heights += m.bottom - m.top + 1;
+    const merges = clampMerges(this.merges, this.rows.length, columns);
+    for (const m of merges) heights += m.bottom - m.top + 1;
     this.budget.mergeRows -= heights;
     if (this.budget.mergeRows < 0) throw tooLarge(this.name, this.budget.limits.maxMerges, "merges");
-    return new Sheet(this.name, this.rows, this.merges);
+    return new Sheet(this.name, this.rows, merges, true);
   }
 }

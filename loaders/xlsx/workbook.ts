@@ -104,10 +104,11 @@ export class Sheet {
   readonly merges: Range[];
   private readonly mergeIndex: MergeIndex;
 
-  constructor(name: string, rows: Array<Array<Slot | undefined> | undefined>, merges: Range[]) {
+  /** `clamped`: the merges were already clamped to these rows (SheetBuilder does it to check them). */
+  constructor(name: string, rows: Array<Array<Slot | undefined> | undefined>, merges: Range[], clamped = false) {
     this.name = name;
     this.rows = rows;
-    this.merges = clampMerges(merges, rows.length, this.columnCount);
+    this.merges = clamped ? merges : clampMerges(merges, rows.length, this.columnCount);
     this.mergeIndex = new MergeIndex(this.merges);
   }
 
