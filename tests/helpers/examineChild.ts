@@ -2,11 +2,28 @@
 // was started with, and prints what came out, how long it took and the memory it used. A file that
 // needed more memory than the heap allows kills the child, and the test sees it.
 //   node --max-old-space-size=256 --import tsx tests/helpers/examineChild.ts <read|examine> <file> [read limits JSON]
-import {readFileSync} from "node:fs";
+//   node --max-old-space-size=256 --import tsx tests/helpers/examineChild.ts examine-each <folder>   (one line per file)
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
 import {examineFile, defaultIngestLimits} from "../../loaders/ingest.ts";
 import {readSpreadsheet} from "../../loaders/formats/readSpreadsheet.ts";
 
 const [mode, file, read] = process.argv.slice(2) as [string, string, string | undefined];
+if (mode === "examine-each") {
+  for (const name of readdirSync(file).sort()) {
+    const started = performance.now();
+    let outcome: string;
+    try {
+      const e = await examineFile(name, readFileSync(join(file, name)));
+      outcome = e.ok ? e.kind.name : e.issues.map((i) => i.kind).join(",");
+    } catch (err) {
+      outcome = `exception: ${(err as Error).message}`;
+    }
+    process.stdout.write(`${JSON.stringify({file: name, outcome, ms: Math.round(performance.now() - started),
+      heapMb: Math.round(process.memoryUsage().heapUsed / 1048576)})}\n`);
+  }
+  process.exit(0);
+}
 const bytes = readFileSync(file);
 const limits = {...defaultIngestLimits, read: {...defaultIngestLimits.read, ...(read ? JSON.parse(read) : {})}};
 const started = performance.now();
