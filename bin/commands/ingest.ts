@@ -10,6 +10,7 @@ import {ingestBytes, type FileOutcome} from "../../loaders/ingest.ts";
 import {withStore} from "../withStore.ts";
 import {worstFirst} from "../../loaders/issues.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
+import {SPREADSHEET_EXTENSIONS} from "../../loaders/formats/readSpreadsheet.ts";
 
 export const STATUS_RU: Record<FileOutcome["status"], string> = {
   accepted: "принят",
@@ -18,7 +19,7 @@ export const STATUS_RU: Record<FileOutcome["status"], string> = {
   already_loaded: "уже загружен, ничего не изменено"
 };
 
-/** Every .xlsx under the given paths: folders recursively, in a stable (sorted) order. */
+/** Every spreadsheet (.xlsx .xlsm .xls .ods .csv) under the given paths: folders recursively, in a stable (sorted) order. */
 export async function collectFiles(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   async function walk(dir: string) {
@@ -26,8 +27,8 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      // «~$name.xlsx» is Excel's lock file of an open workbook, not a report.
-      else if (extname(e.name).toLowerCase() === ".xlsx" && !e.name.startsWith("~$")) out.push(p);
+      // «~$name.xlsx» is Excel's lock file of an open workbook, «.~lock.name.ods#» LibreOffice's: not reports.
+      else if ((SPREADSHEET_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase()) && !e.name.startsWith("~$")) out.push(p);
     }
   }
   for (const p of paths) {
@@ -64,7 +65,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     throw new UserError(`--wave: нужно entry (входная диагностика) или exit (итоговая), а не «${wave}».`);
   }
   const files = await collectFiles(positionals);
-  if (files.length === 0) throw new UserError("в указанных папках нет файлов .xlsx.");
+  if (files.length === 0) throw new UserError("в указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv).");
   const outcomes: FileOutcome[] = [];
   await withStore(values.db, async (store) => {
     for (const [i, path] of files.entries()) {

@@ -5,12 +5,12 @@ import {page} from "./layout.ts";
 
 export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number; kinds: string[]; dashboards: string}): string {
   return page({title: "Загрузка отчётов", active: "upload", csrf: o.csrf, scripts: ["upload.js"], body: `
-<p class="lead">Перетащите сюда файлы отчётов школ (.xlsx) или выберите их кнопкой. Каждый файл проверяется сразу:
+<p class="lead">Перетащите сюда файлы отчётов школ (Excel .xlsx, .xls, OpenDocument .ods или CSV) или выберите их кнопкой. Каждый файл проверяется сразу:
 вы увидите, принят ли он и что в нём исправить — с листом и ячейкой.</p>
 <form id="upload-form" class="drop" data-max-file-bytes="${o.maxFileMb * 1024 * 1024}" data-max-files="${o.maxFiles}">
   <label for="files" class="drop-zone" id="drop-zone">
     <strong>Перетащите файлы сюда</strong> или <span class="button">выберите файлы</span>
-    <input id="files" name="files" type="file" multiple accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+    <input id="files" name="files" type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.csv">
   </label>
   <details><summary>Если в файле не указан квартал или этап диагностики</summary>
     <p><label>Квартал: <input name="period" placeholder="2024-Q1" pattern="\\d{4}-?[Qq][1-4]" size="9"></label>

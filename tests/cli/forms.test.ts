@@ -33,7 +33,7 @@ describe("mentoring ingest and report engagement", () => {
   it("a rejected file gives a non-zero exit and a Russian reason", async () => {
     const io = bufferIo();
     expect(await main(["ingest", join(dir, "bad.xlsx"), "--db", db], io)).toBe(1);
-    expect(io.stdout.join("\n")).toMatch(/bad\.xlsx — отклонён: 1 замечание\n\s+ошибка: Это текстовый файл \(например, CSV\)/);
+    expect(io.stdout.join("\n")).toMatch(/bad\.xlsx — отклонён: 1 замечание\n\s+ошибка: Не удалось понять, что это за отчёт/);
   });
 
   it("prints the engagement table in ru-RU and the same figures as JSON", async () => {
@@ -55,7 +55,7 @@ describe("mentoring ingest and report engagement", () => {
     const io = bufferIo();
     await main(["report", "issues", "--db", db, "--file", "bad.xlsx", "--json"], io);
     const r = JSON.parse(io.stdout.join("\n"));
-    expect(r.files[0]).toMatchObject({file: "bad.xlsx", status: "rejected", issues: [expect.objectContaining({kind: "file/not-xlsx", severity: "error"})]});
+    expect(r.files[0]).toMatchObject({file: "bad.xlsx", status: "rejected", issues: [expect.objectContaining({kind: "file/unknown-format", severity: "error"})]});
   });
 
   it("mistakes are user errors in Russian", async () => {

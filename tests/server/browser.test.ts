@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the upload page in Chromium", () => {
     expect(await page.textContent("#batch-summary")).toBe("Принято: 1, с замечаниями: 1, отклонено: 1.");
     const rows = await page.$$eval("li.file:nth-child(2) table.issues tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)));
     expect(rows[0]!.slice(0, 4)).toEqual(["ошибка", "Лист1", "E12", "45"]);
-    expect(await page.textContent("li.file:nth-child(3) table.issues")).toContain("текстовый файл");
+    expect(await page.textContent("li.file:nth-child(3) table.issues")).toContain("Не удалось понять, что это за отчёт");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("li.file:nth-child(2) a.button")]);
     const wb = new ExcelJS.Workbook();

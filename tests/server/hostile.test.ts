@@ -33,7 +33,7 @@ async function hostileFiles(): Promise<Array<{what: string; bytes: Buffer; kind:
     {what: "two entries with the same name", kind: "file/corrupt", bytes: makeZip([...entries, entries[3]!])},
     {what: "password-protected workbook", kind: "file/encrypted",
       bytes: Buffer.concat([OLE, Buffer.alloc(512), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(512)])},
-    {what: "old .xls", kind: "file/xls-old", bytes: Buffer.concat([OLE, Buffer.alloc(2048)])},
+    {what: "an OLE file with nothing valid in it", kind: "file/corrupt", bytes: Buffer.concat([OLE, Buffer.alloc(2048)])},
     {what: "11 MB of random bytes", kind: "upload/too-large", bytes: randomBytes(11 * 1024 * 1024)}
   ];
 }

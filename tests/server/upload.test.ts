@@ -33,7 +33,7 @@ describe("uploading through the HTTP API", () => {
     expect(files.map((f) => [f.file, f.status])).toEqual([
       ["omskiy_sosh_12.xlsx", "accepted"], ["omskiy_morozovskaya.xlsx", "accepted_with_remarks"], ["отчёт.xlsx", "rejected"]]);
     expect(files[1]!.issues).toContainEqual(expect.objectContaining({kind: "table/total-mismatch", cell: "E12", value: "45"}));
-    expect(files[2]!.issues.map((i) => i.kind)).toEqual(["file/not-xlsx"]);
+    expect(files[2]!.issues.map((i) => i.kind)).toEqual(["file/unknown-format"]);
     // Every file is kept under a generated name, none under the sender's.
     const kept = readdirSync(join(s.dir, "uploads"));
     expect(kept).toHaveLength(3);
