@@ -11,7 +11,7 @@
 import {spawnSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {cpus, loadavg, tmpdir} from "node:os";
-import {basename, join} from "node:path";
+import {basename, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {prng} from "../scripts/prng.ts";
@@ -100,8 +100,8 @@ function school(rnd: () => number, i: number, rowsPerForm: (f: FormNo) => number
   };
 }
 
-/** One school's quarterly report, as a school sends it. */
-function schoolFile(i: number): {spec: FormsWorkbookSpec; layout: FormsLayout} {
+/** One school's quarterly report, as a school sends it (also used by bench/formats.ts). */
+export function schoolFile(i: number): {spec: FormsWorkbookSpec; layout: FormsLayout} {
   const rnd = prng(1000 + i);
   const layout = randomLayout(rnd);
   const s = school(rnd, i, (f) => (f === 2 ? int(rnd, 1, 4) : f === 3 ? int(rnd, 1, 3) : int(rnd, 0, 2)));
@@ -336,7 +336,10 @@ async function main(): Promise<void> {
 }
 
 const childAt = process.argv.indexOf("--child");
-if (childAt >= 0) {
+const isEntry = process.argv[1] !== undefined && resolve(process.argv[1]) === SELF;
+if (!isEntry) {
+  // imported (bench/formats.ts uses schoolFile): run nothing
+} else if (childAt >= 0) {
   child(process.argv[childAt + 1]!, process.argv.slice(childAt + 2))
     .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
     .catch((e) => { process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 1; });

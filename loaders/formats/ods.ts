@@ -7,9 +7,10 @@
 // as one element, a hostile file a million full ones.
 import type {Cell, Slot, Workbook} from "../xlsx/workbook.ts";
 import {Refusal, SheetBuilder, WorkbookBudget, corrupt, MAX_CELL_CHARS, tooLarge, type ReadLimits} from "../xlsx/sheetBuilder.ts";
-import {CloseFinder, attr, decodeXml, detach, eachElement, partText, withoutElements} from "../xlsx/xml.ts";
+import {CloseFinder, attrBytes as attr, decodeBytesXml as decodeXml, detach, eachElement, partBytes, withoutElements} from "../xlsx/xml.ts";
 import {isoDate} from "../xlsx/values.ts";
 
+const CELL_END = "</table:table-cell>", COVERED_END = "</table:covered-table-cell>";
 const TAGS = /<(\/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>/g;
 
 /** `[.D5:.D7]` references and `;` separators of OpenFormula, written as in Excel: `SUM(D5:D7)`. */
@@ -31,8 +32,15 @@ function paragraphText(p: string): string {
   return decodeXml(expanded);
 }
 
+const ONE_PARAGRAPH = /^\s*<text:p>([^<]*)<\/text:p>\s*$/;
+
 /** The cell's text: its paragraphs joined by line breaks, without annotations (comments). */
 function cellText(inner: string): string {
+  const plain = ONE_PARAGRAPH.exec(inner);
+  if (plain) {
+    if (plain[1]!.length > MAX_CELL_CHARS) throw tooLarge("", MAX_CELL_CHARS, "text");
+    return detach(decodeXml(plain[1]!));
+  }
   let body = inner;
   if (body.indexOf("annotation") >= 0) body = withoutElements(body, "annotation");
   const paragraphs: string[] = [];
@@ -42,33 +50,35 @@ function cellText(inner: string): string {
   return detach(text);
 }
 
-/** A cell's value from its typed attributes; null for an empty cell. */
+/** A cell's value from its typed attributes; null for an empty cell. (No closures: this runs per cell.) */
 function cellSlot(attrs: string, inner: string | null): Slot | null {
-  const type = attr(attrs, "office:value-type");
-  const formula = attr(attrs, "table:formula");
-  const text = () => (inner ? cellText(inner) : "");
+  const type = attrs.indexOf("value-type") >= 0 ? attr(attrs, "office:value-type") : undefined;
+  const formula = attrs.indexOf("formula") >= 0 ? attr(attrs, "table:formula") : undefined;
   const cell: Cell = {value: null};
   if (formula !== undefined) cell.formula = detach(odsFormula(formula));
-  if (attr(attrs, "calcext:value-type") === "error") cell.error = text() || "#ERROR";
-  else if (type === "float" || type === "currency" || type === "percentage") {
+  if (attrs.indexOf("\"error\"") >= 0 && attr(attrs, "calcext:value-type") === "error") {
+    cell.error = (inner ? cellText(inner) : "") || "#ERROR";
+  } else if (type === "float" || type === "currency" || type === "percentage") {
     const n = Number(attr(attrs, "office:value"));
-    cell.value = Number.isFinite(n) ? n : text() || null;
+    cell.value = Number.isFinite(n) ? n : (inner ? cellText(inner) : "") || null;
     if (type === "percentage" && typeof cell.value === "number") cell.percent = true;
   } else if (type === "date") {
     // Strictly ISO 8601 and a real date; anything else stays as the text the cell shows.
-    cell.value = isoDate(attr(attrs, "office:date-value") ?? "") ?? (text() || null);
+    cell.value = isoDate(attr(attrs, "office:date-value") ?? "") ?? ((inner ? cellText(inner) : "") || null);
   } else if (type === "boolean") {
     cell.value = /^(true|1)$/i.test(attr(attrs, "office:boolean-value") ?? "");
   } else if (type === "string" || type === undefined || type === "time") {
-    const s = type === "string" ? attr(attrs, "office:string-value") ?? text() : text();
-    cell.value = s === "" && type === undefined ? null : s;
-    if (cell.value === "" && formula === undefined) cell.value = null;
-  } else cell.value = text() || null;
+    const stated = type === "string" && attrs.indexOf("string-value") >= 0 ? attr(attrs, "office:string-value") : undefined;
+    const s = stated ?? (inner ? cellText(inner) : "");
+    cell.value = s === "" && formula === undefined ? null : s;
+  } else cell.value = (inner ? cellText(inner) : "") || null;
   if (cell.value === null && cell.formula === undefined && cell.error === undefined) return null;
   return cell.formula === undefined && cell.error === undefined && !cell.percent ? cell.value! : cell;
 }
 
-const count = (attrs: string, name: string) => {
+/** A repeat or span count (1 when absent); the attribute is looked for only when its name is there. */
+const count = (attrs: string, name: string, hint: string) => {
+  if (attrs.indexOf(hint) < 0) return 1;
   const v = attr(attrs, name);
   if (v === undefined) return 1;
   const n = Number(v);
@@ -97,15 +107,17 @@ export function readOdsContent(xml: string, limits: ReadLimits): Workbook {
 
   const endRow = () => {
     if (!sheet) return;
-    const filled = cells.filter((c) => c.slot !== null || c.rows > 1 || c.columns > 1);
-    if (filled.length) {
+    if (cells.length) {
       // Check the budgets on the counts before expanding any repetition.
-      const perRow = filled.reduce((n, c) => n + (c.slot !== null ? c.repeat : 0), 0);
+      let perRow = 0, merges = 0;
+      for (const c of cells) {
+        if (c.slot !== null) perRow += c.repeat;
+        if (c.rows > 1 || c.columns > 1) merges += c.repeat;
+      }
       if (perRow * rowRepeat > budget.cells) throw tooLarge(sheet.name, budget.limits.maxCells, "cells");
-      const merges = filled.reduce((n, c) => n + (c.rows > 1 || c.columns > 1 ? c.repeat : 0), 0);
       if (merges * rowRepeat > budget.merges) throw tooLarge(sheet.name, budget.limits.maxMerges, "merges");
       for (let r = 0; r < rowRepeat; r++) {
-        for (const c of filled) {
+        for (const c of cells) {
           for (let k = 0; k < c.repeat; k++) {
             if (c.slot !== null) sheet.set(row + r, c.column + k, c.slot);
             if (c.rows > 1 || c.columns > 1) sheet.merge(row + r, c.column + k, row + r + c.rows - 1, c.column + k + c.columns - 1);
@@ -135,7 +147,7 @@ export function readOdsContent(xml: string, limits: ReadLimits): Workbook {
     }
     if (tag === "table-row") {
       if (closing) { endRow(); continue; }
-      rowRepeat = count(attrs, "table:number-rows-repeated");
+      rowRepeat = count(attrs, "table:number-rows-repeated", "rows-repeated");
       column = 1;
       cells = [];
       if (selfClosing) endRow();
@@ -144,16 +156,17 @@ export function readOdsContent(xml: string, limits: ReadLimits): Workbook {
     if (closing) continue; // a cell's end tag is consumed with its start tag below
     let inner: string | null = null;
     if (!selfClosing) {
-      const end = closes.find(`</table:${tag}>`, re.lastIndex);
+      const end = closes.find(tag === "table-cell" ? CELL_END : COVERED_END, re.lastIndex);
       if (end < 0) throw corrupt("unclosed table cell");
       inner = xml.slice(re.lastIndex, end);
       re.lastIndex = end + tag.length + 9;
     }
-    const repeat = count(attrs, "table:number-columns-repeated");
+    const repeat = count(attrs, "table:number-columns-repeated", "columns-repeated");
     const covered = tag === "covered-table-cell";
     const slot = covered && inner === null ? null : cellSlot(attrs, inner);
-    const spanRows = covered ? 1 : count(attrs, "table:number-rows-spanned");
-    const spanColumns = covered ? 1 : count(attrs, "table:number-columns-spanned");
+    const spanned = !covered && attrs.indexOf("spanned") >= 0;
+    const spanRows = spanned ? count(attrs, "table:number-rows-spanned", "rows-spanned") : 1;
+    const spanColumns = spanned ? count(attrs, "table:number-columns-spanned", "columns-spanned") : 1;
     if (slot !== null || spanRows > 1 || spanColumns > 1) {
       cells.push({column, repeat, slot, rows: spanRows, columns: spanColumns});
     }
@@ -168,5 +181,5 @@ export function readOds(entries: Map<string, Buffer>, limits: ReadLimits): Workb
   const content = entries.get("content.xml");
   if (!content) throw corrupt("no content.xml");
   entries.delete("content.xml");
-  return readOdsContent(partText(content), limits);
+  return readOdsContent(partBytes(content), limits);
 }

@@ -48,9 +48,11 @@ class Parts {
 
 /** A relationship's target as a part name: absolute (`/xl/…`), relative, with `.` and `..`. */
 export function resolveTarget(baseDir: string, target: string): string | undefined {
+  // The usual case, «worksheets/sheet1.xml»: nothing to resolve.
+  if (/^[\w-]+(?:\/[\w-]+)*\.[\w]+$/.test(target)) return baseDir ? `${baseDir}/${target}` : target;
   let t = target.split("#")[0]!.replace(/\\/g, "/");
   if (/^[a-z][a-z0-9+.-]*:/i.test(t)) return undefined; // an external link (http:, file:)
-  try { t = decodeURIComponent(t); } catch { /* keep it as written */ }
+  if (t.indexOf("%") >= 0) try { t = decodeURIComponent(t); } catch { /* keep it as written */ }
   const out: string[] = [];
   for (const p of (t.startsWith("/") ? t : `${baseDir}/${t}`).split("/")) {
     if (p === "" || p === ".") continue;
@@ -95,8 +97,12 @@ function looksLike(parts: Parts): string {
     : parts.has("content.xml") ? "odf" : "zip";
 }
 
+const PLAIN_T = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
+
 /** Concatenated text of <t> elements, skipping phonetic runs (<rPh>). */
 function runsText(xml: string): string {
+  const plain = PLAIN_T.exec(xml); // one plain run, as most strings are
+  if (plain) return detach(decodeOoxml(plain[1]!));
   const clean = xml.indexOf("rPh") >= 0 ? withoutElements(xml, "rPh") : xml;
   let out = "";
   eachElement(clean, "t", (_, inner) => { if (inner) out += inner; });
@@ -157,13 +163,6 @@ function refOf(attrs: string): string | undefined {
   return end < 0 ? attr(attrs, "ref") : attrs.slice(at + 5, end);
 }
 
-/** How many times `needle` occurs in `text` (a fast native scan). */
-function occurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
-
 interface SheetContext {
   strings: string[];
   kinds: FormatKind[];
@@ -171,19 +170,31 @@ interface SheetContext {
   budget: WorkbookBudget;
 }
 
-const V = /<([\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/\1?v>/;
-const F = /<([\w.-]+:)?f(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1?f>)/;
+// <v> and <f> of a cell without namespace prefixes (what nearly every file has), and with them.
+const V = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
+const F = /<f(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/;
+const PREFIXED_V = /<([\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/\1?v>/;
+const PREFIXED_F = /<([\w.-]+:)?f(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1?f>)/;
 
 /** One `<c>` element's value as a slot; null for a styled empty cell. */
-function cellSlot(attrs: string, inner: string, ctx: SheetContext): Slot | null {
+function cellSlot(attrs: string, inner: string, prefixed: boolean, ctx: SheetContext): Slot | null {
   const t = attr(attrs, "t");
   const s = attr(attrs, "s");
   const kind = s ? ctx.kinds[Number(s)] ?? null : null;
-  const fMatch = inner ? F.exec(inner) : null;
-  const vMatch = inner ? V.exec(inner) : null;
-  const raw = vMatch ? vMatch[2]! : undefined;
+  let formula: string | undefined, raw: string | undefined;
+  if (inner) {
+    if (prefixed) {
+      const f = PREFIXED_F.exec(inner);
+      if (f) formula = f[2] ?? "";
+      raw = PREFIXED_V.exec(inner)?.[2];
+    } else {
+      const f = inner.indexOf("<f") >= 0 ? F.exec(inner) : null;
+      if (f) formula = f[1] ?? "";
+      raw = V.exec(inner)?.[1];
+    }
+  }
   const cell: Cell = {value: null};
-  if (fMatch) cell.formula = detach(decodeOoxml(fMatch[2] ?? ""));
+  if (formula !== undefined) cell.formula = detach(decodeOoxml(formula));
   if (t === "s") cell.value = raw !== undefined ? ctx.strings[Number(raw)] ?? null : null;
   else if (t === "inlineStr" || (t === undefined && raw === undefined && inner.indexOf("is") >= 0 && /<([\w.-]+:)?is[\s>]/.test(inner))) {
     cell.value = runsText(inner);
@@ -209,14 +220,22 @@ function cellSlot(attrs: string, inner: string, ctx: SheetContext): Slot | null 
   return cell.formula === undefined && cell.error === undefined && !cell.percent ? cell.value! : cell;
 }
 
+const closeTags = new Map<string, string>();
+/** `</x:c>` for a prefix, made once. */
+function closeTag(prefix: string): string {
+  let t = closeTags.get(prefix);
+  if (t === undefined) closeTags.set(prefix, t = `</${prefix}c>`);
+  return t;
+}
+
 const SHEET_TAGS = /<([\w.-]+:)?(row|c|mergeCell)(?=[\s/>])([^>]*)>/g;
 
 function readSheet(name: string, xml: string, ctx: SheetContext) {
   const sheet = new SheetBuilder(name, ctx.budget);
-  // More merged ranges than the budget allows is refused before any cell is read.
-  if (xml.indexOf("mergeCell") >= 0 && occurrences(xml, "mergeCell ") > ctx.budget.merges) {
-    throw tooLarge(name, ctx.budget.limits.maxMerges, "merges");
-  }
+  // More merged ranges than the budget allows is refused before any cell is read, on the count
+  // the file states (a file that states less is still stopped by the budget, merge by merge).
+  const stated = firstElement(xml, "mergeCells");
+  if (stated && Number(attr(stated.attrs, "count") ?? 0) > ctx.budget.merges) throw tooLarge(name, ctx.budget.limits.maxMerges, "merges");
   const closes = new CloseFinder(xml);
   const re = new RegExp(SHEET_TAGS);
   let rowNo = 0, colNo = 0;
@@ -243,7 +262,7 @@ function readSheet(name: string, xml: string, ctx: SheetContext) {
     let inner = "";
     if (!selfClosing) {
       const start = re.lastIndex;
-      const end = closes.find(`</${m[1] ?? ""}c>`, start);
+      const end = closes.find(m[1] === undefined ? "</c>" : closeTag(m[1]), start);
       if (end < 0) throw corrupt(`unclosed cell in ${name}`);
       inner = xml.slice(start, end);
       re.lastIndex = end;
@@ -252,7 +271,7 @@ function readSheet(name: string, xml: string, ctx: SheetContext) {
     if (ref !== undefined) [rowNo, colNo] = decodeRef(ref);
     else colNo++;
     if (rowNo < 1 && ref === undefined) rowNo = 1;
-    const slot = cellSlot(attrs, inner, ctx);
+    const slot = cellSlot(attrs, inner, m[1] !== undefined, ctx);
     if (slot !== null) sheet.set(rowNo, colNo, slot);
   }
   return sheet.build();

@@ -2,6 +2,11 @@
 // text instead of building a DOM: the parts are regular, and a scanner reads them several times
 // faster within our caps. Every search here is linear in the text, also on hostile input
 // (unclosed tags are found once, not searched again for every element that follows).
+//
+// An ODS content.xml, where text and markup are mixed in tens of MB, is scanned as the Latin-1
+// view of its UTF-8 bytes (partBytes): the markup is ASCII, so the scan is the same, and decoding
+// 27 MB of Cyrillic UTF-8 into a JS string costs ~3× more than this byte-for-byte view; only the
+// values taken out are decoded (decodeBytesXml, attrBytes). XLSX parts are decoded as UTF-8 text.
 import {Refusal} from "./sheetBuilder.ts";
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
@@ -16,6 +21,18 @@ function codePoint(e: string): string {
 export function decodeXml(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (_, e: string) => (e[0] === "#" ? codePoint(e) : NAMED[e] ?? ""));
+}
+
+const HIGH = /[\x80-\xff]/;
+
+/** Text cut from a part read by partBytes (the Latin-1 view of UTF-8) as the characters it encodes. */
+export function fromUtf8(raw: string): string {
+  return HIGH.test(raw) ? Buffer.from(raw, "latin1").toString("utf8") : raw;
+}
+
+/** decodeXml of text cut from a part read by partBytes. Call it once per value, on the raw text. */
+export function decodeBytesXml(raw: string): string {
+  return decodeXml(fromUtf8(raw));
 }
 
 /** decodeXml plus OOXML's escapes of control characters (`_x000D_`). */
@@ -33,23 +50,55 @@ export function detach(s: string): string {
 }
 
 /**
- * The part's bytes as text. We expand no entity but the five predefined: a DTD is refused
- * outright (billion laughs, external entities), wherever it is.
+ * The part's text. We expand no entity but the five predefined: a DTD is refused outright
+ * (billion laughs, external entities), wherever it is.
  */
 export function partText(bytes: Buffer): string {
-  const s = bytes.toString("utf8");
-  if (/<!DOCTYPE/i.test(s.slice(0, 4096)) || s.indexOf("<!DOCTYPE") >= 0 || s.indexOf("<!ENTITY") >= 0) throw new Refusal({kind: "file/xml-doctype", details: {}});
+  return refuseDtd(bytes.toString("utf8"));
+}
+
+/** The part's bytes as a Latin-1 string to scan (see above); values come out through decodeBytesXml. */
+export function partBytes(bytes: Buffer): string {
+  return refuseDtd(bytes.toString("latin1"));
+}
+
+/** Refuses any DOCTYPE or entity declaration: one scan for «<!», which otherwise starts only comments and CDATA. */
+function refuseDtd(s: string): string {
+  for (let at = s.indexOf("<!"); at >= 0; at = s.indexOf("<!", at + 2)) {
+    const next = s.charCodeAt(at + 2);
+    if (next === 45 || next === 91) continue; // <!-- a comment, <![CDATA[
+    throw new Refusal({kind: "file/xml-doctype", details: {}});
+  }
   return s;
 }
 
 const attrPatterns = new Map<string, RegExp>();
 
-/** An attribute's decoded value by its exact (qualified) name, in either quote style. */
-export function attr(attrs: string, name: string): string | undefined {
+/** An attribute's raw value by its exact (qualified) name, in either quote style. */
+export function rawAttr(attrs: string, name: string): string | undefined {
+  // The usual form ` name="…"` is found directly; anything else (single quotes, spaces) by a pattern.
+  const at = attrs.indexOf(name);
+  if (at > 0 && attrs.charCodeAt(at - 1) === 32 && attrs.charCodeAt(at + name.length) === 61 && attrs.charCodeAt(at + name.length + 1) === 34) {
+    const end = attrs.indexOf("\"", at + name.length + 2);
+    if (end >= 0) return attrs.slice(at + name.length + 2, end);
+  }
+  if (at < 0) return undefined;
   let re = attrPatterns.get(name);
   if (!re) attrPatterns.set(name, re = new RegExp(`(?:^|\\s)${name.replace(/[.]/g, "\\.")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
   const m = re.exec(attrs);
-  return m ? decodeXml(m[1] ?? m[2]!) : undefined;
+  return m ? m[1] ?? m[2]! : undefined;
+}
+
+/** An attribute's decoded value by its exact (qualified) name. */
+export function attr(attrs: string, name: string): string | undefined {
+  const v = rawAttr(attrs, name);
+  return v === undefined ? undefined : decodeXml(v);
+}
+
+/** An attribute's decoded value, in a part read by partBytes. */
+export function attrBytes(attrs: string, name: string): string | undefined {
+  const v = rawAttr(attrs, name);
+  return v === undefined ? undefined : decodeBytesXml(v);
 }
 
 const localPatterns = new Map<string, RegExp>();
@@ -67,17 +116,23 @@ export function attrLocal(attrs: string, local: string): string | undefined {
  * remembered, so a file of a million unclosed elements costs one pass, not a million.
  */
 export class CloseFinder {
-  private readonly next = new Map<string, number>();
+  // The needle asked last and its position: a scan asks for one needle over and over.
+  private needle = "";
+  private at = -2;
+  private others: Map<string, number> | undefined;
 
   constructor(private readonly xml: string) {}
 
   /** Position of the next `close` (e.g. `</x:c>`) at or after `from`, or -1. */
   find(close: string, from: number): number {
-    const known = this.next.get(close);
-    if (known !== undefined && (known === -1 || known >= from)) return known;
-    const at = this.xml.indexOf(close, from);
-    this.next.set(close, at);
-    return at;
+    if (close !== this.needle) {
+      this.others ??= new Map();
+      if (this.needle !== "") this.others.set(this.needle, this.at);
+      this.needle = close;
+      this.at = this.others.get(close) ?? -2;
+    }
+    if (this.at === -1 || this.at >= from) return this.at;
+    return this.at = this.xml.indexOf(close, from);
   }
 }
 
@@ -103,9 +158,13 @@ export function eachElement(xml: string, local: string, each: (attrs: string, in
   }
 }
 
+const firstPatterns = new Map<string, RegExp>();
+
 /** The first element with this local name: its attributes and inner text. */
 export function firstElement(xml: string, local: string): {attrs: string; inner: string | null} | undefined {
-  const m = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`).exec(xml);
+  let re = firstPatterns.get(local);
+  if (!re) firstPatterns.set(local, re = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`));
+  const m = re.exec(xml);
   if (!m) return undefined;
   const attrs = m[2]!;
   if (attrs.endsWith("/")) return {attrs: attrs.slice(0, -1), inner: null};
