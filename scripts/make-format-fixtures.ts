@@ -11,11 +11,14 @@
 //   kinds/<kind>.{xlsx,ods,xls} and kinds/<kind>.<enc>.<sep>.csv
 //                                              a diagnostics file, a registry, a roster, a questionnaire
 //                                              and an indicators table from data/sample
+//   encrypted/report.{ods,xls}                 a report saved with the password 1234 (a Basic macro in
+//                                              the profile: LibreOffice saves no .xlsx with a password
+//                                              this way, so that case is built by hand in the tests)
 // CSV comes in UTF-8 and Windows-1251, with `;`, `,` and tab, rotated over the files (one report
 // in all six). LibreOffice runs with a fresh profile in the ru-RU locale, as schools' copies do,
 // so CSV cells are written as shown in Russian (`45,2%`, `01.09.2024`).
 import {spawnSync} from "node:child_process";
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, join, resolve} from "node:path";
 import {formsWorkbookBuffer} from "./formsWorkbook.ts";
@@ -70,6 +73,29 @@ function convert(profileDir: string, target: string, outDir: string, files: stri
   const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profileDir}`, "--headless", "--convert-to", target,
     "--outdir", outDir, ...files], {encoding: "utf8"});
   if (r.status !== 0) throw new Error(`libreoffice --convert-to ${target} failed: ${r.stderr}`);
+}
+
+/** Saves `src` as `dst` with a password, through a Basic macro added to the (initialised) profile. */
+function encrypted(profileDir: string, src: string, dst: string, filter: string): void {
+  const module = join(profileDir, "user/basic/Standard/Module1.xba");
+  const xml = readFileSync(module, "utf8");
+  if (!xml.includes("SaveEncrypted")) {
+    writeFileSync(module, xml.replace("</script:module>", `
+Sub SaveEncrypted(src As String, dst As String, filter As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden" : args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), "_blank", 0, args())
+  Dim out(1) As New com.sun.star.beans.PropertyValue
+  out(0).Name = "FilterName" : out(0).Value = filter
+  out(1).Name = "Password" : out(1).Value = "1234"
+  doc.storeToURL(ConvertToURL(dst), out())
+  doc.close(True)
+End Sub
+</script:module>`));
+  }
+  const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profileDir}`, "--headless",
+    `macro:///Standard.Module1.SaveEncrypted("${src}","${dst}","${filter}")`], {encoding: "utf8"});
+  if (r.status !== 0 || !existsSync(dst)) throw new Error(`saving ${dst} with a password failed: ${r.stderr}`);
 }
 
 const csvFilter = (enc: Enc, sep: Sep) => `csv:Text - txt - csv (StarCalc):${SEPARATORS[sep]},34,${ENCODINGS[enc]}`;
@@ -139,6 +165,11 @@ async function main(): Promise<void> {
       renameSync(join(tmp, `${kind}.csv`), join(kindsDir, name));
       manifest.push({file: `kinds/${name}`, original: `data/sample/${path}`, format: "csv", encoding: enc, separator: sep, group: "kinds"});
     });
+    // Password-protected files, as LibreOffice writes them (the profile is initialised by now).
+    mkdirSync(join(OUT, "encrypted"), {recursive: true});
+    const report = join(SAMPLE, "forms/2024-Q1/omskiy_sosh_12.xlsx");
+    encrypted(lo, report, join(OUT, "encrypted/report.ods"), "calc8");
+    encrypted(lo, report, join(OUT, "encrypted/report.xls"), "MS Excel 97");
     manifest.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     writeFileSync(join(OUT, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
     process.stderr.write(`${manifest.length} fixtures in ${OUT}; ${readdirSync(OUT).join(", ")}\n`);

@@ -9,6 +9,8 @@ import {examineFile, ingestBytes, type Examined, type FileOutcome} from "../../.
 import {Store} from "../../../store/database.ts";
 import {engagementReport, type EngagementReport} from "../../../reports/engagement.ts";
 import type {FixtureEntry} from "../../../scripts/make-format-fixtures.ts";
+import {toIssue} from "../../../loaders/messages/index.ts";
+import type {IssueFacts} from "../../../loaders/issues.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const FIXTURES = join(ROOT, "tests/fixtures/formats");
@@ -120,4 +122,16 @@ describe("a quarter whose schools sent .xlsx, .ods, .xls and .csv", () => {
     const sargat = mixed.report.municipalities.find((m) => m.name === "Саргатский")!;
     expect([sargat.studentsEngaged, sargat.studentsPopulation, sargat.teachersEngaged, sargat.teachersPopulation]).toEqual([500, 1133, 99, 142]);
   });
+});
+
+describe("password-protected files written by LibreOffice", () => {
+  for (const [file, format] of [["report.ods", "ods"], ["report.xls", "xls"]] as const) {
+    it(`${file} is refused as protected by a password, and the message says how to remove it`, async () => {
+      const e = await examineFile(file, readFileSync(join(FIXTURES, "encrypted", file)));
+      expect(e).toMatchObject({ok: false, format, issues: [{kind: "file/encrypted", details: {format}}]});
+      const message = toIssue((e as {issues: IssueFacts[]}).issues[0]!).message;
+      expect(message).toMatch(format === "ods" ? /^Таблица OpenDocument \(\.ods\) защищена паролем/ : /^Книга Excel 97–2003 \(\.xls\) защищена паролем/);
+      expect(message).toContain("Снимите пароль");
+    });
+  }
 });
