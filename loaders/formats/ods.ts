@@ -7,7 +7,7 @@
 // as one element, a hostile file a million full ones.
 import type {Cell, Slot, Workbook} from "../xlsx/workbook.ts";
 import {Refusal, SheetBuilder, WorkbookBudget, corrupt, MAX_CELL_CHARS, tooLarge, type ReadLimits} from "../xlsx/sheetBuilder.ts";
-import {CloseFinder, attrBytes as attr, decodeBytesXml as decodeXml, detach, eachElement, partBytes, withoutElements} from "../xlsx/xml.ts";
+import {CloseFinder, attrBytes as attr, decodeBytesXml, decodeXml, detach, eachElement, partBytes, withoutElements} from "../xlsx/xml.ts";
 import {isoDate} from "../xlsx/values.ts";
 
 const CELL_END = "</table:table-cell>", COVERED_END = "</table:covered-table-cell>";
@@ -23,23 +23,30 @@ export function odsFormula(f: string): string {
 
 /** A paragraph's text: spaces (`<text:s text:c="3"/>`), tabs and line breaks kept, markup dropped. */
 function paragraphText(p: string): string {
-  if (p.indexOf("<") < 0) return decodeXml(p);
+  if (p.indexOf("<") < 0) return decodeBytesXml(p);
   const expanded = p
     .replace(/<text:s(?:\s+text:c\s*=\s*["'](\d+)["'])?\s*\/>/g, (_, n?: string) => " ".repeat(Math.min(Number(n ?? 1), MAX_CELL_CHARS + 1)))
     .replace(/<text:tab\s*\/>/g, "\t")
     .replace(/<text:line-break\s*\/>/g, "\n")
     .replace(/<[^>]*>/g, "");
-  return decodeXml(expanded);
+  return decodeBytesXml(expanded);
 }
 
 const ONE_PARAGRAPH = /^\s*<text:p>([^<]*)<\/text:p>\s*$/;
 
-/** The cell's text: its paragraphs joined by line breaks, without annotations (comments). */
-function cellText(inner: string): string {
+/**
+ * The cell's text: its paragraphs joined by line breaks, without annotations (comments). `at` is
+ * where `inner` starts in the part's bytes: a plain one-paragraph text is decoded from them directly.
+ */
+function cellText(inner: string, bytes: Buffer, at: number): string {
   const plain = ONE_PARAGRAPH.exec(inner);
   if (plain) {
-    if (plain[1]!.length > MAX_CELL_CHARS) throw tooLarge("", MAX_CELL_CHARS, "text");
-    return detach(decodeXml(plain[1]!));
+    const raw = plain[1]!;
+    if (raw.length > MAX_CELL_CHARS * 4) throw tooLarge("", MAX_CELL_CHARS, "text");
+    const start = at + inner.indexOf("<text:p>") + 8;
+    const text = decodeXml(bytes.toString("utf8", start, start + raw.length));
+    if (text.length > MAX_CELL_CHARS) throw tooLarge("", MAX_CELL_CHARS, "text");
+    return text;
   }
   let body = inner;
   if (body.indexOf("annotation") >= 0) body = withoutElements(body, "annotation");
@@ -51,27 +58,27 @@ function cellText(inner: string): string {
 }
 
 /** A cell's value from its typed attributes; null for an empty cell. (No closures: this runs per cell.) */
-function cellSlot(attrs: string, inner: string | null): Slot | null {
+function cellSlot(attrs: string, inner: string | null, bytes: Buffer, at: number): Slot | null {
   const type = attrs.indexOf("value-type") >= 0 ? attr(attrs, "office:value-type") : undefined;
   const formula = attrs.indexOf("formula") >= 0 ? attr(attrs, "table:formula") : undefined;
   const cell: Cell = {value: null};
   if (formula !== undefined) cell.formula = detach(odsFormula(formula));
   if (attrs.indexOf("\"error\"") >= 0 && attr(attrs, "calcext:value-type") === "error") {
-    cell.error = (inner ? cellText(inner) : "") || "#ERROR";
+    cell.error = (inner ? cellText(inner, bytes, at) : "") || "#ERROR";
   } else if (type === "float" || type === "currency" || type === "percentage") {
     const n = Number(attr(attrs, "office:value"));
-    cell.value = Number.isFinite(n) ? n : (inner ? cellText(inner) : "") || null;
+    cell.value = Number.isFinite(n) ? n : (inner ? cellText(inner, bytes, at) : "") || null;
     if (type === "percentage" && typeof cell.value === "number") cell.percent = true;
   } else if (type === "date") {
     // Strictly ISO 8601 and a real date; anything else stays as the text the cell shows.
-    cell.value = isoDate(attr(attrs, "office:date-value") ?? "") ?? ((inner ? cellText(inner) : "") || null);
+    cell.value = isoDate(attr(attrs, "office:date-value") ?? "") ?? ((inner ? cellText(inner, bytes, at) : "") || null);
   } else if (type === "boolean") {
     cell.value = /^(true|1)$/i.test(attr(attrs, "office:boolean-value") ?? "");
   } else if (type === "string" || type === undefined || type === "time") {
     const stated = type === "string" && attrs.indexOf("string-value") >= 0 ? attr(attrs, "office:string-value") : undefined;
-    const s = stated ?? (inner ? cellText(inner) : "");
+    const s = stated ?? (inner ? cellText(inner, bytes, at) : "");
     cell.value = s === "" && formula === undefined ? null : s;
-  } else cell.value = (inner ? cellText(inner) : "") || null;
+  } else cell.value = (inner ? cellText(inner, bytes, at) : "") || null;
   if (cell.value === null && cell.formula === undefined && cell.error === undefined) return null;
   return cell.formula === undefined && cell.error === undefined && !cell.percent ? cell.value! : cell;
 }
@@ -94,8 +101,8 @@ interface RowCell {
   columns: number;
 }
 
-/** Reads content.xml's tables. Throws a Refusal. */
-export function readOdsContent(xml: string, limits: ReadLimits): Workbook {
+/** Reads content.xml's tables (`xml` is the Latin-1 view of `bytes`, see xml.ts). Throws a Refusal. */
+export function readOdsContent(xml: string, bytes: Buffer, limits: ReadLimits): Workbook {
   if (xml.indexOf("office:spreadsheet") < 0) throw new Refusal({kind: "file/not-spreadsheet", details: {looksLike: "odf"}});
   const budget = new WorkbookBudget(limits);
   const sheets = [];
@@ -155,6 +162,7 @@ export function readOdsContent(xml: string, limits: ReadLimits): Workbook {
     }
     if (closing) continue; // a cell's end tag is consumed with its start tag below
     let inner: string | null = null;
+    const innerAt = re.lastIndex;
     if (!selfClosing) {
       const end = closes.find(tag === "table-cell" ? CELL_END : COVERED_END, re.lastIndex);
       if (end < 0) throw corrupt("unclosed table cell");
@@ -163,7 +171,7 @@ export function readOdsContent(xml: string, limits: ReadLimits): Workbook {
     }
     const repeat = count(attrs, "table:number-columns-repeated", "columns-repeated");
     const covered = tag === "covered-table-cell";
-    const slot = covered && inner === null ? null : cellSlot(attrs, inner);
+    const slot = covered && inner === null ? null : cellSlot(attrs, inner, bytes, innerAt);
     const spanned = !covered && attrs.indexOf("spanned") >= 0;
     const spanRows = spanned ? count(attrs, "table:number-rows-spanned", "rows-spanned") : 1;
     const spanColumns = spanned ? count(attrs, "table:number-columns-spanned", "columns-spanned") : 1;
@@ -181,5 +189,5 @@ export function readOds(entries: Map<string, Buffer>, limits: ReadLimits): Workb
   const content = entries.get("content.xml");
   if (!content) throw corrupt("no content.xml");
   entries.delete("content.xml");
-  return readOdsContent(partBytes(content), limits);
+  return readOdsContent(partBytes(content), content, limits);
 }

@@ -74,15 +74,21 @@ function refuseDtd(s: string): string {
 
 const attrPatterns = new Map<string, RegExp>();
 
+const attrNeedles = new Map<string, string>();
+
 /** An attribute's raw value by its exact (qualified) name, in either quote style. */
 export function rawAttr(attrs: string, name: string): string | undefined {
   // The usual form ` name="…"` is found directly; anything else (single quotes, spaces) by a pattern.
-  const at = attrs.indexOf(name);
-  if (at > 0 && attrs.charCodeAt(at - 1) === 32 && attrs.charCodeAt(at + name.length) === 61 && attrs.charCodeAt(at + name.length + 1) === 34) {
-    const end = attrs.indexOf("\"", at + name.length + 2);
-    if (end >= 0) return attrs.slice(at + name.length + 2, end);
+  let needle = attrNeedles.get(name);
+  if (needle === undefined) attrNeedles.set(name, needle = `${name}="`);
+  for (let at = attrs.indexOf(needle); at >= 0; at = attrs.indexOf(needle, at + 1)) {
+    const before = at === 0 ? 32 : attrs.charCodeAt(at - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const start = at + needle.length, end = attrs.indexOf("\"", start);
+      return end >= 0 ? attrs.slice(start, end) : undefined;
+    }
   }
-  if (at < 0) return undefined;
+  if (attrs.indexOf(name) < 0) return undefined;
   let re = attrPatterns.get(name);
   if (!re) attrPatterns.set(name, re = new RegExp(`(?:^|\\s)${name.replace(/[.]/g, "\\.")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
   const m = re.exec(attrs);
