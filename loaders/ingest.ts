@@ -121,6 +121,8 @@ export interface PreparedFile {
   size: number;
   /** FileKind.name of the recognised kind; null when rejected before recognition. */
   kind: string | null;
+  /** The spreadsheet format found in the bytes (xlsx, ods, xls, csv); null when none we read. */
+  format?: SpreadsheetFormat | null;
   status: Exclude<FileStatus, "already_loaded">;
   period: string | null;
   issues: Issue[];
@@ -140,7 +142,8 @@ export function judgeFile(file: string, bytes: Buffer | {sha256: string; size: n
   const warnings = issues.filter((i) => i.severity === "warning").length;
   const status = !examined.ok ? "rejected" : errors + warnings > 0 ? "accepted_with_remarks" : "accepted";
   const id = Buffer.isBuffer(bytes) ? {sha256: sha256(bytes), size: bytes.length} : bytes;
-  return {file, ...id, kind: examined.kind?.name ?? null, status, period: examined.ok ? examined.parsed.period ?? null : null,
+  return {file, ...id, kind: examined.kind?.name ?? null, format: examined.format ?? null, status,
+    period: examined.ok ? examined.parsed.period ?? null : null,
     issues, errors, warnings, data: examined.ok ? examined.parsed.data : null,
     stats: examined.ok ? examined.parsed.stats ?? {} : {}};
 }
