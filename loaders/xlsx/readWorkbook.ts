@@ -285,11 +285,11 @@ export function readWorkbook(entries: Map<string, Buffer>, limits: ReadLimits = 
     const wbXml = wbPath ? parts.text(wbPath) : undefined;
     if (!wbPath || !wbXml) throw new Refusal({kind: "file/not-spreadsheet", details: {looksLike: looksLike(parts)}});
     const rels = relationships(parts, wbPath);
-    const dir = wbPath.includes("/") ? wbPath.slice(0, wbPath.lastIndexOf("/")) : "";
+    const dir = wbPath.includes("/") ? wbPath.slice(0, wbPath.lastIndexOf("/") + 1) : "";
     const pr = firstElement(wbXml, "workbookPr")?.attrs ?? "";
     const date1904 = /^(1|true)$/i.test(attr(pr, "date1904") ?? "");
-    const strings = sharedStrings(parts.text(ofType(rels, "/sharedStrings") ?? `${dir}/sharedStrings.xml`), fullLimits(limits));
-    const kinds = styleKinds(parts.text(ofType(rels, "/styles") ?? `${dir}/styles.xml`));
+    const strings = sharedStrings(parts.text(ofType(rels, "/sharedStrings") ?? `${dir}sharedStrings.xml`), fullLimits(limits));
+    const kinds = styleKinds(parts.text(ofType(rels, "/styles") ?? `${dir}styles.xml`));
     const ctx: SheetContext = {strings, kinds, date1904, budget: new WorkbookBudget(limits)};
     const sheets = [];
     let n = 0;
@@ -298,7 +298,7 @@ export function readWorkbook(entries: Map<string, Buffer>, limits: ReadLimits = 
       n++;
       const rel = rels.get(attrLocal(attrs, "id") ?? "");
       if (rel && !rel.type.endsWith("/worksheet") && rel.type !== "") return; // a chart or macro sheet
-      list.push({name: attr(attrs, "name") ?? `Лист${n}`, path: rel ? rel.target : rels.size === 0 ? `${dir}/worksheets/sheet${n}.xml` : undefined});
+      list.push({name: attr(attrs, "name") ?? `Лист${n}`, path: rel ? rel.target : rels.size === 0 ? `${dir}worksheets/sheet${n}.xml` : undefined});
     });
     for (const {name, path} of list) {
       const xml = path ? parts.text(path) : undefined;

@@ -71,6 +71,16 @@ describe("XLSX as office suites write it", () => {
     expect(wb.sheets.map((s) => [s.name, s.value(1, 1)])).toEqual([["A", "из общей таблицы строк"], ["B", 2]]);
   });
 
+  it("finds shared strings and sheets by their usual names next to a workbook part at the package's root", () => {
+    const wb = read(ooxml({
+      "_rels/.rels": rels([{id: "rId1", type: DOC, target: "book.xml"}]),
+      "book.xml": `<workbook xmlns="${MAIN}"><sheets><sheet name="Лист1" sheetId="1"/></sheets></workbook>`,
+      "sharedStrings.xml": `<sst xmlns="${MAIN}"><si><t>в корне</t></si></sst>`,
+      "worksheets/sheet1.xml": `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`
+    }));
+    expect(wb.sheets[0]!.value(1, 1)).toBe("в корне");
+  });
+
   it("reads a package without _rels/.rels, sharedStrings or styles", () => {
     const wb = read(ooxml({
       "xl/workbook.xml": `<workbook xmlns="${MAIN}"><sheets><sheet name="Лист1" sheetId="1"/></sheets></workbook>`,
