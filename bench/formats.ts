@@ -104,6 +104,27 @@ interface ChildResult {
   note?: string;
 }
 
+/**
+ * main's examineFile and this branch's in one process, alternating `rounds` times over the same
+ * buffers: the fairest comparison on a shared machine (same process, same moment's load).
+ */
+async function abChild(listFile: string, rounds: number, mainRoot: string): Promise<{main: number[]; branch: number[]}> {
+  (await import(`${ROOT}/bin/memoryPolicy.ts`)).applyMemoryPolicy();
+  const files = readFileSync(listFile, "utf8").split("\n").filter(Boolean);
+  const buffers = files.map((f) => readFileSync(f));
+  const trees = {main: (await import(`${mainRoot}/loaders/ingest.ts`)).examineFile, branch: (await import(`${ROOT}/loaders/ingest.ts`)).examineFile};
+  const out = {main: [] as number[], branch: [] as number[]};
+  for (let k = 0; k < rounds; k++) {
+    for (const tree of (k % 2 ? ["main", "branch"] : ["branch", "main"]) as Array<"main" | "branch">) {
+      const c = process.cpuUsage();
+      for (const [i, b] of buffers.entries()) await trees[tree](basename(files[i]!), b);
+      const u = process.cpuUsage(c);
+      out[tree].push((u.user + u.system) / 1000);
+    }
+  }
+  return out;
+}
+
 /** mode read|examine over the files listed in a file, `repeat` times; `root` is the tree whose loaders run. */
 async function child(mode: string, listFile: string, repeat: number, root: string): Promise<ChildResult> {
   (await import(`${root}/bin/memoryPolicy.ts`)).applyMemoryPolicy();
@@ -186,6 +207,15 @@ async function main(): Promise<void> {
     const main = values["no-main"] ? null : mainTree(tmp);
     if (main) sets.push({key: "examine batch xlsx on main", mode: "examine", files: list(join(batch, "xlsx"), "xlsx"), repeat: 1, root: main});
     const m = measure(sets, runs, tmp, log);
+    let ab: {main: number[]; branch: number[]} | null = null;
+    if (main) {
+      log("main and this branch alternating in one process …");
+      const listFile = join(tmp, "ab.txt");
+      writeFileSync(listFile, list(join(batch, "xlsx"), "xlsx").join("\n"));
+      const r = spawnSync(process.execPath, ["--import", "tsx", SELF, "--ab", listFile, String(2 * runs), main], {cwd: ROOT, encoding: "utf8"});
+      if (r.status !== 0) throw new Error(`ab child failed: ${r.stderr}`);
+      ab = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as {main: number[]; branch: number[]};
+    }
     const get = (k: string) => m.get(k)!;
     const ratio = (k: string, ref: string) => get(k).ms / get(ref).ms;
     const verdict = (x: number) => (x <= 2 ? "met" : "**not met**");
@@ -230,10 +260,17 @@ async function main(): Promise<void> {
       out.push(`| this branch | ${f} | ${fmt(r.ms / 1000, 2)} s (${fmt(r.wallMs / 1000, 2)} s) | ${fmt(r.perFileMs, 2)} ms | ${fmt(r.maxRssMb, 0)} MB |`);
     }
     out.push("");
+    if (ab) {
+      const x = median(ab.branch) / median(ab.main);
+      out.push(`- Same process, main's and this branch's \`examineFile\` alternating over the ${nFiles} .xlsx files ${ab.main.length} times each ` +
+        `(CPU time; the fairest comparison here): main ${fmt(median(ab.main) / 1000, 2)} s, this branch ${fmt(median(ab.branch) / 1000, 2)} s ` +
+        `(medians) → **${fmt(x, 3)}×**, best runs ${fmt(Math.min(...ab.branch) / Math.min(...ab.main), 3)}× ` +
+        `(target: not slower, within 5 %: ${x <= 1.05 ? "met" : "**not met**"}). All rounds, CPU s: main ${ab.main.map((v) => fmt(v / 1000, 2)).join(" / ")}; ` +
+        `this branch ${ab.branch.map((v) => fmt(v / 1000, 2)).join(" / ")}.`);
+    }
     if (main) {
       const x = ratio("examine batch xlsx", "examine batch xlsx on main");
-      out.push(`- .xlsx batch, this branch / main (CPU time): **${fmt(x, 2)}×** (target: not slower, within the runs' noise of 5 %: ` +
-        `${x <= 1.05 ? "met" : "**not met**"}). All runs, CPU s: main ${get("examine batch xlsx on main").all.map((v) => fmt(v / 1000, 2)).join(" / ")}; ` +
+      out.push(`- Separate child processes (the table above): this branch / main ${fmt(x, 2)}×. All runs, CPU s: main ${get("examine batch xlsx on main").all.map((v) => fmt(v / 1000, 2)).join(" / ")}; ` +
         `this branch ${get("examine batch xlsx").all.map((v) => fmt(v / 1000, 2)).join(" / ")}.`);
     }
     out.push(`- For reference, bench/results/forms.md gives \`examineFile\` of the same batch 2.43 s of wall time on main (another day, another load).`);
@@ -252,7 +289,13 @@ async function main(): Promise<void> {
 }
 
 const childAt = process.argv.indexOf("--child");
-if (childAt >= 0) {
+const abAt = process.argv.indexOf("--ab");
+if (abAt >= 0) {
+  const [listFile, rounds, mainRoot] = process.argv.slice(abAt + 1) as [string, string, string];
+  abChild(listFile, Number(rounds), mainRoot)
+    .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
+    .catch((e) => { process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 1; });
+} else if (childAt >= 0) {
   const [mode, listFile, repeat, root] = process.argv.slice(childAt + 1) as [string, string, string, string];
   child(mode, listFile, Number(repeat), existsSync(root) ? root : ROOT)
     .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
