@@ -3,7 +3,8 @@
 import {createHash} from "node:crypto";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {one, type Store} from "../store/database.ts";
-import type {FileKind, IngestOptions, Parsed} from "./fileKind.ts";
+import type {Claims, FileKind, IngestOptions, Parsed} from "./fileKind.ts";
+import {storeClaims} from "../store/directory.ts";
 import type {Issue, IssueFacts} from "./issues.ts";
 import {fileKinds} from "./kinds.ts";
 import {toIssue} from "./messages/index.ts";
@@ -45,20 +46,26 @@ export function sha256(bytes: Buffer): string {
 /** What a file's bytes hold, without touching the database: the parse step of ingestion. */
 export type Examined =
   | {ok: true; kind: FileKind; parsed: Parsed<unknown>}
-  | {ok: false; kind: FileKind | null; issues: IssueFacts[]};
+  | {ok: false; kind: FileKind | null; issues: IssueFacts[]; claims?: Claims};
+
+/** What a file refused before parsing was for: only what was chosen at upload. */
+function claimsOfOptions(options: IngestOptions): Claims {
+  return {period: options.period ?? null, schools: options.school ? [options.school] : []};
+}
 
 export async function examineFile(file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<Examined> {
   const guarded = await guardZip(bytes, limits.zip);
   if (!guarded.ok) {
     const r = guarded.refusal;
-    return {ok: false, kind: null, issues: [{severity: "error", kind: r.kind, file, details: "details" in r ? r.details : {}}]};
+    return {ok: false, kind: null, issues: [{severity: "error", kind: r.kind, file, details: "details" in r ? r.details : {}}],
+      claims: claimsOfOptions(options)};
   }
   const read = readWorkbook(guarded.entries, limits.read);
   if (!read.ok) {
     const details = read.refusal.details as Record<string, unknown>;
     return {ok: false, kind: null, issues: [{severity: "error", kind: read.refusal.kind, file,
-      sheet: typeof details.sheet === "string" ? details.sheet : null, details}]};
+      sheet: typeof details.sheet === "string" ? details.sheet : null, details}], claims: claimsOfOptions(options)};
   }
   return examineWorkbook(file, read.workbook, options);
 }
@@ -71,10 +78,14 @@ export function examineWorkbook(file: string, workbook: Workbook, options: Inges
   }
   if (!best || bestScore < 0.3) {
     return {ok: false, kind: null, issues: [{severity: "error", kind: "file/unknown-format", file,
-      details: {sheets: workbook.sheets.map((s) => s.name), kinds: fileKinds.map((k) => k.label)}}]};
+      details: {sheets: workbook.sheets.map((s) => s.name), kinds: fileKinds.map((k) => k.label)}}], claims: claimsOfOptions(options)};
   }
   const parsed = best.parse(workbook, {...options, file});
-  if (parsed.rejected) return {ok: false, kind: best, issues: parsed.issues};
+  if (parsed.rejected) {
+    const own = parsed.claims, given = claimsOfOptions(options);
+    return {ok: false, kind: best, issues: parsed.issues,
+      claims: {period: own?.period ?? given.period, schools: own?.schools.length ? own.schools : given.schools}};
+  }
   return {ok: true, kind: best, parsed};
 }
 
@@ -124,6 +135,8 @@ export interface PreparedFile {
   warnings: number;
   /** The kind's parsed data (only when not rejected). */
   data: unknown;
+  /** For a rejected file: the period and schools it was for, when known (issue 11 §2). */
+  claims?: Claims | null;
   stats: Record<string, number>;
 }
 
@@ -138,7 +151,7 @@ export function judgeFile(file: string, bytes: Buffer | {sha256: string; size: n
   const id = Buffer.isBuffer(bytes) ? {sha256: sha256(bytes), size: bytes.length} : bytes;
   return {file, ...id, kind: examined.kind?.name ?? null, status, period: examined.ok ? examined.parsed.period ?? null : null,
     issues, errors, warnings, data: examined.ok ? examined.parsed.data : null,
-    stats: examined.ok ? examined.parsed.stats ?? {} : {}};
+    stats: examined.ok ? examined.parsed.stats ?? {} : {}, claims: examined.ok ? null : examined.claims ?? null};
 }
 
 /** Guard, read, recognise, parse and judge one file, without the database (runs in a worker too). */
@@ -213,6 +226,7 @@ export async function storePrepared(store: Store, prepared: PreparedFile, hooks:
           {st: finalStatus, e: errors, w: warnings, u: uploadId});
       }
     }
+    if (status === "rejected" && prepared.claims) await storeClaims(conn, uploadId, prepared.claims);
     await insertIssues(conn, uploadId, issues, schoolIds, period);
     for (const replaced of replaces) {
       await conn.run("INSERT INTO upload_replaces (upload_id, replaced_upload_id) VALUES ($u, $r)", {u: uploadId, r: replaced});

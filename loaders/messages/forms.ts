@@ -41,7 +41,11 @@ export const formsMessages: Record<string, MessageWriter> = {
   "row/no-school": (f) => `Строка без названия школы (${form(f.details)}): данные строки не загружены. Впишите организацию.`,
   "row/no-municipality": () => "Для школы не указан муниципальный район (ни в строке, ни выше, ни в форме 1): данные не загружены. Впишите район.",
   "school/duplicate-in-form1": () => "Школа указана в форме 1 дважды: учтена первая строка, повтор удалите.",
-  "school/missing-from-form1": (f) => `Школы нет в форме 1, но она есть в форме ${Number((f.details as {form?: number})?.form)}: численность неизвестна, школа не входит в расчёт процента. Добавьте её в форму 1.`,
+  "school/missing-from-form1": (f) => {
+    const d = (f.details ?? {}) as {form?: number; similar?: string | null};
+    return `Школы нет в форме 1, но она есть в форме ${Number(d.form)}: численность неизвестна, школа не входит в расчёт процента. ` +
+      (d.similar ? `В форме 1 есть похожая «${d.similar}» — если это она, исправьте название в одной из форм.` : "Добавьте её в форму 1.");
+  },
   "engagement/over-population": (f) => {
     const d = f.details as {who: string; engaged: number; population: number};
     return `Вовлечено больше, чем есть ${d.who === "students" ? "детей 10–19 лет" : "педагогов"}: ${d.engaged} при численности ${d.population}. Вероятно, одни и те же люди посчитаны в нескольких программах (обучающийся учитывается один раз). Достижение цели не оценивается.`;

@@ -1,0 +1,437 @@
+// The region's directory of schools (migration 006): municipalities and schools with stable ids,
+// and the link from every spelling a file used (`schools` row) to its directory school.
+//
+// Matching rules (docs/directory.md): spellings are compared by lib/schoolName.ts keys and only
+// within one district. Equal keys are one school (linked at once); a close key becomes a proposal
+// for the methodologist, and until she decides the new spelling is a school of its own; a name with
+// no district is resolved by name when exactly one directory school has it.
+import {listValue, type DuckDBConnection} from "@duckdb/node-api";
+import {all, one} from "./database.ts";
+import {cleanName} from "../lib/normalizeText.ts";
+import {isSimilarSchoolName, municipalityKey, schoolNameKey, schoolNameSimilarity} from "../lib/schoolName.ts";
+
+/** Something the directory noticed while storing names; the loader words it as an issue. */
+export type DirectoryNote =
+  | {kind: "similar"; name: string; municipality: string; candidate: string; candidateId: number; proposalId: number; similarity: number}
+  | {kind: "ambiguous"; name: string; municipalities: string[]}
+  | {kind: "no-municipality"; name: string};
+
+export interface LinkContext {
+  /** The kind of file (forms, roster …) or the editor (cli, server) that names the schools. */
+  origin: string;
+  uploadId?: number | null;
+  /** Filled with what the loader should tell the person who sent the file. */
+  notes?: DirectoryNote[];
+}
+
+export interface Spelling {
+  school_id: number;
+  municipality: string;
+  name: string;
+}
+
+const ids = (xs: number[]) => listValue(xs);
+const texts = (xs: string[]) => listValue(xs);
+
+/** Allocates n ids of a sequence in one statement. */
+async function nextIds(conn: DuckDBConnection, sequence: string, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const rows = await all<{id: number}>(conn, `SELECT nextval('${sequence}')::INTEGER AS id FROM range($n)`, {n});
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** The municipality of each key, created when new (named as first written). */
+async function municipalityIds(conn: DuckDBConnection, wanted: Map<string, string>): Promise<Map<string, number>> {
+  if (wanted.size === 0) return new Map();
+  const keys = [...wanted.keys()];
+  const known = await all<{name_key: string; municipality_id: number}>(conn,
+    "SELECT name_key, municipality_id FROM municipalities WHERE list_contains($k, name_key)", {k: texts(keys)});
+  const out = new Map(known.map((r) => [r.name_key, r.municipality_id]));
+  const fresh = keys.filter((k) => !out.has(k));
+  if (fresh.length) {
+    const rows = await all<{name_key: string; municipality_id: number}>(conn,
+      `INSERT INTO municipalities (name, name_key) SELECT unnest($n), unnest($k) RETURNING name_key, municipality_id`,
+      {n: texts(fresh.map((k) => wanted.get(k)!)), k: texts(fresh)});
+    for (const r of rows) out.set(r.name_key, r.municipality_id);
+  }
+  return out;
+}
+
+interface KnownSpelling {
+  municipality_key: string;
+  name_key: string;
+  directory_school_id: number;
+  name: string;
+}
+
+/** Spellings already linked in these districts, with their directory school's name. */
+async function knownSpellings(conn: DuckDBConnection, municipalityKeys: string[]): Promise<KnownSpelling[]> {
+  if (!municipalityKeys.length) return [];
+  return all<KnownSpelling>(conn, `
+    SELECT k.municipality_key, k.name_key, l.directory_school_id, d.name
+    FROM school_name_keys k JOIN current_school_links l USING (school_id)
+    JOIN current_directory_schools d USING (directory_school_id)
+    WHERE list_contains($m, k.municipality_key)`, {m: texts(municipalityKeys)});
+}
+
+interface NewSchool {
+  id: number;
+  municipalityId: number;
+  fullName: string;
+  shortName: string | null;
+  code: string | null;
+  listed: boolean;
+  source: string;
+}
+
+/** Creates directory schools with their first fact, in three statements whatever their number. */
+async function createSchools(conn: DuckDBConnection, schools: NewSchool[], ctx: LinkContext): Promise<void> {
+  if (!schools.length) return;
+  await conn.run(`INSERT INTO directory_schools (directory_school_id, municipality_id, origin, created_upload_id)
+    SELECT unnest($i), unnest($m), $o, $u`, {i: ids(schools.map((s) => s.id)), m: ids(schools.map((s) => s.municipalityId)),
+    o: ctx.origin, u: ctx.uploadId ?? null});
+  await appendFacts(conn, schools.map((s) => ({id: s.id, uploadId: s.source === "directory-file" ? ctx.uploadId ?? null : null,
+    source: s.source, fullName: s.fullName, shortName: s.shortName, code: s.code, open: true, closedFrom: null, listed: s.listed})));
+}
+
+export interface Fact {
+  id: number;
+  uploadId: number | null;
+  source: string;
+  fullName: string | null;
+  shortName: string | null;
+  code: string | null;
+  open: boolean;
+  closedFrom: string | null;
+  listed: boolean;
+}
+
+async function appendFacts(conn: DuckDBConnection, facts: Fact[]): Promise<void> {
+  if (!facts.length) return;
+  const col = <T>(f: (x: Fact) => T) => facts.map(f);
+  await conn.run(`INSERT INTO directory_school_facts (directory_school_id, upload_id, source, full_name, short_name, code, open, closed_from, listed)
+    SELECT unnest($i), unnest($u), unnest($s), unnest($f), unnest($sh), unnest($c), unnest($o), unnest($cf), unnest($l)`, {
+    i: ids(col((x) => x.id)), u: listValue(col((x) => x.uploadId)), s: texts(col((x) => x.source)),
+    f: listValue(col((x) => x.fullName)), sh: listValue(col((x) => x.shortName)), c: listValue(col((x) => x.code)),
+    o: listValue(col((x) => x.open)), cf: listValue(col((x) => x.closedFrom)), l: listValue(col((x) => x.listed))
+  });
+}
+
+async function appendLinks(conn: DuckDBConnection, links: Array<{schoolId: number; directoryId: number; how: string}>): Promise<void> {
+  if (!links.length) return;
+  await conn.run(`INSERT INTO school_links (school_id, directory_school_id, how) SELECT unnest($s), unnest($d), unnest($h)`,
+    {s: ids(links.map((l) => l.schoolId)), d: ids(links.map((l) => l.directoryId)), h: texts(links.map((l) => l.how))});
+}
+
+/**
+ * Links new spellings (fresh `schools` rows) to the directory: a known key in the district joins
+ * its school; another spelling makes a new directory school, with a proposal when it is close to a
+ * known one. Spellings without a district get only their keys (the view resolves them by name).
+ */
+export async function linkSpellings(conn: DuckDBConnection, fresh: Spelling[], ctx: LinkContext): Promise<void> {
+  if (!fresh.length) return;
+  const keyed = fresh.map((s) => ({...s, mk: municipalityKey(s.municipality), nk: schoolNameKey(s.name)}));
+  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)
+    ON CONFLICT DO NOTHING`, {s: ids(keyed.map((k) => k.school_id)), m: texts(keyed.map((k) => k.mk)), n: texts(keyed.map((k) => k.nk))});
+  const withDistrict = keyed.filter((k) => k.mk !== "" && k.nk !== "");
+  if (!withDistrict.length) return;
+  const districts = new Map<string, string>();
+  for (const k of withDistrict) if (!districts.has(k.mk)) districts.set(k.mk, cleanName(k.municipality));
+  const municipalities = await municipalityIds(conn, districts);
+  const known = await knownSpellings(conn, [...districts.keys()]);
+  const byKey = new Map(known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
+  const schoolsOf = new Map<string, Map<number, {name: string; keys: Set<string>}>>();
+  for (const k of known) {
+    const m = schoolsOf.get(k.municipality_key) ?? new Map<number, {name: string; keys: Set<string>}>();
+    schoolsOf.set(k.municipality_key, m);
+    const s = m.get(k.directory_school_id) ?? {name: k.name, keys: new Set<string>()};
+    s.keys.add(k.name_key);
+    m.set(k.directory_school_id, s);
+  }
+  const creating = withDistrict.filter((k, i) => !byKey.has(`${k.mk}|${k.nk}`)
+    && withDistrict.findIndex((o) => o.mk === k.mk && o.nk === k.nk) === i);
+  const newIds = await nextIds(conn, "directory_school_id_seq", creating.length);
+  const created = creating.map((k, i) => ({...k, id: newIds[i]!}));
+  for (const c of created) byKey.set(`${c.mk}|${c.nk}`, c.id);
+  await createSchools(conn, created.map((c) => ({id: c.id, municipalityId: municipalities.get(c.mk)!, fullName: cleanName(c.name),
+    shortName: null, code: null, listed: false, source: "first-seen"})), ctx);
+  await appendLinks(conn, withDistrict.map((k) => ({schoolId: k.school_id, directoryId: byKey.get(`${k.mk}|${k.nk}`)!,
+    how: created.some((c) => c.school_id === k.school_id) ? "new" : "same-name"})));
+  await proposeMatches(conn, created.map((c) => ({schoolId: c.school_id, directoryId: c.id, key: c.nk, name: cleanName(c.name),
+    municipality: cleanName(c.municipality), mk: c.mk})), schoolsOf, ctx);
+}
+
+/** For each new school, the most similar known school of its district becomes a proposal. */
+async function proposeMatches(conn: DuckDBConnection, created: Array<{schoolId: number; directoryId: number; key: string; name: string;
+  municipality: string; mk: string}>, schoolsOf: Map<string, Map<number, {name: string; keys: Set<string>}>>, ctx: LinkContext): Promise<void> {
+  const proposals: Array<{schoolId: number; candidateId: number; similarity: number; name: string; municipality: string; candidate: string}> = [];
+  for (const c of created) {
+    let best: {id: number; name: string; similarity: number} | null = null;
+    for (const [id, s] of schoolsOf.get(c.mk) ?? []) {
+      for (const key of s.keys) {
+        if (!isSimilarSchoolName(c.key, key)) continue;
+        const similarity = schoolNameSimilarity(c.key, key);
+        if (!best || similarity > best.similarity) best = {id, name: s.name, similarity};
+      }
+    }
+    if (best) proposals.push({schoolId: c.schoolId, candidateId: best.id, similarity: best.similarity, name: c.name, municipality: c.municipality,
+      candidate: best.name});
+  }
+  if (!proposals.length) return;
+  const rows = await all<{proposal_id: number; school_id: number}>(conn, `
+    INSERT INTO school_match_proposals (school_id, candidate_id, similarity, upload_id)
+    SELECT unnest($s), unnest($c), unnest($x), $u RETURNING proposal_id, school_id`, {
+    s: ids(proposals.map((p) => p.schoolId)), c: ids(proposals.map((p) => p.candidateId)),
+    x: listValue(proposals.map((p) => p.similarity)), u: ctx.uploadId ?? null});
+  const idOf = new Map(rows.map((r) => [r.school_id, r.proposal_id]));
+  for (const p of proposals) {
+    ctx.notes?.push({kind: "similar", name: p.name, municipality: p.municipality, candidate: p.candidate, candidateId: p.candidateId,
+      proposalId: idOf.get(p.schoolId)!, similarity: p.similarity});
+  }
+}
+
+/**
+ * Names written without a district, resolved through the directory: name key → the district of the
+ * one directory school that has it; several districts are a note asking to choose; none, a note.
+ */
+export async function districtsByName(conn: DuckDBConnection, names: string[], ctx: LinkContext): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!names.length) return out;
+  const keys = [...new Set(names.map(schoolNameKey))];
+  const rows = await all<{name_key: string; directory_school_id: number; municipality: string}>(conn, `
+    SELECT DISTINCT k.name_key, sd.directory_school_id, sd.municipality
+    FROM school_name_keys k JOIN school_directory sd USING (school_id)
+    WHERE k.municipality_key <> '' AND sd.directory_school_id IS NOT NULL AND list_contains($k, k.name_key)`, {k: texts(keys)});
+  const found = new Map<string, Map<number, string>>();
+  for (const r of rows) {
+    const m = found.get(r.name_key) ?? new Map<number, string>();
+    m.set(r.directory_school_id, r.municipality);
+    found.set(r.name_key, m);
+  }
+  for (const name of new Set(names)) {
+    const hits = found.get(schoolNameKey(name));
+    if (hits?.size === 1) out.set(name, [...hits.values()][0]!);
+    else if (hits && hits.size > 1) ctx.notes?.push({kind: "ambiguous", name, municipalities: [...new Set(hits.values())].sort((a, b) => a.localeCompare(b, "ru"))});
+    else ctx.notes?.push({kind: "no-municipality", name});
+  }
+  return out;
+}
+
+/** Every `schools` row without keys (a database from before migration 006) gets its keys and link. */
+export async function linkExistingSchools(conn: DuckDBConnection): Promise<void> {
+  const rows = await all<Spelling>(conn,
+    "SELECT school_id, municipality, name FROM schools WHERE school_id NOT IN (SELECT school_id FROM school_name_keys) ORDER BY school_id");
+  await linkSpellings(conn, rows, {origin: "forms"});
+}
+
+// ── The directory as the methodologist edits it (CLI and server) ──
+
+export interface DirectorySchool {
+  id: number;
+  municipalityId: number;
+  municipality: string;
+  name: string;
+  fullName: string | null;
+  shortName: string | null;
+  code: string | null;
+  open: boolean;
+  closedFrom: string | null;
+  /** The directory (a file or an edit) says this school must report. */
+  listed: boolean;
+  origin: string;
+  /** Spellings linked to it. */
+  spellings: number;
+}
+
+interface SchoolRow {
+  directory_school_id: number; municipality_id: number; municipality: string; name: string; full_name: string | null;
+  short_name: string | null; code: string | null; open: boolean; closed_from: string | null; listed: boolean; origin: string; spellings: number;
+}
+
+const toSchool = (r: SchoolRow): DirectorySchool => ({id: r.directory_school_id, municipalityId: r.municipality_id, municipality: r.municipality,
+  name: r.name, fullName: r.full_name, shortName: r.short_name, code: r.code, open: r.open, closedFrom: r.closed_from, listed: r.listed,
+  origin: r.origin, spellings: r.spellings});
+
+/** Every school of the directory, by municipality and name. */
+export async function directorySchools(conn: DuckDBConnection): Promise<DirectorySchool[]> {
+  const rows = await all<SchoolRow>(conn, `
+    SELECT d.*, coalesce(n.spellings, 0)::INTEGER AS spellings
+    FROM current_directory_schools d
+    LEFT JOIN (SELECT directory_school_id, count(*) AS spellings FROM current_school_links GROUP BY ALL) n USING (directory_school_id)`);
+  return rows.map(toSchool).sort((a, b) => a.municipality.localeCompare(b.municipality, "ru") || a.name.localeCompare(b.name, "ru") || a.id - b.id);
+}
+
+export async function directorySchool(conn: DuckDBConnection, id: number): Promise<DirectorySchool | null> {
+  return (await directorySchools(conn)).find((s) => s.id === id) ?? null;
+}
+
+/** The school an id names, following merges (an id merged into another names the other). */
+export async function liveSchoolId(conn: DuckDBConnection, id: number): Promise<number | null> {
+  const r = await one<{id: number | null}>(conn, `
+    SELECT coalesce(m.into_id, d.directory_school_id) AS id FROM directory_schools d
+    LEFT JOIN current_directory_merges m USING (directory_school_id) WHERE d.directory_school_id = $i`, {i: id});
+  return r?.id ?? null;
+}
+
+async function currentFact(conn: DuckDBConnection, id: number): Promise<Fact> {
+  const s = await directorySchool(conn, id);
+  if (!s) throw new DirectoryError(`в справочнике нет школы № ${id}`);
+  return {id, uploadId: null, source: "", fullName: s.fullName, shortName: s.shortName, code: s.code, open: s.open, closedFrom: s.closedFrom,
+    listed: s.listed};
+}
+
+/** An edit that cannot be made (no such school, a name already taken …): its message is Russian. */
+export class DirectoryError extends Error {}
+
+/** A spelling row for (district, name), created and keyed if new; returns its id and whether it is new. */
+async function spellingId(conn: DuckDBConnection, municipality: string, name: string): Promise<{id: number; fresh: boolean}> {
+  const {schoolKey} = await import("./schools.ts");
+  const s = {municipality: cleanName(municipality), name: cleanName(name)};
+  const key = schoolKey(s);
+  const known = await one<{school_id: number}>(conn, "SELECT school_id FROM schools WHERE school_key = $k", {k: key});
+  if (known) return {id: known.school_id, fresh: false};
+  const row = await one<{school_id: number}>(conn,
+    "INSERT INTO schools (school_key, municipality, name) VALUES ($k, $m, $n) RETURNING school_id", {k: key, m: s.municipality, n: s.name});
+  await conn.run("INSERT INTO school_name_keys (school_id, municipality_key, name_key) VALUES ($s, $m, $n) ON CONFLICT DO NOTHING",
+    {s: row!.school_id, m: municipalityKey(s.municipality), n: schoolNameKey(s.name)});
+  return {id: row!.school_id, fresh: true};
+}
+
+/** Adds a school the directory lists (it must report from now on); returns its id. */
+export async function addSchool(conn: DuckDBConnection, o: {municipality: string; fullName: string; shortName?: string | null;
+  code?: string | null; source: string}): Promise<number> {
+  const mk = municipalityKey(o.municipality);
+  if (!mk) throw new DirectoryError("не указан муниципальный район школы");
+  if (!schoolNameKey(o.fullName)) throw new DirectoryError("не указано название школы");
+  const taken = (await knownSpellings(conn, [mk])).find((k) => [o.fullName, o.shortName].some((n) => n && schoolNameKey(n) === k.name_key));
+  if (taken) throw new DirectoryError(`в справочнике уже есть эта школа: № ${taken.directory_school_id} «${taken.name}»`);
+  const [id] = await nextIds(conn, "directory_school_id_seq", 1);
+  const municipalities = await municipalityIds(conn, new Map([[mk, cleanName(o.municipality)]]));
+  await createSchools(conn, [{id: id!, municipalityId: municipalities.get(mk)!, fullName: cleanName(o.fullName),
+    shortName: o.shortName ? cleanName(o.shortName) : null, code: o.code?.trim() || null, listed: true, source: o.source}], {origin: o.source});
+  for (const name of [o.fullName, o.shortName].filter((n): n is string => !!n)) await addAlias(conn, id!, name, "directory");
+  return id!;
+}
+
+/** New full and/or short name (the old spellings stay linked, so old files still resolve). */
+export async function renameSchool(conn: DuckDBConnection, id: number, o: {fullName?: string; shortName?: string; source: string}): Promise<void> {
+  const fact = await currentFact(conn, id);
+  const next = {...fact, source: o.source, fullName: o.fullName ? cleanName(o.fullName) : fact.fullName,
+    shortName: o.shortName ? cleanName(o.shortName) : fact.shortName};
+  await appendFacts(conn, [next]);
+  for (const name of [o.fullName, o.shortName].filter((n): n is string => !!n)) await addAlias(conn, id, name, "directory");
+}
+
+/** Closes a school (not expected from `from` on, or at all) or opens it again. */
+export async function setOpen(conn: DuckDBConnection, id: number, open: boolean, o: {from?: string | null; source: string}): Promise<void> {
+  const fact = await currentFact(conn, id);
+  await appendFacts(conn, [{...fact, source: o.source, open, closedFrom: open ? null : o.from ?? null}]);
+}
+
+/**
+ * Another spelling of a school: files that write it so (past ones included) now count for it. A
+ * spelling already linked to another school moves here (that is how two schools become one).
+ */
+export async function addAlias(conn: DuckDBConnection, id: number, name: string, how = "alias"): Promise<{schoolId: number; movedFrom: number | null}> {
+  const live = await liveSchoolId(conn, id);
+  const school = live === null ? null : await directorySchool(conn, live);
+  if (!school) throw new DirectoryError(`в справочнике нет школы № ${id}`);
+  const spelling = await spellingId(conn, school.municipality, name);
+  const link = await one<{directory_school_id: number}>(conn,
+    "SELECT directory_school_id FROM current_school_links WHERE school_id = $s", {s: spelling.id});
+  if (link?.directory_school_id === school.id) return {schoolId: spelling.id, movedFrom: null};
+  await appendLinks(conn, [{schoolId: spelling.id, directoryId: school.id, how}]);
+  return {schoolId: spelling.id, movedFrom: link?.directory_school_id ?? null};
+}
+
+export interface AliasRow {
+  schoolId: number;
+  municipality: string;
+  name: string;
+  how: string;
+}
+
+/** The spellings of a school, with how each was linked. */
+export async function schoolAliases(conn: DuckDBConnection, id: number): Promise<AliasRow[]> {
+  const rows = await all<{school_id: number; municipality: string; name: string; how: string}>(conn, `
+    SELECT s.school_id, s.municipality, s.name, l.how FROM current_school_links l JOIN schools s USING (school_id)
+    WHERE l.directory_school_id = $i ORDER BY s.school_id`, {i: id});
+  return rows.map((r) => ({schoolId: r.school_id, municipality: r.municipality, name: r.name, how: r.how}));
+}
+
+export interface Proposal {
+  id: number;
+  municipality: string;
+  /** The new spelling, as written. */
+  name: string;
+  /** The directory school it now stands for (until the decision: a school of its own). */
+  subjectId: number;
+  subject: string;
+  candidateId: number;
+  candidate: string;
+  similarity: number;
+  uploadId: number | null;
+  file: string | null;
+  proposedAt: string;
+}
+
+export async function pendingProposals(conn: DuckDBConnection): Promise<Proposal[]> {
+  const rows = await all<{proposal_id: number; municipality: string; written: string; subject_id: number; subject: string; candidate_id: number;
+    candidate: string; similarity: number; upload_id: number | null; file_name: string | null; proposed_at: string}>(conn, `
+    SELECT p.proposal_id, c.municipality, s.name AS written, p.subject_id, sub.name AS subject, p.candidate_id, c.name AS candidate,
+      p.similarity, p.upload_id, u.file_name, CAST(p.proposed_at AS VARCHAR) AS proposed_at
+    FROM pending_school_proposals p JOIN schools s USING (school_id)
+    JOIN current_directory_schools sub ON sub.directory_school_id = p.subject_id
+    JOIN current_directory_schools c ON c.directory_school_id = p.candidate_id
+    LEFT JOIN uploads u ON u.upload_id = p.upload_id
+    ORDER BY c.municipality, p.proposal_id`);
+  return rows.map((r) => ({id: r.proposal_id, municipality: r.municipality, name: r.written, subjectId: r.subject_id, subject: r.subject,
+    candidateId: r.candidate_id, candidate: r.candidate, similarity: r.similarity, uploadId: r.upload_id, file: r.file_name, proposedAt: r.proposed_at}));
+}
+
+/**
+ * «Это та же школа» (same) or «Это другая школа» (different). Same: every spelling of the new
+ * school moves to the known one and the new one is merged into it (what the directory knew of
+ * either is kept: listed, code, names). Nothing stored is rewritten; reports see the change at once.
+ */
+export async function decideProposal(conn: DuckDBConnection, proposalId: number, decision: "same" | "different", source: string): Promise<Proposal> {
+  const p = (await pendingProposals(conn)).find((x) => x.id === proposalId);
+  if (!p) throw new DirectoryError(`предложения № ${proposalId} нет среди нерешённых (уже решено или школы уже объединены)`);
+  await conn.run("INSERT INTO school_match_decisions (proposal_id, decision, source) VALUES ($p, $d, $s)", {p: proposalId, d: decision, s: source});
+  if (decision === "same") await mergeSchools(conn, p.subjectId, p.candidateId, proposalId, source);
+  return p;
+}
+
+/** Merges school `from` into `into`: spellings move, `from` leaves the directory, facts combine. */
+export async function mergeSchools(conn: DuckDBConnection, from: number, into: number, proposalId: number | null, source: string): Promise<void> {
+  if (from === into) return;
+  const a = await currentFact(conn, into), b = await currentFact(conn, from);
+  const spellings = await all<{school_id: number}>(conn, "SELECT school_id FROM current_school_links WHERE directory_school_id = $f", {f: from});
+  await appendLinks(conn, spellings.map((s) => ({schoolId: s.school_id, directoryId: into, how: "confirmed"})));
+  const merged = await all<{directory_school_id: number}>(conn,
+    "SELECT directory_school_id FROM current_directory_merges WHERE into_id = $f", {f: from});
+  await conn.run(`INSERT INTO directory_merges (directory_school_id, into_id, proposal_id) SELECT unnest($f), $i, $p`,
+    {f: ids([from, ...merged.map((m) => m.directory_school_id)]), i: into, p: proposalId});
+  if ((b.listed && !a.listed) || (!a.code && b.code) || (!a.shortName && b.shortName)) {
+    await appendFacts(conn, [{...a, source, listed: a.listed || b.listed, code: a.code ?? b.code, shortName: a.shortName ?? b.shortName}]);
+  }
+}
+
+/** A rejected file stops counting against its period's completeness (the methodologist's decision). */
+export async function dismissRejection(conn: DuckDBConnection, uploadId: number, source: string): Promise<void> {
+  const u = await one<{status: string}>(conn, "SELECT status FROM uploads WHERE upload_id = $u", {u: uploadId});
+  if (!u) throw new DirectoryError(`загрузки № ${uploadId} нет`);
+  if (u.status !== "rejected") throw new DirectoryError(`загрузка № ${uploadId} не отклонена: не учитывать нечего`);
+  await conn.run("INSERT INTO rejection_dismissals (upload_id, source) VALUES ($u, $s) ON CONFLICT DO NOTHING", {u: uploadId, s: source});
+}
+
+/** What a rejected file was for (period, schools), when known: it counts against that period's completeness. */
+export async function storeClaims(conn: DuckDBConnection, uploadId: number,
+  claims: {period: string | null; schools: Array<{municipality: string; name: string}>}): Promise<void> {
+  if (!claims.period) return;
+  const {upsertSchools, schoolKey} = await import("./schools.ts");
+  const ids = claims.schools.length ? await upsertSchools(conn, claims.schools, {origin: "rejected-file", uploadId}) : new Map<string, number>();
+  const schoolIds = claims.schools.map((s) => ids.get(schoolKey(s)) ?? null);
+  await conn.run("INSERT INTO upload_claims (upload_id, period, school_id) SELECT $u, $p, unnest($s)",
+    {u: uploadId, p: claims.period, s: listValue(schoolIds.length ? [...new Set(schoolIds)] : [null])});
+}
