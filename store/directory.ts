@@ -131,8 +131,6 @@ async function appendLinks(conn: DuckDBConnection, links: Array<{schoolId: numbe
 export async function linkSpellings(conn: DuckDBConnection, fresh: Spelling[], ctx: LinkContext): Promise<void> {
   if (!fresh.length) return;
   const keyed = fresh.map((s) => ({...s, mk: municipalityKey(s.municipality), nk: schoolNameKey(s.name)}));
-  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)
-    ON CONFLICT DO NOTHING`, {s: ids(keyed.map((k) => k.school_id)), m: texts(keyed.map((k) => k.mk)), n: texts(keyed.map((k) => k.nk))});
   const withDistrict = keyed.filter((k) => k.mk !== "" && k.nk !== "");
   if (!withDistrict.length) return;
   const districts = new Map<string, string>();
@@ -217,10 +215,13 @@ export async function districtsByName(conn: DuckDBConnection, names: string[], c
   return out;
 }
 
-/** Every `schools` row without keys (a database from before migration 006) gets its keys and link. */
+/** Every `schools` row of a database from before migration 006 gets its keys and its link. */
 export async function linkExistingSchools(conn: DuckDBConnection): Promise<void> {
   const rows = await all<Spelling>(conn,
     "SELECT school_id, municipality, name FROM schools WHERE school_id NOT IN (SELECT school_id FROM school_name_keys) ORDER BY school_id");
+  if (!rows.length) return;
+  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)`,
+    {s: ids(rows.map((r) => r.school_id)), m: texts(rows.map((r) => municipalityKey(r.municipality))), n: texts(rows.map((r) => schoolNameKey(r.name)))});
   await linkSpellings(conn, rows, {origin: "forms"});
 }
 
@@ -283,18 +284,11 @@ async function currentFact(conn: DuckDBConnection, id: number): Promise<Fact> {
 /** An edit that cannot be made (no such school, a name already taken …): its message is Russian. */
 export class DirectoryError extends Error {}
 
-/** A spelling row for (district, name), created and keyed if new; returns its id and whether it is new. */
-async function spellingId(conn: DuckDBConnection, municipality: string, name: string): Promise<{id: number; fresh: boolean}> {
-  const {schoolKey} = await import("./schools.ts");
-  const s = {municipality: cleanName(municipality), name: cleanName(name)};
-  const key = schoolKey(s);
-  const known = await one<{school_id: number}>(conn, "SELECT school_id FROM schools WHERE school_key = $k", {k: key});
-  if (known) return {id: known.school_id, fresh: false};
-  const row = await one<{school_id: number}>(conn,
-    "INSERT INTO schools (school_key, municipality, name) VALUES ($k, $m, $n) RETURNING school_id", {k: key, m: s.municipality, n: s.name});
-  await conn.run("INSERT INTO school_name_keys (school_id, municipality_key, name_key) VALUES ($s, $m, $n) ON CONFLICT DO NOTHING",
-    {s: row!.school_id, m: municipalityKey(s.municipality), n: schoolNameKey(s.name)});
-  return {id: row!.school_id, fresh: true};
+/** A spelling row for (district, name), created and keyed if new. */
+async function spellingId(conn: DuckDBConnection, municipality: string, name: string): Promise<number> {
+  const {ensureSpellings, schoolKey} = await import("./schools.ts");
+  const s = {municipality, name};
+  return (await ensureSpellings(conn, [s])).ids.get(schoolKey({municipality: cleanName(municipality), name: cleanName(name)}))!;
 }
 
 /** Adds a school the directory lists (it must report from now on); returns its id. */
@@ -338,10 +332,10 @@ export async function addAlias(conn: DuckDBConnection, id: number, name: string,
   if (!school) throw new DirectoryError(`в справочнике нет школы № ${id}`);
   const spelling = await spellingId(conn, school.municipality, name);
   const link = await one<{directory_school_id: number}>(conn,
-    "SELECT directory_school_id FROM current_school_links WHERE school_id = $s", {s: spelling.id});
-  if (link?.directory_school_id === school.id) return {schoolId: spelling.id, movedFrom: null};
-  await appendLinks(conn, [{schoolId: spelling.id, directoryId: school.id, how}]);
-  return {schoolId: spelling.id, movedFrom: link?.directory_school_id ?? null};
+    "SELECT directory_school_id FROM current_school_links WHERE school_id = $s", {s: spelling});
+  if (link?.directory_school_id === school.id) return {schoolId: spelling, movedFrom: null};
+  await appendLinks(conn, [{schoolId: spelling, directoryId: school.id, how}]);
+  return {schoolId: spelling, movedFrom: link?.directory_school_id ?? null};
 }
 
 export interface AliasRow {
@@ -412,9 +406,11 @@ export async function mergeSchools(conn: DuckDBConnection, from: number, into: n
     "SELECT directory_school_id FROM current_directory_merges WHERE into_id = $f", {f: from});
   await conn.run(`INSERT INTO directory_merges (directory_school_id, into_id, proposal_id) SELECT unnest($f), $i, $p`,
     {f: ids([from, ...merged.map((m) => m.directory_school_id)]), i: into, p: proposalId});
-  if ((b.listed && !a.listed) || (!a.code && b.code) || (!a.shortName && b.shortName)) {
-    await appendFacts(conn, [{...a, source, listed: a.listed || b.listed, code: a.code ?? b.code, shortName: a.shortName ?? b.shortName}]);
-  }
+  // What the directory lists wins over a name first seen in a file.
+  const names = b.listed && !a.listed ? {fullName: b.fullName ?? a.fullName, shortName: b.shortName ?? a.shortName}
+    : {fullName: a.fullName ?? b.fullName, shortName: a.shortName ?? b.shortName};
+  const next = {...a, ...names, source, listed: a.listed || b.listed, code: a.code ?? b.code};
+  if (JSON.stringify(next) !== JSON.stringify({...a, source})) await appendFacts(conn, [next]);
 }
 
 /** A rejected file stops counting against its period's completeness (the methodologist's decision). */
@@ -434,4 +430,103 @@ export async function storeClaims(conn: DuckDBConnection, uploadId: number,
   const schoolIds = claims.schools.map((s) => ids.get(schoolKey(s)) ?? null);
   await conn.run("INSERT INTO upload_claims (upload_id, period, school_id) SELECT $u, $p, unnest($s)",
     {u: uploadId, p: claims.period, s: listValue(schoolIds.length ? [...new Set(schoolIds)] : [null])});
+}
+
+// ── A directory file (loaders/directory) ──
+
+export interface DirectoryRow {
+  municipality: string;
+  fullName: string | null;
+  shortName: string | null;
+  code: string | null;
+  open: boolean;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  /** Rows whose code belongs to another school: their code is not kept. */
+  codeConflicts: Array<{index: number; other: string}>;
+  /** The directory school id of each row. */
+  ids: number[];
+}
+
+/**
+ * Stores a directory file: each row is matched to a known school — by its code, else by the key of
+ * its full or short name in its district — or becomes a new school; its names become spellings of
+ * that school; what the row says becomes the school's current fact (listed: it must report).
+ * A new school close to a known one of its district is proposed as the same (ctx.notes).
+ */
+export async function importDirectory(conn: DuckDBConnection, rows: DirectoryRow[], ctx: LinkContext): Promise<ImportResult> {
+  const {ensureSpellings, schoolKey} = await import("./schools.ts");
+  const keyed = rows.map((r) => ({...r, mk: municipalityKey(r.municipality),
+    keys: [r.fullName, r.shortName].filter((n): n is string => !!n).map(schoolNameKey)}));
+  const districts = new Map<string, string>();
+  for (const r of keyed) if (!districts.has(r.mk)) districts.set(r.mk, cleanName(r.municipality));
+  const municipalities = await municipalityIds(conn, districts);
+  const known = await knownSpellings(conn, [...districts.keys()]);
+  const byKey = new Map(known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
+  const codes = await all<{code: string; directory_school_id: number; name: string}>(conn,
+    "SELECT code, directory_school_id, name FROM current_directory_schools WHERE code IS NOT NULL");
+  const byCode = new Map(codes.map((c) => [c.code.replace(/\s+/g, "").toLowerCase(), c]));
+  const codeOf = (r: DirectoryRow) => r.code ? r.code.replace(/\s+/g, "").toLowerCase() : null;
+
+  // Each row's school: by code, by a name key, by an earlier row of this file, or new.
+  const target: Array<number | null> = keyed.map((r) => {
+    const c = codeOf(r);
+    const byItsCode = c ? byCode.get(c)?.directory_school_id : undefined;
+    return byItsCode ?? r.keys.map((k) => byKey.get(`${r.mk}|${k}`)).find((x) => x !== undefined) ?? null;
+  });
+  const fresh = keyed.map((r, i) => ({r, i})).filter(({i}) => target[i] === null);
+  const newIds = await nextIds(conn, "directory_school_id_seq", fresh.length);
+  fresh.forEach(({r, i}, n) => {
+    const earlier = keyed.findIndex((o, j) => j < i && o.mk === r.mk && o.keys.some((k) => r.keys.includes(k)));
+    target[i] = earlier >= 0 && earlier < i ? target[earlier]! : newIds[n]!;
+    for (const k of r.keys) byKey.set(`${r.mk}|${k}`, target[i]!);
+  });
+  const created = fresh.filter(({i}, n) => target[i] === newIds[n]);
+  await createSchools(conn, created.map(({r, i}) => ({id: target[i]!, municipalityId: municipalities.get(r.mk)!,
+    fullName: cleanName(r.fullName ?? r.shortName!), shortName: r.shortName ? cleanName(r.shortName) : null, code: null, listed: false,
+    source: "first-seen"})), {...ctx, uploadId: null});
+
+  // Codes: a code another school already holds is not moved.
+  const codeConflicts: ImportResult["codeConflicts"] = [];
+  const facts: Fact[] = keyed.map((r, i) => {
+    const c = codeOf(r);
+    const holder = c ? byCode.get(c) : undefined;
+    let code = r.code?.trim() || null;
+    if (holder && holder.directory_school_id !== target[i]) { codeConflicts.push({index: i, other: holder.name}); code = null; }
+    return {id: target[i]!, uploadId: ctx.uploadId ?? null, source: "directory-file", fullName: r.fullName ? cleanName(r.fullName) : null,
+      shortName: r.shortName ? cleanName(r.shortName) : null, code, open: r.open, closedFrom: null, listed: true};
+  });
+  await appendFacts(conn, facts);
+
+  // Names: every full and short name becomes a spelling of its row's school, unless it already stands for another.
+  const names = keyed.flatMap((r, i) => [r.fullName, r.shortName].filter((n): n is string => !!n)
+    .map((name) => ({municipality: r.municipality, name, id: target[i]!})));
+  const {ids: spellingIds} = await ensureSpellings(conn, names);
+  const linked = new Map((await all<{school_id: number; directory_school_id: number}>(conn,
+    "SELECT school_id, directory_school_id FROM current_school_links WHERE list_contains($s, school_id)",
+    {s: ids([...spellingIds.values()])})).map((l) => [l.school_id, l.directory_school_id]));
+  const links = new Map<number, {schoolId: number; directoryId: number; how: string}>();
+  for (const n of names) {
+    const sid = spellingIds.get(schoolKey({municipality: cleanName(n.municipality), name: cleanName(n.name)}))!;
+    if (!linked.has(sid) && !links.has(sid)) links.set(sid, {schoolId: sid, directoryId: n.id, how: "directory"});
+  }
+  await appendLinks(conn, [...links.values()]);
+
+  // A new school close to a known one of its district: proposed as the same.
+  const schoolsOf = new Map<string, Map<number, {name: string; keys: Set<string>}>>();
+  for (const k of known) {
+    const m = schoolsOf.get(k.municipality_key) ?? new Map<number, {name: string; keys: Set<string>}>();
+    schoolsOf.set(k.municipality_key, m);
+    const s = m.get(k.directory_school_id) ?? {name: k.name, keys: new Set<string>()};
+    s.keys.add(k.name_key);
+    m.set(k.directory_school_id, s);
+  }
+  const firstSpelling = (r: typeof keyed[number]) => spellingIds.get(schoolKey({municipality: cleanName(r.municipality),
+    name: cleanName(r.fullName ?? r.shortName!)}))!;
+  await proposeMatches(conn, created.flatMap(({r, i}) => r.keys.slice(0, 1).map((key) => ({schoolId: firstSpelling(r), directoryId: target[i]!,
+    key, name: cleanName(r.shortName ?? r.fullName!), municipality: cleanName(r.municipality), mk: r.mk}))), schoolsOf, ctx);
+  return {created: created.length, updated: rows.length - created.length, codeConflicts, ids: target.map((t) => t!)};
 }

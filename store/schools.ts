@@ -7,8 +7,8 @@
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {all} from "./database.ts";
 import {cleanName, normalizeKey} from "../lib/normalizeText.ts";
-import {municipalityKey} from "../lib/schoolName.ts";
-import {districtsByName, linkSpellings, type LinkContext} from "./directory.ts";
+import {municipalityKey, schoolNameKey} from "../lib/schoolName.ts";
+import {districtsByName, linkSpellings, type LinkContext, type Spelling} from "./directory.ts";
 
 export interface SchoolName {
   municipality: string;
@@ -42,19 +42,36 @@ export async function upsertSchools(conn: DuckDBConnection, schools: SchoolName[
     stored.set(k, target);
     storedKeyOf.set(key, k);
   }
+  const {ids, fresh} = await ensureSpellings(conn, [...stored.values()]);
+  await linkSpellings(conn, fresh, context);
+  return new Map([...storedKeyOf].map(([key, k]) => [key, ids.get(k)!]));
+}
+
+/**
+ * The `schools` rows of these spellings, inserted (with their name keys) when new, without linking
+ * them to the directory: returns school_id by schoolKey and the new rows.
+ */
+export async function ensureSpellings(conn: DuckDBConnection, names: SchoolName[]): Promise<{ids: Map<string, number>; fresh: Spelling[]}> {
+  const stored = new Map<string, SchoolName>();
+  for (const s of names) {
+    const clean = {municipality: cleanName(s.municipality), name: cleanName(s.name)};
+    stored.set(schoolKey(clean), clean);
+  }
+  if (!stored.size) return {ids: new Map(), fresh: []};
   const keys = [...stored.keys()];
   const known = await all<{school_key: string; school_id: number}>(conn,
     "SELECT school_key, school_id FROM schools WHERE list_contains($keys, school_key)", {keys: listValue(keys)});
   const ids = new Map(known.map((r) => [r.school_key, r.school_id]));
   // One set-based insert for all new spellings: a row-by-row INSERT costs ~1 ms each (2,000 schools ≈ 2 s).
-  const fresh = [...stored].filter(([key]) => !ids.has(key));
-  if (fresh.length) {
-    const rows = await all<{school_key: string; school_id: number; municipality: string; name: string}>(conn,
-      `INSERT INTO schools (school_key, municipality, name)
-       SELECT unnest($k), unnest($m), unnest($n) RETURNING school_key, school_id, municipality, name`,
-      {k: listValue(fresh.map(([k]) => k)), m: listValue(fresh.map(([, s]) => s.municipality)), n: listValue(fresh.map(([, s]) => s.name))});
-    for (const r of rows) ids.set(r.school_key, r.school_id);
-    await linkSpellings(conn, rows, context);
-  }
-  return new Map([...storedKeyOf].map(([key, k]) => [key, ids.get(k)!]));
+  const missing = [...stored].filter(([key]) => !ids.has(key));
+  if (!missing.length) return {ids, fresh: []};
+  const rows = await all<{school_key: string; school_id: number; municipality: string; name: string}>(conn,
+    `INSERT INTO schools (school_key, municipality, name)
+     SELECT unnest($k), unnest($m), unnest($n) RETURNING school_key, school_id, municipality, name`,
+    {k: listValue(missing.map(([k]) => k)), m: listValue(missing.map(([, s]) => s.municipality)), n: listValue(missing.map(([, s]) => s.name))});
+  for (const r of rows) ids.set(r.school_key, r.school_id);
+  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)
+    ON CONFLICT DO NOTHING`, {s: listValue(rows.map((r) => r.school_id)), m: listValue(rows.map((r) => municipalityKey(r.municipality))),
+    n: listValue(rows.map((r) => schoolNameKey(r.name)))});
+  return {ids, fresh: rows.map((r) => ({school_id: r.school_id, municipality: r.municipality, name: r.name}))};
 }

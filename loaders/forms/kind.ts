@@ -4,7 +4,7 @@
 // file: one look-up of the schools, appenders for the rows, one query for what is replaced.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, StoreContext, Stored} from "../fileKind.ts";
-import {all} from "../../store/database.ts";
+import {all as rowsOf} from "../../store/database.ts";
 import {schoolKey, upsertSchools} from "../../store/schools.ts";
 import type {DirectoryNote} from "../../store/directory.ts";
 import {directoryNoteIssues} from "../directory/notes.ts";
@@ -58,7 +58,7 @@ async function appendGaps(conn: DuckDBConnection, uploadId: number, data: FormsD
 
 /** Earlier live uploads that spoke about the same directory schools and period. */
 async function replacedUploads(conn: DuckDBConnection, uploadId: number): Promise<number[]> {
-  return (await all<{upload_id: number}>(conn,
+  return (await rowsOf<{upload_id: number}>(conn,
     `SELECT DISTINCT old.upload_id FROM school_periods new
      JOIN school_directory dn ON dn.school_id = new.school_id
      JOIN school_periods old ON old.period = new.period AND old.upload_id < new.upload_id
@@ -77,7 +77,9 @@ async function storeForms(conn: DuckDBConnection, data: FormsData, ctx: StoreCon
   const idOf = (r: {municipality: string; school: string}) => ids.get(schoolKey({municipality: r.municipality, name: r.school}))!;
   const schoolIds = new Map<string, number>();
   for (const r of [...data.form1, ...data.engagement]) schoolIds.set(r.school, idOf(r));
-  await appendSchoolPeriods(conn, ctx.uploadId, data.period, new Set(schoolIds.values()), new Set(data.form1.map(idOf)));
+  // By id, not by name: the same name may be two schools in two districts.
+  const all = new Set([...data.form1, ...data.engagement].map(idOf));
+  await appendSchoolPeriods(conn, ctx.uploadId, data.period, all, new Set(data.form1.map(idOf)));
   await appendPopulations(conn, ctx.uploadId, data, idOf);
   await appendEngagement(conn, ctx.uploadId, data, idOf);
   await appendGaps(conn, ctx.uploadId, data, idOf);
