@@ -530,3 +530,26 @@ export async function importDirectory(conn: DuckDBConnection, rows: DirectoryRow
     key, name: cleanName(r.shortName ?? r.fullName!), municipality: cleanName(r.municipality), mk: r.mk}))), schoolsOf, ctx);
   return {created: created.length, updated: rows.length - created.length, codeConflicts, ids: target.map((t) => t!)};
 }
+
+/**
+ * Directory schools a person means by `text`: its id («17»), else the schools whose name key equals
+ * the text's (any spelling, full or short name), else those whose key contains every word of it;
+ * `municipality` narrows to one district.
+ */
+export async function findSchools(conn: DuckDBConnection, text: string, municipality?: string): Promise<DirectorySchool[]> {
+  const schools = (await directorySchools(conn)).filter((s) => !municipality || municipalityKey(s.municipality) === municipalityKey(municipality));
+  if (/^\s*\d+\s*$/.test(text)) {
+    const id = await liveSchoolId(conn, Number(text));
+    return schools.filter((s) => s.id === id);
+  }
+  const key = schoolNameKey(text);
+  if (!key) return [];
+  const spellings = await all<{directory_school_id: number; name_key: string}>(conn, `
+    SELECT l.directory_school_id, k.name_key FROM school_name_keys k JOIN current_school_links l USING (school_id)`);
+  const keysOf = new Map<number, Set<string>>();
+  for (const s of spellings) keysOf.set(s.directory_school_id, (keysOf.get(s.directory_school_id) ?? new Set()).add(s.name_key));
+  const exact = schools.filter((s) => keysOf.get(s.id)?.has(key));
+  if (exact.length) return exact;
+  const words = key.split(" ");
+  return schools.filter((s) => [...keysOf.get(s.id) ?? []].some((k) => words.every((w) => k.split(" ").includes(w))));
+}

@@ -28,7 +28,7 @@ const share = (x: number | null) => (x === null ? "—" : formatPercent(x * 100,
 
 /** The coverage line under the title: complete, or what is missing and how much of the population is counted. */
 export function coverageLine(c: Coverage): string {
-  if (c.complete) return `Данные полные: ${c.label.replace(/^по /, "по всем ")}.`;
+  if (c.complete) return `Данные полные: в сумме все ожидаемые школы (${c.label}).`;
   return `Данные неполные: ${c.label} (у учтённых школ ${share(c.students.share)} обучающихся и ${share(c.teachers.share)} педагогов ` +
     "от известной численности ожидаемых школ); цель не оценивается.";
 }
