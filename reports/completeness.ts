@@ -22,8 +22,9 @@ export interface CollectionSchool {
   uploadId: number | null;
   file: string | null;
   loadedAt: string | null;
-  /** The refused upload that keeps it out, if any. */
+  /** The refused upload that keeps it out, if any, and the first error that refused it. */
   rejectedUploadId: number | null;
+  rejectedMessage: string | null;
   /** Form 1 population for weighing coverage (this period's, else the nearest known). */
   knownPopulation: {students: number | null; teachers: number | null};
 }
@@ -153,7 +154,7 @@ export async function collectionStates(store: Store, period: string): Promise<Co
     }
     schools.push({id: d.id, municipalityId: d.municipality_id, municipality: d.municipality, name: d.name, expected, state, reasons,
       uploadId: c?.upload_id ?? null, file: c?.file_name ?? refused?.file_name ?? null, loadedAt: c?.loaded_at ?? refused?.loaded_at ?? null,
-      rejectedUploadId: refused?.upload_id ?? null, knownPopulation: knownPopulation(history.get(d.id) ?? [], period)});
+      rejectedUploadId: refused?.upload_id ?? null, rejectedMessage: refused?.message ?? null, knownPopulation: knownPopulation(history.get(d.id) ?? [], period)});
   }
   const rejectedFiles = claims.filter((claim) => claim.id === null
     && !accepted.some((a) => a.upload_id > claim.upload_id && stem(a.file_name) === stem(claim.file_name)))
