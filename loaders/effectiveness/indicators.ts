@@ -10,6 +10,7 @@ import type {Cell, Sheet, Workbook} from "../xlsx/workbook.ts";
 import {upsertSchools, schoolKey} from "../../store/schools.ts";
 import {columnOf, findHeaderRow, linesAbove, titleFacts, type HeaderRow} from "./common.ts";
 import type {DirectoryNote} from "../../store/directory.ts";
+import {schoolNameKey} from "../../lib/schoolName.ts";
 import {directoryNoteIssues} from "../directory/notes.ts";
 
 export interface IndicatorRow {
@@ -115,6 +116,9 @@ function parseSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: Issue
     rows.push({row: r, school: {municipality: muni, name: school}, year, name, numerator: n.value, denominator: d.value, target});
   }
   if (noSchool.length) issues.push({...place, severity: "error", row: noSchool[0]!, kind: "indicators/no-school", details: {rows: noSchool.length}});
+  const other = ctx.school ? rows.find((x) => schoolNameKey(x.school.name) !== schoolNameKey(ctx.school!.name)) : undefined;
+  if (other) issues.push({...place, severity: "warning", kind: "school/option-differs", row: other.row, school: other.school.name,
+    details: {chosen: ctx.school!.name}});
   if (noYear.length) issues.push({...place, severity: "error", row: noYear[0]!, kind: "indicators/no-year", school, details: {rows: noYear.length}});
   if (rows.length === 0) {
     if (!noSchool.length && !noYear.length) issues.push({...place, severity: "error", kind: "indicators/no-rows"});

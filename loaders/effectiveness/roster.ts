@@ -11,6 +11,7 @@ import {parseDate, isoDate} from "../cells/parseDate.ts";
 import type {Sheet, Workbook} from "../xlsx/workbook.ts";
 import {upsertSchools, schoolKey} from "../../store/schools.ts";
 import {academicYear} from "../../lib/academicYear.ts";
+import {schoolNameKey} from "../../lib/schoolName.ts";
 import {columnOf, findHeaderRow, linesAbove, personId, titleFacts, type HeaderRow, type TitleFacts} from "./common.ts";
 import type {DirectoryNote} from "../../store/directory.ts";
 import {directoryNoteIssues} from "../directory/notes.ts";
@@ -194,6 +195,9 @@ function readSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: IssueF
   }
   // One issue for every row without a school, not one per row.
   if (noSchool.length) issues.push({...place, severity: "error", kind: "roster/no-school", row: noSchool[0]!, details: {rows: noSchool.length}});
+  const other = ctx.school ? teachers.find((t) => schoolNameKey(t.school.name) !== schoolNameKey(ctx.school!.name)) : undefined;
+  if (other) issues.push({...place, severity: "warning", kind: "school/option-differs", row: other.row, school: other.school.name,
+    details: {chosen: ctx.school!.name}});
   return {teachers, sheet: teachers.length ? {sheet: sheet.name, year, asOf} : null};
 }
 
@@ -208,7 +212,7 @@ function parse(workbook: Workbook, ctx: ParseContext): Parsed<RosterData> {
     if (!h) continue;
     headers++;
     const read = readSheet(sheet, h, ctx, issues, teachers.length + 1);
-    teachers.push(...read.teachers);
+    for (const t of read.teachers) teachers.push(t);
     if (read.sheet) sheets.push(read.sheet);
   }
   const empty: RosterData = {sheet: "", year: 0, asOf: new Date(0), sheets: [], teachers: []};

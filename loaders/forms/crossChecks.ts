@@ -13,13 +13,27 @@ export interface CrossChecked {
   issues: IssueFacts[];
 }
 
-const districtOf = (r: {municipality: string}) => municipalityKey(r.municipality);
+/** Keys are computed once per distinct text: a file repeats its schools and districts on every row. */
+function memo(f: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let k = cache.get(s);
+    if (k === undefined) {
+      if (cache.size > 20_000) cache.clear(); // a long-running parser keeps it small
+      cache.set(s, (k = f(s)));
+    }
+    return k;
+  };
+}
+const districtKey = memo(municipalityKey);
+const nameKey = memo(schoolNameKey);
+const districtOf = (r: {municipality: string}) => districtKey(r.municipality);
 
 /** Form 1 rows by name key; a repeated school is an error and its repeat is left out. */
 function indexForm1(form1: Form1Row[], file: string, issues: IssueFacts[]): Map<string, Form1Row[]> {
   const byName = new Map<string, Form1Row[]>();
   for (const row of form1) {
-    const key = schoolNameKey(row.school);
+    const key = nameKey(row.school);
     const same = byName.get(key) ?? [];
     if (same.some((o) => districtOf(o) === districtOf(row) || !districtOf(o) || !districtOf(row))) {
       issues.push({severity: "error", kind: "school/duplicate-in-form1", file, sheet: row.sheet, row: row.row, school: row.school, column: row.column});
@@ -32,7 +46,7 @@ function indexForm1(form1: Form1Row[], file: string, issues: IssueFacts[]): Map<
 
 /** The Form 1 row an engagement row speaks of: same name key, same district (or one side without one). */
 function form1Of(row: EngagementRow, byName: Map<string, Form1Row[]>): Form1Row | null {
-  const candidates = byName.get(schoolNameKey(row.school)) ?? [];
+  const candidates = byName.get(nameKey(row.school)) ?? [];
   const district = districtOf(row);
   const matches = candidates.filter((c) => !district || !districtOf(c) || districtOf(c) === district);
   return matches.length === 1 ? matches[0]! : null;
@@ -57,10 +71,10 @@ export function crossCheck(form1: Form1Row[], engagement: EngagementRow[], file:
       if (!row.municipality) row.municipality = f1.municipality;
       continue;
     }
-    const key = `${districtOf(row)}|${schoolNameKey(row.school)}`;
+    const key = `${districtOf(row)}|${nameKey(row.school)}`;
     if (missing.has(key)) continue;
     missing.add(key);
-    const similar = kept.find((r) => isSimilarSchoolName(schoolNameKey(r.school), schoolNameKey(row.school)));
+    const similar = kept.find((r) => isSimilarSchoolName(nameKey(r.school), nameKey(row.school)));
     issues.push({severity: "warning", kind: "school/missing-from-form1", file, sheet: row.sheet, row: row.row, column: row.column, school: row.school,
       details: {form: row.form, similar: similar?.school ?? null}});
   }

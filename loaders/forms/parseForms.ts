@@ -89,9 +89,10 @@ function readTables(workbook: Workbook, context: ParseContext): Read {
       return;
     }
     const rows = readTable(table, stopAt, context.file, fallback);
-    out.form1.push(...rows.form1);
-    out.engagement.push(...rows.engagement);
-    out.issues.push(...rows.issues);
+    // Not push(...rows): a sheet of 200,000 rows would overflow the call stack.
+    for (const r of rows.form1) out.form1.push(r);
+    for (const r of rows.engagement) out.engagement.push(r);
+    for (const i of rows.issues) out.issues.push(i);
     mark(table.sheet, rows.used);
   });
   return out;
@@ -124,7 +125,8 @@ export function parseForms(workbook: Workbook, context: ParseContext): Parsed<Fo
   }
   const checked = crossCheck(read.form1, read.engagement, file, period.period);
   const issues = [...read.issues, ...period.issues, ...checked.issues];
-  const schools = new Set([...checked.form1, ...checked.engagement].map((r) => `${r.municipality}|${schoolNameKey(r.school)}`));
+  const schools = new Set(checked.form1.map((r) => `${r.municipality}|${r.school}`));
+  for (const r of checked.engagement) schools.add(`${r.municipality}|${r.school}`);
   return {
     rejected: false,
     period: period.period,

@@ -74,5 +74,9 @@ describe("a school's own staff list", () => {
     expect(o.issues[0]!.message).toContain("строк: 24");
     const chosen = await ingestBytes(store, "кадры.xlsx", bytes, {school: {name: "МБОУ «СОШ № 47»", municipality: "г. Омск"}});
     expect(chosen).toMatchObject({status: "accepted", stats: {teachers: 46, years: 2}});
+    // A list that names its own school keeps it, and says the choice at upload differed.
+    const named = await ingestBytes(store, "кадры-2.xlsx", await staffList(), {school: {name: "МБОУ «СОШ № 12»", municipality: "г. Омск"}});
+    expect(named.issues.filter((i) => i.kind === "school/option-differs").map((i) => [i.school, i.sheet])).toEqual([
+      ["МБОУ «СОШ № 47» г. Омска", "2023-2024"], ["МБОУ «СОШ № 47» г. Омска", "2024-2025"]]);
   });
 });
