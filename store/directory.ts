@@ -33,65 +33,62 @@ export interface Spelling {
 const ids = (xs: number[]) => listValue(xs);
 const texts = (xs: string[]) => listValue(xs);
 
-/** Allocates n ids of a sequence in one statement. */
-async function nextIds(conn: DuckDBConnection, sequence: string, n: number): Promise<number[]> {
-  if (n === 0) return [];
-  const rows = await all<{id: number}>(conn, `SELECT nextval('${sequence}')::INTEGER AS id FROM range($n)`, {n});
-  return rows.map((r) => r.id).sort((a, b) => a - b);
-}
-
-/** The municipality of each key, created when new (named as first written). */
-async function municipalityIds(conn: DuckDBConnection, wanted: Map<string, string>): Promise<Map<string, number>> {
-  if (wanted.size === 0) return new Map();
-  const keys = [...wanted.keys()];
-  const known = await all<{name_key: string; municipality_id: number}>(conn,
-    "SELECT name_key, municipality_id FROM municipalities WHERE list_contains($k, name_key)", {k: texts(keys)});
-  const out = new Map(known.map((r) => [r.name_key, r.municipality_id]));
-  const fresh = keys.filter((k) => !out.has(k));
+/** Municipality ids by key, created when new (named as first written). */
+async function createMunicipalities(conn: DuckDBConnection, known: Map<string, number>, wanted: Map<string, string>): Promise<Map<string, number>> {
+  const fresh = [...wanted.keys()].filter((k) => !known.has(k));
   if (fresh.length) {
     const rows = await all<{name_key: string; municipality_id: number}>(conn,
       `INSERT INTO municipalities (name, name_key) SELECT unnest($n), unnest($k) RETURNING name_key, municipality_id`,
       {n: texts(fresh.map((k) => wanted.get(k)!)), k: texts(fresh)});
-    for (const r of rows) out.set(r.name_key, r.municipality_id);
+    for (const r of rows) known.set(r.name_key, r.municipality_id);
   }
-  return out;
+  return known;
 }
 
 interface KnownSpelling {
   municipality_key: string;
   name_key: string;
   directory_school_id: number;
-  name: string;
 }
 
-/** Spellings already linked in these districts, with their directory school's name. */
-async function knownSpellings(conn: DuckDBConnection, municipalityKeys: string[]): Promise<KnownSpelling[]> {
-  if (!municipalityKeys.length) return [];
-  return all<KnownSpelling>(conn, `
-    SELECT k.municipality_key, k.name_key, l.directory_school_id, d.name
-    FROM school_name_keys k JOIN current_school_links l USING (school_id)
-    JOIN current_directory_schools d USING (directory_school_id)
-    WHERE list_contains($m, k.municipality_key)`, {m: texts(municipalityKeys)});
+/**
+ * What the directory knows of these districts, in one statement: their municipality ids and every
+ * spelling linked there (from the link table, not the views: this runs for every file with a new name).
+ */
+async function districtState(conn: DuckDBConnection, municipalityKeys: string[]): Promise<{municipalities: Map<string, number>; known: KnownSpelling[]}> {
+  if (!municipalityKeys.length) return {municipalities: new Map(), known: []};
+  const rows = await all<{municipality_key: string; name_key: string | null; id: number}>(conn, `
+    SELECT name_key AS municipality_key, NULL AS name_key, municipality_id AS id FROM municipalities WHERE list_contains($m, name_key)
+    UNION ALL
+    SELECT s.municipality_key, s.name_key, l.directory_school_id FROM schools s
+    JOIN (SELECT school_id, arg_max(directory_school_id, link_id) AS directory_school_id FROM school_links GROUP BY school_id) l USING (school_id)
+    WHERE list_contains($m, s.municipality_key)`, {m: texts(municipalityKeys)});
+  return {
+    municipalities: new Map(rows.filter((r) => r.name_key === null).map((r) => [r.municipality_key, r.id])),
+    known: rows.filter((r) => r.name_key !== null).map((r) => ({municipality_key: r.municipality_key, name_key: r.name_key!, directory_school_id: r.id}))
+  };
 }
 
-interface NewSchool {
-  id: number;
-  municipalityId: number;
-  fullName: string;
-  shortName: string | null;
-  code: string | null;
-  listed: boolean;
-  source: string;
+/** Display names of directory schools (for proposals, which are rare). */
+async function schoolNames(conn: DuckDBConnection, idsWanted: number[]): Promise<Map<number, string>> {
+  if (!idsWanted.length) return new Map();
+  const rows = await all<{directory_school_id: number; name: string}>(conn,
+    "SELECT directory_school_id, name FROM current_directory_schools WHERE list_contains($i, directory_school_id)", {i: ids(idsWanted)});
+  return new Map(rows.map((r) => [r.directory_school_id, r.name]));
 }
 
-/** Creates directory schools with their first fact, in three statements whatever their number. */
-async function createSchools(conn: DuckDBConnection, schools: NewSchool[], ctx: LinkContext): Promise<void> {
-  if (!schools.length) return;
-  await conn.run(`INSERT INTO directory_schools (directory_school_id, municipality_id, origin, created_upload_id)
-    SELECT unnest($i), unnest($m), $o, $u`, {i: ids(schools.map((s) => s.id)), m: ids(schools.map((s) => s.municipalityId)),
-    o: ctx.origin, u: ctx.uploadId ?? null});
-  await appendFacts(conn, schools.map((s) => ({id: s.id, uploadId: s.source === "directory-file" ? ctx.uploadId ?? null : null,
-    source: s.source, fullName: s.fullName, shortName: s.shortName, code: s.code, open: true, closedFrom: null, listed: s.listed})));
+/**
+ * Creates directory schools, each named by its first spelling until a fact says otherwise; one
+ * statement whatever their number. Returns the new id by first spelling.
+ */
+async function createSchools(conn: DuckDBConnection, schools: Array<{municipalityId: number; firstSchoolId: number}>,
+  ctx: LinkContext): Promise<Map<number, number>> {
+  if (!schools.length) return new Map();
+  const rows = await all<{directory_school_id: number; first_school_id: number}>(conn, `
+    INSERT INTO directory_schools (municipality_id, first_school_id, origin, created_upload_id)
+    SELECT unnest($m), unnest($f), $o, $u RETURNING directory_school_id, first_school_id`,
+  {m: ids(schools.map((s) => s.municipalityId)), f: ids(schools.map((s) => s.firstSchoolId)), o: ctx.origin, u: ctx.uploadId ?? null});
+  return new Map(rows.map((r) => [r.first_school_id, r.directory_school_id]));
 }
 
 export interface Fact {
@@ -123,68 +120,70 @@ async function appendLinks(conn: DuckDBConnection, links: Array<{schoolId: numbe
     {s: ids(links.map((l) => l.schoolId)), d: ids(links.map((l) => l.directoryId)), h: texts(links.map((l) => l.how))});
 }
 
+type SchoolKeys = Map<string, Map<number, Set<string>>>;
+
+/** district key → directory school → its spellings' name keys. */
+function keysBySchool(known: KnownSpelling[]): SchoolKeys {
+  const out: SchoolKeys = new Map();
+  for (const k of known) {
+    const m = out.get(k.municipality_key) ?? new Map<number, Set<string>>();
+    out.set(k.municipality_key, m);
+    m.set(k.directory_school_id, (m.get(k.directory_school_id) ?? new Set<string>()).add(k.name_key));
+  }
+  return out;
+}
+
 /**
  * Links new spellings (fresh `schools` rows) to the directory: a known key in the district joins
  * its school; another spelling makes a new directory school, with a proposal when it is close to a
- * known one. Spellings without a district get only their keys (the view resolves them by name).
+ * known one. Spellings without a district stay unlinked (the view resolves them by name). Three to
+ * five statements for a file with new names, none for a file whose names are all known.
  */
 export async function linkSpellings(conn: DuckDBConnection, fresh: Spelling[], ctx: LinkContext): Promise<void> {
-  if (!fresh.length) return;
-  const keyed = fresh.map((s) => ({...s, mk: municipalityKey(s.municipality), nk: schoolNameKey(s.name)}));
-  const withDistrict = keyed.filter((k) => k.mk !== "" && k.nk !== "");
-  if (!withDistrict.length) return;
+  const keyed = fresh.map((s) => ({...s, mk: municipalityKey(s.municipality), nk: schoolNameKey(s.name)})).filter((k) => k.mk !== "" && k.nk !== "");
+  if (!keyed.length) return;
   const districts = new Map<string, string>();
-  for (const k of withDistrict) if (!districts.has(k.mk)) districts.set(k.mk, cleanName(k.municipality));
-  const municipalities = await municipalityIds(conn, districts);
-  const known = await knownSpellings(conn, [...districts.keys()]);
-  const byKey = new Map(known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
-  const schoolsOf = new Map<string, Map<number, {name: string; keys: Set<string>}>>();
-  for (const k of known) {
-    const m = schoolsOf.get(k.municipality_key) ?? new Map<number, {name: string; keys: Set<string>}>();
-    schoolsOf.set(k.municipality_key, m);
-    const s = m.get(k.directory_school_id) ?? {name: k.name, keys: new Set<string>()};
-    s.keys.add(k.name_key);
-    m.set(k.directory_school_id, s);
-  }
-  const creating = withDistrict.filter((k, i) => !byKey.has(`${k.mk}|${k.nk}`)
-    && withDistrict.findIndex((o) => o.mk === k.mk && o.nk === k.nk) === i);
-  const newIds = await nextIds(conn, "directory_school_id_seq", creating.length);
-  const created = creating.map((k, i) => ({...k, id: newIds[i]!}));
-  for (const c of created) byKey.set(`${c.mk}|${c.nk}`, c.id);
-  await createSchools(conn, created.map((c) => ({id: c.id, municipalityId: municipalities.get(c.mk)!, fullName: cleanName(c.name),
-    shortName: null, code: null, listed: false, source: "first-seen"})), ctx);
-  await appendLinks(conn, withDistrict.map((k) => ({schoolId: k.school_id, directoryId: byKey.get(`${k.mk}|${k.nk}`)!,
-    how: created.some((c) => c.school_id === k.school_id) ? "new" : "same-name"})));
-  await proposeMatches(conn, created.map((c) => ({schoolId: c.school_id, directoryId: c.id, key: c.nk, name: cleanName(c.name),
-    municipality: cleanName(c.municipality), mk: c.mk})), schoolsOf, ctx);
+  for (const k of keyed) if (!districts.has(k.mk)) districts.set(k.mk, cleanName(k.municipality));
+  const state = await districtState(conn, [...districts.keys()]);
+  const municipalities = await createMunicipalities(conn, state.municipalities, districts);
+  const byKey = new Map(state.known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
+  // One new school per new key, named by the first spelling that has it.
+  const firsts = new Map<string, typeof keyed[number]>();
+  for (const k of keyed) if (!byKey.has(`${k.mk}|${k.nk}`) && !firsts.has(`${k.mk}|${k.nk}`)) firsts.set(`${k.mk}|${k.nk}`, k);
+  const created = await createSchools(conn, [...firsts.values()].map((k) => ({municipalityId: municipalities.get(k.mk)!, firstSchoolId: k.school_id})), ctx);
+  for (const [key, k] of firsts) byKey.set(key, created.get(k.school_id)!);
+  await appendLinks(conn, keyed.map((k) => ({schoolId: k.school_id, directoryId: byKey.get(`${k.mk}|${k.nk}`)!,
+    how: created.has(k.school_id) ? "new" : "same-name"})));
+  await proposeMatches(conn, [...firsts.values()].map((k) => ({schoolId: k.school_id, key: k.nk, name: cleanName(k.name),
+    municipality: cleanName(k.municipality), mk: k.mk})), keysBySchool(state.known), ctx);
 }
 
 /** For each new school, the most similar known school of its district becomes a proposal. */
-async function proposeMatches(conn: DuckDBConnection, created: Array<{schoolId: number; directoryId: number; key: string; name: string;
-  municipality: string; mk: string}>, schoolsOf: Map<string, Map<number, {name: string; keys: Set<string>}>>, ctx: LinkContext): Promise<void> {
-  const proposals: Array<{schoolId: number; candidateId: number; similarity: number; name: string; municipality: string; candidate: string}> = [];
+async function proposeMatches(conn: DuckDBConnection, created: Array<{schoolId: number; key: string; name: string; municipality: string; mk: string}>,
+  schoolsOf: SchoolKeys, ctx: LinkContext): Promise<void> {
+  const found: Array<{schoolId: number; candidateId: number; similarity: number; name: string; municipality: string}> = [];
   for (const c of created) {
-    let best: {id: number; name: string; similarity: number} | null = null;
-    for (const [id, s] of schoolsOf.get(c.mk) ?? []) {
-      for (const key of s.keys) {
+    let best: {id: number; similarity: number} | null = null;
+    for (const [id, keys] of schoolsOf.get(c.mk) ?? []) {
+      for (const key of keys) {
         if (!isSimilarSchoolName(c.key, key)) continue;
         const similarity = schoolNameSimilarity(c.key, key);
-        if (!best || similarity > best.similarity) best = {id, name: s.name, similarity};
+        if (!best || similarity > best.similarity) best = {id, similarity};
       }
     }
-    if (best) proposals.push({schoolId: c.schoolId, candidateId: best.id, similarity: best.similarity, name: c.name, municipality: c.municipality,
-      candidate: best.name});
+    if (best) found.push({schoolId: c.schoolId, candidateId: best.id, similarity: best.similarity, name: c.name, municipality: c.municipality});
   }
-  if (!proposals.length) return;
+  if (!found.length) return;
+  const names = await schoolNames(conn, found.map((p) => p.candidateId));
   const rows = await all<{proposal_id: number; school_id: number}>(conn, `
     INSERT INTO school_match_proposals (school_id, candidate_id, similarity, upload_id)
     SELECT unnest($s), unnest($c), unnest($x), $u RETURNING proposal_id, school_id`, {
-    s: ids(proposals.map((p) => p.schoolId)), c: ids(proposals.map((p) => p.candidateId)),
-    x: listValue(proposals.map((p) => p.similarity)), u: ctx.uploadId ?? null});
+    s: ids(found.map((p) => p.schoolId)), c: ids(found.map((p) => p.candidateId)),
+    x: listValue(found.map((p) => p.similarity)), u: ctx.uploadId ?? null});
   const idOf = new Map(rows.map((r) => [r.school_id, r.proposal_id]));
-  for (const p of proposals) {
-    ctx.notes?.push({kind: "similar", name: p.name, municipality: p.municipality, candidate: p.candidate, candidateId: p.candidateId,
-      proposalId: idOf.get(p.schoolId)!, similarity: p.similarity});
+  for (const p of found) {
+    ctx.notes?.push({kind: "similar", name: p.name, municipality: p.municipality, candidate: names.get(p.candidateId) ?? "",
+      candidateId: p.candidateId, proposalId: idOf.get(p.schoolId)!, similarity: p.similarity});
   }
 }
 
@@ -197,9 +196,9 @@ export async function districtsByName(conn: DuckDBConnection, names: string[], c
   if (!names.length) return out;
   const keys = [...new Set(names.map(schoolNameKey))];
   const rows = await all<{name_key: string; directory_school_id: number; municipality: string}>(conn, `
-    SELECT DISTINCT k.name_key, sd.directory_school_id, sd.municipality
-    FROM school_name_keys k JOIN school_directory sd USING (school_id)
-    WHERE k.municipality_key <> '' AND sd.directory_school_id IS NOT NULL AND list_contains($k, k.name_key)`, {k: texts(keys)});
+    SELECT DISTINCT s.name_key, sd.directory_school_id, sd.municipality
+    FROM schools s JOIN school_directory sd USING (school_id)
+    WHERE s.municipality_key <> '' AND sd.directory_school_id IS NOT NULL AND list_contains($k, s.name_key)`, {k: texts(keys)});
   const found = new Map<string, Map<number, string>>();
   for (const r of rows) {
     const m = found.get(r.name_key) ?? new Map<number, string>();
@@ -217,11 +216,11 @@ export async function districtsByName(conn: DuckDBConnection, names: string[], c
 
 /** Every `schools` row of a database from before migration 006 gets its keys and its link. */
 export async function linkExistingSchools(conn: DuckDBConnection): Promise<void> {
-  const rows = await all<Spelling>(conn,
-    "SELECT school_id, municipality, name FROM schools WHERE school_id NOT IN (SELECT school_id FROM school_name_keys) ORDER BY school_id");
+  const rows = await all<Spelling>(conn, "SELECT school_id, municipality, name FROM schools WHERE name_key IS NULL ORDER BY school_id");
   if (!rows.length) return;
-  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)`,
-    {s: ids(rows.map((r) => r.school_id)), m: texts(rows.map((r) => municipalityKey(r.municipality))), n: texts(rows.map((r) => schoolNameKey(r.name)))});
+  await conn.run(`UPDATE schools SET municipality_key = u.mk, name_key = u.nk
+    FROM (SELECT unnest($s) AS id, unnest($m) AS mk, unnest($n) AS nk) u WHERE schools.school_id = u.id`,
+  {s: ids(rows.map((r) => r.school_id)), m: texts(rows.map((r) => municipalityKey(r.municipality))), n: texts(rows.map((r) => schoolNameKey(r.name)))});
   await linkSpellings(conn, rows, {origin: "forms"});
 }
 
@@ -297,14 +296,19 @@ export async function addSchool(conn: DuckDBConnection, o: {municipality: string
   const mk = municipalityKey(o.municipality);
   if (!mk) throw new DirectoryError("не указан муниципальный район школы");
   if (!schoolNameKey(o.fullName)) throw new DirectoryError("не указано название школы");
-  const taken = (await knownSpellings(conn, [mk])).find((k) => [o.fullName, o.shortName].some((n) => n && schoolNameKey(n) === k.name_key));
-  if (taken) throw new DirectoryError(`в справочнике уже есть эта школа: № ${taken.directory_school_id} «${taken.name}»`);
-  const [id] = await nextIds(conn, "directory_school_id_seq", 1);
-  const municipalities = await municipalityIds(conn, new Map([[mk, cleanName(o.municipality)]]));
-  await createSchools(conn, [{id: id!, municipalityId: municipalities.get(mk)!, fullName: cleanName(o.fullName),
-    shortName: o.shortName ? cleanName(o.shortName) : null, code: o.code?.trim() || null, listed: true, source: o.source}], {origin: o.source});
-  for (const name of [o.fullName, o.shortName].filter((n): n is string => !!n)) await addAlias(conn, id!, name, "directory");
-  return id!;
+  const state = await districtState(conn, [mk]);
+  const taken = state.known.find((k) => [o.fullName, o.shortName].some((n) => n && schoolNameKey(n) === k.name_key));
+  if (taken) {
+    const name = (await schoolNames(conn, [taken.directory_school_id])).get(taken.directory_school_id);
+    throw new DirectoryError(`в справочнике уже есть эта школа: № ${taken.directory_school_id} «${name ?? ""}»`);
+  }
+  const municipalities = await createMunicipalities(conn, state.municipalities, new Map([[mk, cleanName(o.municipality)]]));
+  const first = await spellingId(conn, o.municipality, o.fullName);
+  const id = (await createSchools(conn, [{municipalityId: municipalities.get(mk)!, firstSchoolId: first}], {origin: o.source})).get(first)!;
+  await appendFacts(conn, [{id, uploadId: null, source: o.source, fullName: cleanName(o.fullName), shortName: o.shortName ? cleanName(o.shortName) : null,
+    code: o.code?.trim() || null, open: true, closedFrom: null, listed: true}]);
+  for (const name of [o.fullName, o.shortName].filter((n): n is string => !!n)) await addAlias(conn, id, name, "directory");
+  return id;
 }
 
 /** New full and/or short name (the old spellings stay linked, so old files still resolve). */
@@ -463,72 +467,65 @@ export async function importDirectory(conn: DuckDBConnection, rows: DirectoryRow
     keys: [r.fullName, r.shortName].filter((n): n is string => !!n).map(schoolNameKey)}));
   const districts = new Map<string, string>();
   for (const r of keyed) if (!districts.has(r.mk)) districts.set(r.mk, cleanName(r.municipality));
-  const municipalities = await municipalityIds(conn, districts);
-  const known = await knownSpellings(conn, [...districts.keys()]);
-  const byKey = new Map(known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
+  const state = await districtState(conn, [...districts.keys()]);
+  const municipalities = await createMunicipalities(conn, state.municipalities, districts);
+  const byKey = new Map(state.known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
   const codes = await all<{code: string; directory_school_id: number; name: string}>(conn,
     "SELECT code, directory_school_id, name FROM current_directory_schools WHERE code IS NOT NULL");
   const byCode = new Map(codes.map((c) => [c.code.replace(/\s+/g, "").toLowerCase(), c]));
   const codeOf = (r: DirectoryRow) => r.code ? r.code.replace(/\s+/g, "").toLowerCase() : null;
 
-  // Each row's school: by code, by a name key, by an earlier row of this file, or new.
+  // Every full and short name is a spelling (created when new).
+  const names = keyed.flatMap((r, i) => [r.fullName, r.shortName].filter((n): n is string => !!n)
+    .map((name) => ({municipality: r.municipality, name, row: i})));
+  const {ids: spellingIds} = await ensureSpellings(conn, names);
+  const spellingOf = (n: {municipality: string; name: string}) => spellingIds.get(schoolKey({municipality: cleanName(n.municipality), name: cleanName(n.name)}))!;
+
+  // Each row's school: by code, by a name key, by an earlier row of this file, or new (named by its first name).
   const target: Array<number | null> = keyed.map((r) => {
     const c = codeOf(r);
-    const byItsCode = c ? byCode.get(c)?.directory_school_id : undefined;
-    return byItsCode ?? r.keys.map((k) => byKey.get(`${r.mk}|${k}`)).find((x) => x !== undefined) ?? null;
+    return (c ? byCode.get(c)?.directory_school_id : undefined) ?? r.keys.map((k) => byKey.get(`${r.mk}|${k}`)).find((x) => x !== undefined) ?? null;
   });
-  const fresh = keyed.map((r, i) => ({r, i})).filter(({i}) => target[i] === null);
-  const newIds = await nextIds(conn, "directory_school_id_seq", fresh.length);
-  fresh.forEach(({r, i}, n) => {
-    const earlier = keyed.findIndex((o, j) => j < i && o.mk === r.mk && o.keys.some((k) => r.keys.includes(k)));
-    target[i] = earlier >= 0 && earlier < i ? target[earlier]! : newIds[n]!;
-    for (const k of r.keys) byKey.set(`${r.mk}|${k}`, target[i]!);
+  const creating: number[] = [];
+  keyed.forEach((r, i) => {
+    if (target[i] !== null) return;
+    const earlier = creating.find((j) => keyed[j]!.mk === r.mk && keyed[j]!.keys.some((k) => r.keys.includes(k)));
+    if (earlier === undefined) creating.push(i);
   });
-  const created = fresh.filter(({i}, n) => target[i] === newIds[n]);
-  await createSchools(conn, created.map(({r, i}) => ({id: target[i]!, municipalityId: municipalities.get(r.mk)!,
-    fullName: cleanName(r.fullName ?? r.shortName!), shortName: r.shortName ? cleanName(r.shortName) : null, code: null, listed: false,
-    source: "first-seen"})), {...ctx, uploadId: null});
+  const firstOf = (i: number) => spellingOf({municipality: keyed[i]!.municipality, name: keyed[i]!.fullName ?? keyed[i]!.shortName!});
+  const created = await createSchools(conn, creating.map((i) => ({municipalityId: municipalities.get(keyed[i]!.mk)!, firstSchoolId: firstOf(i)})),
+    {...ctx, origin: "directory"});
+  for (const i of creating) {
+    target[i] = created.get(firstOf(i))!;
+    for (const k of keyed[i]!.keys) byKey.set(`${keyed[i]!.mk}|${k}`, target[i]!);
+  }
+  keyed.forEach((r, i) => { target[i] ??= r.keys.map((k) => byKey.get(`${r.mk}|${k}`)).find((x) => x !== undefined)!; });
 
   // Codes: a code another school already holds is not moved.
   const codeConflicts: ImportResult["codeConflicts"] = [];
-  const facts: Fact[] = keyed.map((r, i) => {
-    const c = codeOf(r);
-    const holder = c ? byCode.get(c) : undefined;
+  await appendFacts(conn, keyed.map((r, i) => {
+    const holder = codeOf(r) ? byCode.get(codeOf(r)!) : undefined;
     let code = r.code?.trim() || null;
     if (holder && holder.directory_school_id !== target[i]) { codeConflicts.push({index: i, other: holder.name}); code = null; }
     return {id: target[i]!, uploadId: ctx.uploadId ?? null, source: "directory-file", fullName: r.fullName ? cleanName(r.fullName) : null,
       shortName: r.shortName ? cleanName(r.shortName) : null, code, open: r.open, closedFrom: null, listed: true};
-  });
-  await appendFacts(conn, facts);
+  }));
 
-  // Names: every full and short name becomes a spelling of its row's school, unless it already stands for another.
-  const names = keyed.flatMap((r, i) => [r.fullName, r.shortName].filter((n): n is string => !!n)
-    .map((name) => ({municipality: r.municipality, name, id: target[i]!})));
-  const {ids: spellingIds} = await ensureSpellings(conn, names);
-  const linked = new Map((await all<{school_id: number; directory_school_id: number}>(conn,
-    "SELECT school_id, directory_school_id FROM current_school_links WHERE list_contains($s, school_id)",
-    {s: ids([...spellingIds.values()])})).map((l) => [l.school_id, l.directory_school_id]));
+  // Names link to their row's school, unless they already stand for another.
+  const linked = new Map((await all<{school_id: number; directory_school_id: number}>(conn, `
+    SELECT school_id, arg_max(directory_school_id, link_id) AS directory_school_id FROM school_links
+    WHERE list_contains($s, school_id) GROUP BY school_id`, {s: ids([...spellingIds.values()])})).map((l) => [l.school_id, l.directory_school_id]));
   const links = new Map<number, {schoolId: number; directoryId: number; how: string}>();
   for (const n of names) {
-    const sid = spellingIds.get(schoolKey({municipality: cleanName(n.municipality), name: cleanName(n.name)}))!;
-    if (!linked.has(sid) && !links.has(sid)) links.set(sid, {schoolId: sid, directoryId: n.id, how: "directory"});
+    const sid = spellingOf(n);
+    if (!linked.has(sid) && !links.has(sid)) links.set(sid, {schoolId: sid, directoryId: target[n.row]!, how: "directory"});
   }
   await appendLinks(conn, [...links.values()]);
 
   // A new school close to a known one of its district: proposed as the same.
-  const schoolsOf = new Map<string, Map<number, {name: string; keys: Set<string>}>>();
-  for (const k of known) {
-    const m = schoolsOf.get(k.municipality_key) ?? new Map<number, {name: string; keys: Set<string>}>();
-    schoolsOf.set(k.municipality_key, m);
-    const s = m.get(k.directory_school_id) ?? {name: k.name, keys: new Set<string>()};
-    s.keys.add(k.name_key);
-    m.set(k.directory_school_id, s);
-  }
-  const firstSpelling = (r: typeof keyed[number]) => spellingIds.get(schoolKey({municipality: cleanName(r.municipality),
-    name: cleanName(r.fullName ?? r.shortName!)}))!;
-  await proposeMatches(conn, created.flatMap(({r, i}) => r.keys.slice(0, 1).map((key) => ({schoolId: firstSpelling(r), directoryId: target[i]!,
-    key, name: cleanName(r.shortName ?? r.fullName!), municipality: cleanName(r.municipality), mk: r.mk}))), schoolsOf, ctx);
-  return {created: created.length, updated: rows.length - created.length, codeConflicts, ids: target.map((t) => t!)};
+  await proposeMatches(conn, creating.map((i) => ({schoolId: firstOf(i), key: keyed[i]!.keys[0]!, name: cleanName(keyed[i]!.shortName ?? keyed[i]!.fullName!),
+    municipality: cleanName(keyed[i]!.municipality), mk: keyed[i]!.mk})), keysBySchool(state.known), ctx);
+  return {created: creating.length, updated: rows.length - creating.length, codeConflicts, ids: target.map((t) => t!)};
 }
 
 /**
@@ -545,7 +542,7 @@ export async function findSchools(conn: DuckDBConnection, text: string, municipa
   const key = schoolNameKey(text);
   if (!key) return [];
   const spellings = await all<{directory_school_id: number; name_key: string}>(conn, `
-    SELECT l.directory_school_id, k.name_key FROM school_name_keys k JOIN current_school_links l USING (school_id)`);
+    SELECT l.directory_school_id, s.name_key FROM schools s JOIN current_school_links l USING (school_id)`);
   const keysOf = new Map<number, Set<string>>();
   for (const s of spellings) keysOf.set(s.directory_school_id, (keysOf.get(s.directory_school_id) ?? new Set()).add(s.name_key));
   const exact = schools.filter((s) => keysOf.get(s.id)?.has(key));

@@ -56,17 +56,19 @@ async function appendGaps(conn: DuckDBConnection, uploadId: number, data: FormsD
   a.closeSync();
 }
 
-/** Earlier live uploads that spoke about the same directory schools and period. */
+/**
+ * Earlier live uploads that spoke about the same directory schools and period (whatever spelling
+ * each used). Reads the link table, not the views: one small statement per file.
+ */
 async function replacedUploads(conn: DuckDBConnection, uploadId: number): Promise<number[]> {
   return (await rowsOf<{upload_id: number}>(conn,
-    `SELECT DISTINCT old.upload_id FROM school_periods new
-     JOIN school_directory dn ON dn.school_id = new.school_id
-     JOIN school_periods old ON old.period = new.period AND old.upload_id < new.upload_id
-     JOIN school_directory dold ON dold.school_id = old.school_id
+    `WITH mine AS (SELECT school_id, period FROM school_periods WHERE upload_id = $u),
+     links AS (SELECT school_id, arg_max(directory_school_id, link_id) AS d FROM school_links GROUP BY school_id),
+     my AS (SELECT m.period, coalesce(l.d, -m.school_id) AS d FROM mine m LEFT JOIN links l USING (school_id))
+     SELECT DISTINCT old.upload_id FROM school_periods old LEFT JOIN links l USING (school_id)
+     JOIN my ON my.period = old.period AND my.d = coalesce(l.d, -old.school_id)
      JOIN uploads u ON u.upload_id = old.upload_id AND u.undone_at IS NULL
-     WHERE new.upload_id = $u
-       AND coalesce(dold.directory_school_id, -old.school_id) = coalesce(dn.directory_school_id, -new.school_id)
-     ORDER BY 1`, {u: uploadId})).map((r) => r.upload_id);
+     WHERE old.upload_id < $u ORDER BY 1`, {u: uploadId})).map((r) => r.upload_id);
 }
 
 async function storeForms(conn: DuckDBConnection, data: FormsData, ctx: StoreContext): Promise<Stored> {

@@ -26,6 +26,7 @@ export const directory: Migration = {
     `CREATE TABLE directory_schools (
       directory_school_id INTEGER PRIMARY KEY DEFAULT nextval('directory_school_id_seq'),
       municipality_id INTEGER NOT NULL,
+      first_school_id INTEGER NOT NULL,  -- the spelling it was first known by (its name until a fact says otherwise)
       origin VARCHAR NOT NULL,           -- what first named it: directory | cli | server | forms | roster | diagnostics …
       created_upload_id INTEGER,
       created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
@@ -47,11 +48,9 @@ export const directory: Migration = {
       recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
     )`,
     // Keys of every spelling (lib/schoolName.ts): how a new name is compared with the known ones.
-    `CREATE TABLE school_name_keys (
-      school_id INTEGER PRIMARY KEY,
-      municipality_key VARCHAR NOT NULL, -- '' when the file named no district
-      name_key VARCHAR NOT NULL
-    )`,
+    // Filled by the insert of each new spelling; rows of an older database by this migration's run().
+    `ALTER TABLE schools ADD COLUMN municipality_key VARCHAR`, // '' when the file named no district
+    `ALTER TABLE schools ADD COLUMN name_key VARCHAR`,
     `CREATE SEQUENCE school_link_seq START 1`,
     `CREATE TABLE school_links (
       link_id INTEGER PRIMARY KEY DEFAULT nextval('school_link_seq'),
@@ -131,34 +130,37 @@ export const directory: Migration = {
     `CREATE VIEW live_directory_facts AS
       SELECT f.* FROM directory_school_facts f LEFT JOIN uploads u ON u.upload_id = f.upload_id
       WHERE f.upload_id IS NULL OR (u.undone_at IS NULL AND u.status <> 'rejected')`,
-    // Every school of the directory that is not merged into another, with what is known about it.
+    // Every school of the directory that is not merged into another, with what is known about it
+    // (the latest live fact: one struct per school, so a NULL in it stays NULL).
     `CREATE VIEW current_directory_schools AS
+      WITH latest AS MATERIALIZED (
+        SELECT directory_school_id, arg_max(f, fact_id) AS f FROM live_directory_facts f GROUP BY directory_school_id)
       SELECT d.directory_school_id, d.municipality_id, m.name AS municipality,
-        coalesce(f.short_name, f.full_name) AS name, f.full_name, f.short_name, f.code,
-        coalesce(f.open, true) AS open, f.closed_from, coalesce(f.listed, false) AS listed, d.origin, d.created_at
+        CASE WHEN l.f IS NULL THEN fs.name ELSE coalesce(l.f.short_name, l.f.full_name) END AS name,
+        CASE WHEN l.f IS NULL THEN fs.name ELSE l.f.full_name END AS full_name, l.f.short_name, l.f.code,
+        coalesce(l.f.open, true) AS open, l.f.closed_from, coalesce(l.f.listed, false) AS listed, d.origin, d.created_at
       FROM directory_schools d JOIN municipalities m USING (municipality_id)
-      LEFT JOIN (SELECT * FROM live_directory_facts
-                 WHERE fact_id IN (SELECT max(fact_id) FROM live_directory_facts GROUP BY directory_school_id)) f USING (directory_school_id)
-      WHERE d.directory_school_id NOT IN (SELECT directory_school_id FROM current_directory_merges)`,
+      JOIN schools fs ON fs.school_id = d.first_school_id
+      LEFT JOIN latest l USING (directory_school_id)
+      WHERE d.directory_school_id NOT IN (SELECT directory_school_id FROM directory_merges)`,
     // Every spelling → its directory school and municipality. A spelling with no district is
-    // resolved by name when exactly one directory school has that name (in any district).
+    // resolved by name when exactly one directory school has it (in any district).
     `CREATE VIEW school_directory AS
-      WITH linked AS (SELECT school_id, directory_school_id, how FROM current_school_links),
+      WITH linked AS MATERIALIZED (
+        SELECT school_id, arg_max(directory_school_id, link_id) AS directory_school_id, arg_max(how, link_id) AS how
+        FROM school_links GROUP BY school_id),
       bare AS (
-        SELECT k.school_id, min(l.directory_school_id) AS directory_school_id, count(DISTINCT l.directory_school_id) AS n
-        FROM school_name_keys k
-        JOIN school_name_keys k2 ON k2.name_key = k.name_key AND k2.municipality_key <> ''
+        SELECT b.school_id, min(l.directory_school_id) AS lo, max(l.directory_school_id) AS hi
+        FROM (SELECT school_id, name_key FROM schools WHERE municipality_key = '') b
+        JOIN schools k2 ON k2.name_key = b.name_key
         JOIN linked l ON l.school_id = k2.school_id
-        WHERE k.municipality_key = '' AND k.school_id NOT IN (SELECT school_id FROM linked)
-        GROUP BY k.school_id
-      )
-      SELECT s.school_id, s.name AS written_name, s.municipality AS written_municipality,
-        coalesce(l.directory_school_id, CASE WHEN b.n = 1 THEN b.directory_school_id END) AS directory_school_id,
-        coalesce(l.how, CASE WHEN b.n = 1 THEN 'by-name' END) AS how,
+        GROUP BY b.school_id),
+      resolved AS (
+        SELECT school_id, directory_school_id, how FROM linked
+        UNION ALL SELECT school_id, lo, 'by-name' FROM bare WHERE lo = hi)
+      SELECT s.school_id, s.name AS written_name, s.municipality AS written_municipality, r.directory_school_id, r.how,
         d.municipality_id, d.municipality, d.name
-      FROM schools s LEFT JOIN linked l USING (school_id) LEFT JOIN bare b USING (school_id)
-      LEFT JOIN current_directory_schools d
-        ON d.directory_school_id = coalesce(l.directory_school_id, CASE WHEN b.n = 1 THEN b.directory_school_id END)`,
+      FROM schools s LEFT JOIN resolved r USING (school_id) LEFT JOIN current_directory_schools d USING (directory_school_id)`,
     // The latest live forms upload of each directory school and period (over all its spellings).
     `CREATE VIEW current_directory_periods AS
       SELECT d.directory_school_id, sp.period, max(sp.upload_id) AS upload_id
