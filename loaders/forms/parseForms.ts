@@ -77,7 +77,9 @@ function readTables(workbook: Workbook, context: ParseContext): Read {
     for (const r of rows) set.add(r);
     out.tableRows.set(sheet, set);
   };
-  const fallback = fallbackSchool(workbook, tables, context);
+  // Looked for only when a row names no school (most files name theirs on every row).
+  let fallback: FallbackSchool | null | undefined;
+  const fallbackOnce = () => (fallback === undefined ? (fallback = fallbackSchool(workbook, tables, context)) : fallback);
   tables.forEach((table, i) => {
     const next = tables[i + 1];
     const stopAt = next && next.sheet === table.sheet ? next.headerRow : table.sheet.rowCount + 1;
@@ -88,7 +90,7 @@ function readTables(workbook: Workbook, context: ParseContext): Read {
       out.gaps.push(...gaps);
       return;
     }
-    const rows = readTable(table, stopAt, context.file, fallback);
+    const rows = readTable(table, stopAt, context.file, fallbackOnce);
     // Not push(...rows): a sheet of 200,000 rows would overflow the call stack.
     for (const r of rows.form1) out.form1.push(r);
     for (const r of rows.engagement) out.engagement.push(r);

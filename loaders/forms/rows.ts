@@ -146,7 +146,7 @@ function unreadCells(sheet: Sheet, row: number, table: Table, school: string, fi
 }
 
 /** Reads one table whose form is known, from its first data row to `stopAt` (the next table's header). */
-export function readTable(table: Table, stopAt: number, file: string, fallback: FallbackSchool | null): TableRows {
+export function readTable(table: Table, stopAt: number, file: string, fallback: () => FallbackSchool | null): TableRows {
   const {sheet, columns} = table;
   const form = table.form!;
   const out: TableRows = {form1: [], engagement: [], issues: [], used: []};
@@ -181,7 +181,8 @@ export function readTable(table: Table, stopAt: number, file: string, fallback: 
     const hasCounts = sums.fields.some((f) => columns[f] !== undefined && sheet.text(r, columns[f]!) !== "");
     const programme = columns.programme !== undefined ? sheet.text(r, columns.programme) || null : null;
     if (!s && !hasCounts && !programme) continue;
-    if (!school && fallback) { school = fallback.name; municipality ||= fallback.municipality; }
+    const given = school ? null : fallback();
+    if (given) { school = given.name; municipality ||= given.municipality; }
     if (!school) {
       out.issues.push({severity: "error", kind: "row/no-school", file, sheet: sheet.name, row: r, column: columns.school ?? null, details: {form}});
       continue;
