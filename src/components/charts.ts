@@ -20,7 +20,8 @@ export function targetBars(rows: TargetBar[], {width, target, title}: {width: nu
   const max = Math.max(100, ...rows.map((r) => r.pct ?? 0));
   const text = (r: TargetBar) => r.pct === null ? r.note ?? "нет данных" : formatPercent(r.pct, 1, target);
   return Plot.plot({
-    width, height: 40 + rows.length * 34, marginLeft: Math.min(260, 12 + 7 * Math.max(...rows.map((r) => r.label.length))),
+    // A label column never wider than 40 % of the chart (a narrow card while the page resizes would draw negative bars).
+    width, height: 40 + rows.length * 34, marginLeft: Math.min(260, Math.max(60, width * 0.4), 12 + 7 * Math.max(...rows.map((r) => r.label.length))),
     marginRight: 20, marginTop: 26, title,
     x: {domain: [0, max], label: "Доля вовлечённых, %", grid: true, tickFormat: (d: number) => formatNumber(d)},
     y: {label: null, domain: rows.map((r) => r.label)},
