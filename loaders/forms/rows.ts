@@ -153,6 +153,7 @@ export function readTable(table: Table, stopAt: number, file: string, fallback: 
   const sums = new Sums(countFieldsOf(table));
   let municipality = "", school = "", blankRun = 0;
   let last: EngagementRow | null = null;
+  const noSchool: number[] = [];
   for (let r = table.firstDataRow; r < stopAt; r++) {
     if (sheet.isBlankRow(r)) {
       if (++blankRun >= 3) break;
@@ -183,10 +184,7 @@ export function readTable(table: Table, stopAt: number, file: string, fallback: 
     if (!s && !hasCounts && !programme) continue;
     const given = school ? null : fallback();
     if (given) { school = given.name; municipality ||= given.municipality; }
-    if (!school) {
-      out.issues.push({severity: "error", kind: "row/no-school", file, sheet: sheet.name, row: r, column: columns.school ?? null, details: {form}});
-      continue;
-    }
+    if (!school) { noSchool.push(r); continue; }
     const counts = readCounts(sheet, r, table, sums, school, file, out.issues);
     out.issues.push(...unreadCells(sheet, r, table, school, file));
     const place = {sheet: sheet.name, row: r, column: columns.school!};
@@ -198,6 +196,11 @@ export function readTable(table: Table, stopAt: number, file: string, fallback: 
         result: columns.result !== undefined ? sheet.text(r, columns.result) || null : null, ...place};
       out.engagement.push(last);
     }
+  }
+  // One issue for the table's rows without a school, not one per row.
+  if (noSchool.length) {
+    out.issues.push({severity: "error", kind: "row/no-school", file, sheet: sheet.name, row: noSchool[0]!, column: columns.school ?? null,
+      details: {form, rows: noSchool.length}});
   }
   return out;
 }
