@@ -60,7 +60,7 @@ async function districtState(conn: DuckDBConnection, municipalityKeys: string[])
   const rows = await all<{municipality_key: string; name_key: string | null; id: number}>(conn, `
     SELECT name_key AS municipality_key, NULL AS name_key, municipality_id AS id FROM municipalities WHERE list_contains($m, name_key)
     UNION ALL
-    SELECT s.municipality_key, s.name_key, l.directory_school_id FROM schools s
+    SELECT s.municipality_key, s.name_key, l.directory_school_id FROM school_name_keys s
     JOIN (SELECT school_id, arg_max(directory_school_id, link_id) AS directory_school_id FROM school_links GROUP BY school_id) l USING (school_id)
     WHERE list_contains($m, s.municipality_key)`, {m: texts(municipalityKeys)});
   return {
@@ -197,7 +197,7 @@ export async function districtsByName(conn: DuckDBConnection, names: string[], c
   const keys = [...new Set(names.map(schoolNameKey))];
   const rows = await all<{name_key: string; directory_school_id: number; municipality: string}>(conn, `
     SELECT DISTINCT s.name_key, sd.directory_school_id, sd.municipality
-    FROM schools s JOIN school_directory sd USING (school_id)
+    FROM school_name_keys s JOIN school_directory sd USING (school_id)
     WHERE s.municipality_key <> '' AND sd.directory_school_id IS NOT NULL AND list_contains($k, s.name_key)`, {k: texts(keys)});
   const found = new Map<string, Map<number, string>>();
   for (const r of rows) {
@@ -216,11 +216,11 @@ export async function districtsByName(conn: DuckDBConnection, names: string[], c
 
 /** Every `schools` row of a database from before migration 006 gets its keys and its link. */
 export async function linkExistingSchools(conn: DuckDBConnection): Promise<void> {
-  const rows = await all<Spelling>(conn, "SELECT school_id, municipality, name FROM schools WHERE name_key IS NULL ORDER BY school_id");
+  const rows = await all<Spelling>(conn,
+    "SELECT school_id, municipality, name FROM schools WHERE school_id NOT IN (SELECT school_id FROM school_name_keys) ORDER BY school_id");
   if (!rows.length) return;
-  await conn.run(`UPDATE schools SET municipality_key = u.mk, name_key = u.nk
-    FROM (SELECT unnest($s) AS id, unnest($m) AS mk, unnest($n) AS nk) u WHERE schools.school_id = u.id`,
-  {s: ids(rows.map((r) => r.school_id)), m: texts(rows.map((r) => municipalityKey(r.municipality))), n: texts(rows.map((r) => schoolNameKey(r.name)))});
+  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)`,
+    {s: ids(rows.map((r) => r.school_id)), m: texts(rows.map((r) => municipalityKey(r.municipality))), n: texts(rows.map((r) => schoolNameKey(r.name)))});
   await linkSpellings(conn, rows, {origin: "forms"});
 }
 
@@ -542,7 +542,7 @@ export async function findSchools(conn: DuckDBConnection, text: string, municipa
   const key = schoolNameKey(text);
   if (!key) return [];
   const spellings = await all<{directory_school_id: number; name_key: string}>(conn, `
-    SELECT l.directory_school_id, s.name_key FROM schools s JOIN current_school_links l USING (school_id)`);
+    SELECT l.directory_school_id, s.name_key FROM school_name_keys s JOIN current_school_links l USING (school_id)`);
   const keysOf = new Map<number, Set<string>>();
   for (const s of spellings) keysOf.set(s.directory_school_id, (keysOf.get(s.directory_school_id) ?? new Set()).add(s.name_key));
   const exact = schools.filter((s) => keysOf.get(s.id)?.has(key));

@@ -66,10 +66,12 @@ export async function ensureSpellings(conn: DuckDBConnection, names: SchoolName[
   const missing = [...stored].filter(([key]) => !ids.has(key));
   if (!missing.length) return {ids, fresh: []};
   const rows = await all<{school_key: string; school_id: number; municipality: string; name: string}>(conn,
-    `INSERT INTO schools (school_key, municipality, name, municipality_key, name_key)
-     SELECT unnest($k), unnest($m), unnest($n), unnest($mk), unnest($nk) RETURNING school_key, school_id, municipality, name`,
-    {k: listValue(missing.map(([k]) => k)), m: listValue(missing.map(([, s]) => s.municipality)), n: listValue(missing.map(([, s]) => s.name)),
-      mk: listValue(missing.map(([, s]) => municipalityKey(s.municipality))), nk: listValue(missing.map(([, s]) => schoolNameKey(s.name)))});
+    `INSERT INTO schools (school_key, municipality, name)
+     SELECT unnest($k), unnest($m), unnest($n) RETURNING school_key, school_id, municipality, name`,
+    {k: listValue(missing.map(([k]) => k)), m: listValue(missing.map(([, s]) => s.municipality)), n: listValue(missing.map(([, s]) => s.name))});
   for (const r of rows) ids.set(r.school_key, r.school_id);
+  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)`,
+    {s: listValue(rows.map((r) => r.school_id)), m: listValue(rows.map((r) => municipalityKey(r.municipality))),
+      n: listValue(rows.map((r) => schoolNameKey(r.name)))});
   return {ids, fresh: rows.map((r) => ({school_id: r.school_id, municipality: r.municipality, name: r.name}))};
 }

@@ -48,9 +48,14 @@ export const directory: Migration = {
       recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
     )`,
     // Keys of every spelling (lib/schoolName.ts): how a new name is compared with the known ones.
-    // Filled by the insert of each new spelling; rows of an older database by this migration's run().
-    `ALTER TABLE schools ADD COLUMN municipality_key VARCHAR`, // '' when the file named no district
-    `ALTER TABLE schools ADD COLUMN name_key VARCHAR`,
+    // A table of its own, not columns added to `schools`: DuckDB 1.5 cannot replay from its WAL an
+    // ADD COLUMN on a table whose key defaults to nextval() (a crash right after migrating would
+    // leave a database that does not open).
+    `CREATE TABLE school_name_keys (
+      school_id INTEGER PRIMARY KEY,
+      municipality_key VARCHAR NOT NULL, -- '' when the file named no district
+      name_key VARCHAR NOT NULL
+    )`,
     `CREATE SEQUENCE school_link_seq START 1`,
     `CREATE TABLE school_links (
       link_id INTEGER PRIMARY KEY DEFAULT nextval('school_link_seq'),
@@ -151,8 +156,8 @@ export const directory: Migration = {
         FROM school_links GROUP BY school_id),
       bare AS (
         SELECT b.school_id, min(l.directory_school_id) AS lo, max(l.directory_school_id) AS hi
-        FROM (SELECT school_id, name_key FROM schools WHERE municipality_key = '') b
-        JOIN schools k2 ON k2.name_key = b.name_key
+        FROM (SELECT school_id, name_key FROM school_name_keys WHERE municipality_key = '') b
+        JOIN school_name_keys k2 ON k2.name_key = b.name_key
         JOIN linked l ON l.school_id = k2.school_id
         GROUP BY b.school_id),
       resolved AS (
