@@ -4,13 +4,15 @@ import {UserError} from "./io.ts";
 import {ingestCommand} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
 import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
+import {directoryCommand, DIRECTORY_USAGE} from "./commands/directory.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
 Команды:
-  mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit]
-      загрузить отчёты .xlsx (папки — рекурсивно) в базу
+  mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit] [--school ШКОЛА]
+      загрузить отчёты .xlsx (папки — рекурсивно) в базу; --school — школа, если в файле она не указана
 ${reportHelp()}
+  ${DIRECTORY_USAGE}
   ${SERVE_USAGE}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
   mentoring help
@@ -27,6 +29,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return reportCommand(rest, io);
     case "serve":
       return serveCommand(rest, io);
+    case "directory":
+      return directoryCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

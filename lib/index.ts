@@ -42,3 +42,9 @@ export {turnover, type Turnover, type StaffSpell} from "./turnover.ts";
 export {isSmallGroup, MIN_GROUP_SIZE} from "./smallGroup.ts";
 export {suppressedFigures, type SuppressedFigures} from "./suppressedFigures.ts";
 // ── end of dashboards ──
+
+// ── Directory and completeness: school names, coverage of a figure (issue 11) ──
+export {schoolNameKey, municipalityKey, schoolNameSimilarity, isSimilarSchoolName, schoolInTitle, SIMILAR_NAME} from "./schoolName.ts";
+export {coverage, coverageLabel, knownPopulation, targetVerdict, STATE_LABELS, type Coverage, type CoverageSchool, type PopulationShare,
+  type SchoolState} from "./coverage.ts";
+// ── end of directory and completeness ──

@@ -10,6 +10,11 @@ export interface IngestOptions {
   period?: string;
   /** entry | exit, for diagnostics files that do not say which wave they are. */
   wave?: string;
+  /**
+   * The school the file is for, chosen at upload (CLI --school, the upload page's picker): used
+   * where the file names no school; `id` is its directory id when it was chosen from the directory.
+   */
+  school?: {name: string; municipality: string; id?: number};
 }
 
 export interface ParseContext extends IngestOptions {
@@ -26,6 +31,16 @@ export interface Parsed<D> {
   period?: string | null;
   /** Counts to show on the file's line: {schools: 12, rows: 40}. */
   stats?: Record<string, number>;
+  /**
+   * For a rejected file: the period and schools it was for, as far as it tells (they count against
+   * that period's completeness until the file is replaced or dismissed).
+   */
+  claims?: Claims;
+}
+
+export interface Claims {
+  period: string | null;
+  schools: Array<{municipality: string; name: string}>;
 }
 
 export interface StoreContext {

@@ -3,7 +3,8 @@
 import {createHash} from "node:crypto";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {one, type Store} from "../store/database.ts";
-import type {FileKind, IngestOptions, Parsed} from "./fileKind.ts";
+import type {Claims, FileKind, IngestOptions, Parsed} from "./fileKind.ts";
+import {storeClaims} from "../store/directory.ts";
 import type {Issue, IssueFacts} from "./issues.ts";
 import {fileKinds} from "./kinds.ts";
 import {toIssue} from "./messages/index.ts";
@@ -52,7 +53,12 @@ export function sha256(bytes: Buffer): string {
  */
 export type Examined =
   | {ok: true; kind: FileKind; parsed: Parsed<unknown>; format?: SpreadsheetFormat | null}
-  | {ok: false; kind: FileKind | null; issues: IssueFacts[]; format?: SpreadsheetFormat | null};
+  | {ok: false; kind: FileKind | null; issues: IssueFacts[]; format?: SpreadsheetFormat | null; claims?: Claims};
+
+/** What a file refused before parsing was for: only what was chosen at upload. */
+function claimsOfOptions(options: IngestOptions): Claims {
+  return {period: options.period ?? null, schools: options.school ? [options.school] : []};
+}
 
 /** Detects the format from the bytes, reads the cells (.xlsx, .xlsm, .xls, .ods, .csv) and parses them. */
 export async function examineFile(file: string, bytes: Buffer, options: IngestOptions = {},
@@ -62,7 +68,8 @@ export async function examineFile(file: string, bytes: Buffer, options: IngestOp
     const r = read.refusal;
     const details = ("details" in r ? r.details : {}) as Record<string, unknown>;
     return {ok: false, kind: null, format: read.format, issues: [{severity: "error", kind: r.kind, file,
-      sheet: typeof details.sheet === "string" && details.sheet !== "" ? details.sheet : null, details}]};
+      sheet: typeof details.sheet === "string" && details.sheet !== "" ? details.sheet : null, details}],
+      claims: claimsOfOptions(options)};
   }
   return {...examineWorkbook(file, read.workbook, options), format: read.format};
 }
@@ -75,10 +82,14 @@ export function examineWorkbook(file: string, workbook: Workbook, options: Inges
   }
   if (!best || bestScore < 0.3) {
     return {ok: false, kind: null, issues: [{severity: "error", kind: "file/unknown-format", file,
-      details: {sheets: workbook.sheets.map((s) => s.name), kinds: fileKinds.map((k) => k.label)}}]};
+      details: {sheets: workbook.sheets.map((s) => s.name), kinds: fileKinds.map((k) => k.label)}}], claims: claimsOfOptions(options)};
   }
   const parsed = best.parse(workbook, {...options, file});
-  if (parsed.rejected) return {ok: false, kind: best, issues: parsed.issues};
+  if (parsed.rejected) {
+    const own = parsed.claims, given = claimsOfOptions(options);
+    return {ok: false, kind: best, issues: parsed.issues,
+      claims: {period: own?.period ?? given.period, schools: own?.schools.length ? own.schools : given.schools}};
+  }
   return {ok: true, kind: best, parsed};
 }
 
@@ -130,6 +141,8 @@ export interface PreparedFile {
   warnings: number;
   /** The kind's parsed data (only when not rejected). */
   data: unknown;
+  /** For a rejected file: the period and schools it was for, when known (issue 11 §2). */
+  claims?: Claims | null;
   stats: Record<string, number>;
 }
 
@@ -145,7 +158,7 @@ export function judgeFile(file: string, bytes: Buffer | {sha256: string; size: n
   return {file, ...id, kind: examined.kind?.name ?? null, format: examined.format ?? null, status,
     period: examined.ok ? examined.parsed.period ?? null : null,
     issues, errors, warnings, data: examined.ok ? examined.parsed.data : null,
-    stats: examined.ok ? examined.parsed.stats ?? {} : {}};
+    stats: examined.ok ? examined.parsed.stats ?? {} : {}, claims: examined.ok ? null : examined.claims ?? null};
 }
 
 /** Guard, read, recognise, parse and judge one file, without the database (runs in a worker too). */
@@ -220,6 +233,7 @@ export async function storePrepared(store: Store, prepared: PreparedFile, hooks:
           {st: finalStatus, e: errors, w: warnings, u: uploadId});
       }
     }
+    if (status === "rejected" && prepared.claims) await storeClaims(conn, uploadId, prepared.claims);
     await insertIssues(conn, uploadId, issues, schoolIds, period);
     for (const replaced of replaces) {
       await conn.run("INSERT INTO upload_replaces (upload_id, replaced_upload_id) VALUES ($u, $r)", {u: uploadId, r: replaced});

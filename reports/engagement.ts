@@ -1,12 +1,16 @@
-// The quarterly engagement report (issue «Quarterly reports» §2, §6): per school, municipality and
-// region, against the target. Sums per school and form in SQL; the rules in lib/.
+// The quarterly engagement report (DOMAIN.md «Engagement against targets»; issue 11 §2): per
+// school, municipality and region, against the target, each figure with its coverage. Schools are
+// the directory's (every spelling resolved at query time); the expected ones and their state come
+// from completeness.ts; sums per school and form in SQL; the rules in lib/.
 import type {Store} from "../store/database.ts";
 import {all} from "../store/database.ts";
 import type {Issue} from "../loaders/issues.ts";
 import {toIssue} from "../loaders/messages/index.ts";
 import {engagedCounts} from "../lib/engagedCounts.ts";
 import {engagementSummary, figures, isIncluded, type EngagementFigures, type GroupSummary, type SchoolFigures} from "../lib/engagementSummary.ts";
+import {coverage, targetVerdict, STATE_LABELS, type Coverage, type SchoolState} from "../lib/coverage.ts";
 import {engagementTargets} from "./config.ts";
+import {collectionStates, type RejectedFile} from "./completeness.ts";
 
 export interface DataError {
   kind: string;
@@ -18,21 +22,45 @@ export interface DataError {
 }
 
 export interface SchoolReport extends EngagementFigures {
+  /** The directory's id of the school (stable across spellings and files). */
+  id: number;
+  municipalityId: number;
   municipality: string;
   name: string;
   status: "reported" | "not_reported";
-  /** In the municipality's and region's sums (a Form 1 row and an engagement row). */
+  /** In the municipality's and region's sums (read in full, with a Form 1 row and an engagement row). */
   includedInTotals: boolean;
+  /** The state of its report for the period, and why it is not in the sums (Russian). */
+  state: SchoolState;
+  stateLabel: string;
+  reasons: string[];
+  /** Expected to report in the period (directory, earlier Form 1, or it sent something). */
+  expected: boolean;
+  /** The upload its figures come from; null when none. */
+  uploadId: number | null;
+  coverage: Coverage;
+  verdict: {students: string; teachers: string};
   dataErrors: DataError[];
 }
 
 export interface MunicipalityReport extends GroupSummary {
+  id: number;
   name: string;
 }
 
 export interface StoredIssue extends Issue {
   uploadId: number;
   schoolId: number | null;
+}
+
+/** An expected school left out of the sums, with its state and why: listed under every aggregate. */
+export interface NotCounted {
+  id: number;
+  municipality: string;
+  name: string;
+  state: SchoolState;
+  stateLabel: string;
+  reasons: string[];
 }
 
 export interface EngagementReport {
@@ -43,13 +71,21 @@ export interface EngagementReport {
   region: GroupSummary;
   municipalities: MunicipalityReport[];
   schools: SchoolReport[];
+  /** Expected schools not in the sums (missing, refused, read in part), by municipality and name. */
+  notCounted: NotCounted[];
+  /** Refused files of the period whose school is unknown, still counting against completeness. */
+  rejectedFiles: RejectedFile[];
   issues: StoredIssue[];
 }
 
 /** Periods that have data, oldest first. */
 export async function engagementPeriods(store: Store): Promise<string[]> {
-  return store.read(async (c) => (await all<{period: string}>(c,
-    "SELECT DISTINCT period FROM current_school_periods ORDER BY period")).map((r) => r.period));
+  // A quarter whose every file was refused still has a period (its schools are then «файл не принят»).
+  return store.read(async (c) => (await all<{period: string}>(c, `
+    SELECT period FROM current_school_periods
+    UNION SELECT c.period FROM upload_claims c JOIN uploads u USING (upload_id)
+      WHERE c.period IS NOT NULL AND u.undone_at IS NULL AND c.upload_id NOT IN (SELECT upload_id FROM rejection_dismissals)
+    ORDER BY period`)).map((r) => r.period));
 }
 
 export async function storedIssues(store: Store, where: string, params: Record<string, string | number | null>): Promise<StoredIssue[]> {
@@ -64,73 +100,142 @@ export async function storedIssues(store: Store, where: string, params: Record<s
 }
 
 const byName = (a: {name: string}, b: {name: string}) => a.name.localeCompare(b.name, "ru");
+const byPlace = (a: {municipality: string; name: string}, b: {municipality: string; name: string}) =>
+  a.municipality.localeCompare(b.municipality, "ru") || byName(a, b);
+
+interface FigureRow {
+  id: number;
+  students: number | null;
+  teachers: number | null;
+  in_form1: boolean;
+  forms: Array<{form: number; mentors: number; mentees: number}> | null;
+}
+
+/** Form 1 population and engagement per form of each directory school, from its current upload of the period. */
+async function periodFigures(store: Store, period: string): Promise<Map<number, FigureRow>> {
+  const rows = await store.read((c) => all<FigureRow>(c, `
+    WITH cur AS (SELECT directory_school_id AS id, upload_id FROM current_directory_periods WHERE period = $p),
+    sd AS (SELECT school_id, directory_school_id AS id FROM school_directory WHERE directory_school_id IS NOT NULL),
+    pop AS (
+      SELECT cur.id, max(p.students) AS students, max(p.teachers) AS teachers
+      FROM cur JOIN populations p ON p.upload_id = cur.upload_id AND p.period = $p JOIN sd ON sd.school_id = p.school_id AND sd.id = cur.id
+      GROUP BY cur.id),
+    per_form AS (
+      SELECT cur.id, e.form, sum(coalesce(e.mentors, 0))::INTEGER AS mentors, sum(coalesce(e.mentees, 0))::INTEGER AS mentees
+      FROM cur JOIN engagement e ON e.upload_id = cur.upload_id AND e.period = $p JOIN sd ON sd.school_id = e.school_id AND sd.id = cur.id
+      GROUP BY ALL),
+    forms AS (SELECT id, list({'form': form, 'mentors': mentors, 'mentees': mentees} ORDER BY form) AS forms FROM per_form GROUP BY id)
+    SELECT cur.id, pop.students, pop.teachers, (pop.id IS NOT NULL) AS in_form1, forms.forms
+    FROM cur LEFT JOIN pop USING (id) LEFT JOIN forms USING (id)`, {p: period}));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The issues each school's current upload recorded about it (any of its spellings). */
+async function schoolIssues(store: Store, period: string): Promise<{issues: StoredIssue[]; ofSchool: Map<number, StoredIssue[]>}> {
+  const issues = await storedIssues(store,
+    "u.undone_at IS NULL AND i.upload_id IN (SELECT upload_id FROM current_directory_periods WHERE period = $p)", {p: period});
+  const links = await store.read((c) => all<{school_id: number; id: number; upload_id: number}>(c, `
+    SELECT sd.school_id, sd.directory_school_id AS id, cdp.upload_id
+    FROM school_directory sd JOIN current_directory_periods cdp USING (directory_school_id) WHERE cdp.period = $p`, {p: period}));
+  const own = new Map(links.map((l) => [`${l.school_id}|${l.upload_id}`, l.id]));
+  const ofSchool = new Map<number, StoredIssue[]>();
+  for (const i of issues) {
+    const id = i.schoolId === null ? undefined : own.get(`${i.schoolId}|${i.uploadId}`);
+    if (id !== undefined) ofSchool.set(id, [...(ofSchool.get(id) ?? []), i]);
+  }
+  return {issues, ofSchool};
+}
+
+function dataError(i: Pick<Issue, "kind" | "severity" | "message" | "file" | "sheet" | "cell">): DataError {
+  return {kind: i.kind, severity: i.severity, message: i.message, file: i.file || null, sheet: i.sheet, cell: i.cell};
+}
+
+/** More engaged than the school has people: a data error computed here (no target decision). */
+function overPopulation(name: string, f: EngagementFigures): DataError[] {
+  const out: DataError[] = [];
+  for (const who of ["students", "teachers"] as const) {
+    const engaged = f[`${who}Engaged`], population = f[`${who}Population`];
+    if (engaged !== null && population !== null && engaged > population) {
+      out.push(dataError(toIssue({severity: "error", kind: "engagement/over-population", file: "", school: name, details: {who, engaged, population}})));
+    }
+  }
+  return out;
+}
 
 export async function engagementReport(store: Store, options: {period?: string} = {}): Promise<EngagementReport> {
   const targets = engagementTargets();
   const periods = await engagementPeriods(store);
   const period = options.period ?? periods.at(-1) ?? null;
   const empty: GroupSummary = engagementSummary([], targets);
-  if (!period) return {period: null, targetPct: targets.students, targets, region: empty, municipalities: [], schools: [], issues: []};
+  if (!period) {
+    return {period: null, targetPct: targets.students, targets, region: empty, municipalities: [], schools: [], notCounted: [], rejectedFiles: [], issues: []};
+  }
+  const [states, data, {issues, ofSchool}] = await Promise.all([collectionStates(store, period), periodFigures(store, period),
+    schoolIssues(store, period)]);
 
-  const rows = await store.read((c) => all<{
-    school_id: number; municipality: string; name: string; upload_id: number | null; in_form1: boolean;
-    students: number | null; teachers: number | null; forms: Array<{form: number; mentors: number; mentees: number}> | null;
-  }>(c, `
-    -- Schools expected in the period: those a current upload speaks about, plus schools known from
-    -- an earlier period that sent nothing for this one (not reported).
-    WITH cur AS (SELECT school_id, upload_id FROM current_school_periods WHERE period = $p),
-    expected AS (
-      SELECT school_id, upload_id FROM cur
-      UNION ALL
-      SELECT DISTINCT school_id, NULL FROM current_school_periods
-      WHERE period < $p AND school_id NOT IN (SELECT school_id FROM cur)
-    ),
-    pop AS (SELECT school_id, students, teachers FROM current_populations WHERE period = $p),
-    per_form AS (
-      SELECT school_id, form, sum(coalesce(mentors, 0))::INTEGER AS mentors, sum(coalesce(mentees, 0))::INTEGER AS mentees
-      FROM current_engagement WHERE period = $p GROUP BY ALL
-    ),
-    forms AS (SELECT school_id, list({'form': form, 'mentors': mentors, 'mentees': mentees} ORDER BY form) AS forms FROM per_form GROUP BY ALL)
-    SELECT e.school_id, s.municipality, s.name, e.upload_id, (pop.school_id IS NOT NULL) AS in_form1,
-           pop.students, pop.teachers, forms.forms
-    FROM expected e JOIN schools s USING (school_id)
-    LEFT JOIN pop USING (school_id) LEFT JOIN forms USING (school_id)`, {p: period}));
-
-  const issues = await storedIssues(store,
-    "u.undone_at IS NULL AND i.upload_id IN (SELECT upload_id FROM current_school_periods WHERE period = $p)", {p: period});
-  // A school's data errors: the issues its current upload recorded about it, plus computed ones.
-  const ownUpload = new Map(rows.map((r) => [r.school_id, r.upload_id]));
-  const errorsOf = (schoolId: number): DataError[] => issues
-    .filter((i) => i.schoolId === schoolId && i.uploadId === ownUpload.get(schoolId) && i.severity !== "info")
-    .map((i) => ({kind: i.kind, severity: i.severity, message: i.message, file: i.file, sheet: i.sheet, cell: i.cell}));
-
-  const schoolFigures: Array<SchoolFigures & {id: number}> = rows.map((r) => {
-    const counts = engagedCounts(r.forms ?? []);
-    return {id: r.school_id, name: r.name, municipality: r.municipality, inForm1: r.in_form1, hasEngagement: r.forms !== null,
-      studentsEngaged: counts.students, studentsPopulation: r.students, teachersEngaged: counts.teachers, teachersPopulation: r.teachers};
+  const rows = states.schools.map((st) => {
+    const d = data.get(st.id);
+    const counts = engagedCounts(d?.forms ?? []);
+    const fig: SchoolFigures & {id: number} = {id: st.id, name: st.name, municipality: st.municipality, inForm1: d?.in_form1 ?? false,
+      hasEngagement: !!d?.forms, studentsEngaged: counts.students, studentsPopulation: d?.students ?? null, teachersEngaged: counts.teachers,
+      teachersPopulation: d?.teachers ?? null, incomplete: st.state === "partial" || st.state === "rejected" || st.state === "missing",
+      expected: st.expected, knownPopulation: st.knownPopulation};
+    return {st, fig};
   });
 
-  const schools: SchoolReport[] = schoolFigures.map((s) => {
-    const reported = s.hasEngagement;
-    const f = figures(reported ? s.studentsEngaged : null, s.studentsPopulation, reported ? s.teachersEngaged : null,
-      s.teachersPopulation, targets);
-    const dataErrors = errorsOf(s.id);
-    for (const who of ["students", "teachers"] as const) {
-      const engaged = f[`${who}Engaged`], population = f[`${who}Population`];
-      if (engaged !== null && population !== null && engaged > population) {
-        const issue = toIssue({severity: "error", kind: "engagement/over-population", file: "", school: s.name,
-          details: {who, engaged, population}});
-        dataErrors.push({kind: issue.kind, severity: issue.severity, message: issue.message, file: null, sheet: null, cell: null});
-      }
+  const schools: SchoolReport[] = rows.map(({st, fig}) => {
+    const reported = fig.hasEngagement;
+    const f = figures(reported ? fig.studentsEngaged : null, fig.studentsPopulation, reported ? fig.teachersEngaged : null,
+      fig.teachersPopulation, targets);
+    const dataErrors = [...(ofSchool.get(st.id) ?? []).filter((i) => i.severity !== "info").map(dataError), ...overPopulation(fig.name, f)];
+    const counted = isIncluded(fig);
+    const c = coverage(st.expected ? [{counted, students: st.knownPopulation.students, teachers: st.knownPopulation.teachers}] : []);
+    return {id: st.id, municipalityId: st.municipalityId, municipality: st.municipality, name: st.name,
+      status: reported ? "reported" as const : "not_reported" as const, includedInTotals: counted, state: st.state, stateLabel: STATE_LABELS[st.state],
+      reasons: st.reasons, expected: st.expected, uploadId: st.uploadId, ...f, coverage: c,
+      verdict: {students: targetVerdict(f.meetsTarget.students, c), teachers: targetVerdict(f.meetsTarget.teachers, c)}, dataErrors};
+  }).sort(byPlace);
+
+  const municipalities = [...new Map(states.schools.map((s) => [s.municipalityId, s.municipality]))]
+    .sort((a, b) => a[1].localeCompare(b[1], "ru"))
+    .map(([id, name]) => ({id, name, ...engagementSummary(rows.filter((r) => r.st.municipalityId === id).map((r) => r.fig).sort(byName), targets)}));
+
+  const notCounted: NotCounted[] = schools.filter((s) => s.expected && !s.includedInTotals)
+    .map((s) => ({id: s.id, municipality: s.municipality, name: s.name, state: s.state, stateLabel: s.stateLabel,
+      reasons: s.reasons}));
+
+  return {period, targetPct: targets.students, targets,
+    region: engagementSummary(rows.map((r) => r.fig).sort(byName), targets, states.rejectedFiles.length),
+    municipalities, schools, notCounted, rejectedFiles: states.rejectedFiles, issues};
+}
+
+/** The quarter that stands for a year: its last complete quarter, else its last quarter (said so). */
+export interface EngagementYear {
+  year: number;
+  period: string;
+  /** True when the year has no complete quarter and its last one stands for it. */
+  incomplete: boolean;
+  report: EngagementReport;
+}
+
+/**
+ * Each calendar year with data (up to `upTo`), represented by its last quarter whose region
+ * figure is complete — or, when none is, by its last quarter, marked incomplete. The annual
+ * report and the effectiveness dashboard both take this.
+ */
+export async function engagementYears(store: Store, upTo?: number): Promise<EngagementYear[]> {
+  const periods = await engagementPeriods(store);
+  const years = [...new Set(periods.map((p) => Number(p.slice(0, 4))))].filter((y) => upTo === undefined || y <= upTo).sort();
+  const out: EngagementYear[] = [];
+  for (const year of years) {
+    const own = periods.filter((p) => p.startsWith(`${year}-`)).reverse();
+    let chosen: EngagementYear | null = null;
+    for (const period of own) {
+      const report = await engagementReport(store, {period});
+      if (report.region.coverage.complete) { chosen = {year, period, incomplete: false, report}; break; }
+      chosen ??= {year, period, incomplete: true, report};
     }
-    const status: SchoolReport["status"] = reported ? "reported" : "not_reported";
-    return {municipality: s.municipality, name: s.name, status,
-      includedInTotals: isIncluded(s), ...f, dataErrors};
-  }).sort((a, b) => a.municipality.localeCompare(b.municipality, "ru") || byName(a, b));
-
-  const municipalities = [...new Set(schoolFigures.map((s) => s.municipality))].sort((a, b) => a.localeCompare(b, "ru"))
-    .map((name) => ({name, ...engagementSummary(schoolFigures.filter((s) => s.municipality === name).sort(byName), targets)}));
-
-  return {period, targetPct: targets.students, targets, region: engagementSummary([...schoolFigures].sort(byName), targets),
-    municipalities, schools, issues};
+    out.push(chosen!);
+  }
+  return out;
 }

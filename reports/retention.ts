@@ -20,8 +20,8 @@ export async function currentRosterTeachers(conn: DuckDBConnection): Promise<Ros
     SELECT t.upload_id, t.teacher_no, t.school_id, c.year, CAST(s.as_of AS VARCHAR) AS as_of, t.teacher_key,
            CAST(t.hired AS VARCHAR) AS hired, CAST(t.left_on AS VARCHAR) AS left_on, t.young
     FROM current_roster_snapshots c
-    JOIN roster_snapshots s ON s.upload_id = c.upload_id AND s.school_id = c.school_id
-    JOIN roster_teachers t ON t.upload_id = c.upload_id AND t.school_id = c.school_id
+    JOIN roster_snapshots s ON s.upload_id = c.upload_id AND s.school_id = c.school_id AND s.year = c.year
+    JOIN roster_teachers t ON t.upload_id = c.upload_id AND t.school_id = c.school_id AND t.year = c.year
     ORDER BY t.school_id, c.year, t.teacher_no`);
   const date = (s: string | null) => (s === null ? null : new Date(`${s}T00:00:00Z`));
   return rows.map((r) => ({...r, as_of: date(r.as_of)!, hired: date(r.hired), left_on: date(r.left_on)}));

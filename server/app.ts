@@ -23,6 +23,7 @@ import {historyPage} from "./pages/history.ts";
 import {exportsPage} from "./pages/exports.ts";
 import {loginPage} from "./pages/login.ts";
 import {page} from "./pages/layout.ts";
+import {directoryGet, directoryPost, schoolOption} from "./directory.ts";
 
 export interface ServerOptions {
   store: Store;
@@ -170,6 +171,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
 
   async function post(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
+    if (await directoryPost(o.store, req, res, () => rebuild?.changed())) return;
     if (path === "/api/uploads") {
       let period: string | undefined;
       try {
@@ -184,7 +186,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       if (declared > uploadLimits.maxFiles * (uploadLimits.maxFileBytes + 64 * 1024)) {
         throw new HttpError(413, `Слишком большой запрос: не больше ${uploadLimits.maxFiles} файлов по ${Math.round(uploadLimits.maxFileBytes / 1048576)} МБ.`);
       }
-      const files = await receiveUploads(uploadCtx, req, {...(period ? {period} : {}), ...(wave ? {wave} : {})}, batch);
+      const school = await schoolOption(o.store, url.searchParams.get("school"));
+      const files = await receiveUploads(uploadCtx, req, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {})}, batch);
       if (files.some((f) => f.uploadId !== null && f.status !== "rejected")) rebuild?.changed();
       return sendJson(res, 200, {batch, files, dashboards: dashboardsStatus()});
     }
@@ -201,6 +204,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
 
   async function get(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
+    if (await directoryGet(o.store, url, res, csrf)) return;
     // Exports load exceljs and the report modules on first use: the idle server stays small.
     const exportsXlsx = () => import("../reports/exports/issuesXlsx.ts");
     const annual = async () => ({...await import("../reports/exports/annualReport.ts"), ...await import("../reports/exports/annualHtml.ts"),

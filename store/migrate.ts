@@ -6,6 +6,8 @@ export interface Migration {
   version: number;
   name: string;
   statements: string[];
+  /** Work SQL cannot do (keys computed in TypeScript), run after the statements in the same transaction. */
+  run?: (conn: DuckDBConnection) => Promise<void>;
 }
 
 export async function migrate(conn: DuckDBConnection): Promise<number[]> {
@@ -16,6 +18,7 @@ export async function migrate(conn: DuckDBConnection): Promise<number[]> {
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
     for (const sql of m.statements) await conn.run(sql);
+    if (m.run) await m.run(conn);
     await conn.run("INSERT INTO schema_migrations (version, name) VALUES ($v, $n)", {v: m.version, n: m.name});
     applied.push(m.version);
   }

@@ -11,6 +11,19 @@ import {withStore} from "../withStore.ts";
 import {worstFirst} from "../../loaders/issues.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
 import {SPREADSHEET_EXTENSIONS} from "../../loaders/formats/readSpreadsheet.ts";
+import {findSchools} from "../../store/directory.ts";
+import type {Store} from "../../store/database.ts";
+
+/** --school: a directory number or a name the directory knows (one school), as the ingest option. */
+async function schoolOption(store: Store, text: string): Promise<{name: string; municipality: string; id: number}> {
+  const found = await store.read((c) => findSchools(c, text));
+  if (found.length === 1) return {name: found[0]!.name, municipality: found[0]!.municipality, id: found[0]!.id};
+  if (!found.length) {
+    throw new UserError(`--school: школы «${text}» нет в справочнике. Найдите её номер (mentoring directory list) или добавьте (mentoring directory add …).`);
+  }
+  throw new UserError(`--school: «${text}» подходит к нескольким школам: ${found.slice(0, 5).map((s) => `№ ${s.id} ${s.name} (${s.municipality})`).join("; ")}. ` +
+    "Укажите номер школы.");
+}
 
 export const STATUS_RU: Record<FileOutcome["status"], string> = {
   accepted: "принят",
@@ -52,11 +65,11 @@ export function outcomeLine(o: FileOutcome, index: number, total: number): strin
 
 export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(argv, {
-    db: {type: "string"}, period: {type: "string"}, wave: {type: "string"}, json: {type: "boolean"},
+    db: {type: "string"}, period: {type: "string"}, wave: {type: "string"}, school: {type: "string"}, json: {type: "boolean"},
     "quiet-if-loaded": {type: "boolean"}
   });
   if (values.help || positionals.length === 0) {
-    io.out("mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit] [--json]");
+    io.out("mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit] [--school ШКОЛА] [--json]");
     return positionals.length === 0 && !values.help ? 1 : 0;
   }
   const period = checkPeriod(values.period as string | undefined);
@@ -68,9 +81,10 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   if (files.length === 0) throw new UserError("в указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv).");
   const outcomes: FileOutcome[] = [];
   await withStore(values.db, async (store) => {
+    const school = values.school === undefined ? undefined : await schoolOption(store, values.school as string);
     for (const [i, path] of files.entries()) {
       const bytes = await readFile(path);
-      const o = await ingestBytes(store, basename(path), bytes, {period, wave});
+      const o = await ingestBytes(store, basename(path), bytes, {period, wave, ...(school ? {school} : {})});
       outcomes.push(o);
       if (values.json) continue;
       if (values["quiet-if-loaded"] && o.status === "already_loaded") continue;

@@ -5,6 +5,7 @@ import {normalizeKey, personKey} from "../../lib/normalizeText.ts";
 import {parseDateText} from "../cells/parseDate.ts";
 import type {Sheet} from "../xlsx/workbook.ts";
 import {academicYear} from "../../lib/academicYear.ts";
+import {schoolInTitle} from "../../lib/schoolName.ts";
 
 /** Rows searched for a header: titles and notes above a table are rarely longer. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -66,11 +67,18 @@ export function titleFacts(lines: string[]): TitleFacts {
     m = /муниципальн\S*\s+район\S*\s*[:–—-]\s*(.+)$/i.exec(l) ?? /^(?:район|муниципалитет)\s*[:–—-]\s*(.+)$/i.exec(l);
     if (m && !out.municipality) out.municipality = m[1]!.trim();
     else {
-      m = /^([А-ЯЁ][а-яё]+(?:ский|цкий|ской))\s+(?:муниципальный\s+)?район/i.exec(l);
+      m = /^([А-ЯЁ][а-яё]+(?:ский|цкий|ской))\s+(?:муниципальный\s+)?район/i.exec(l)
+        // «… Тарского муниципального района»: the district in the genitive, inside a title.
+        ?? /([А-ЯЁ][а-яё-]+(?:ского|цкого))\s+(?:муниципального\s+)?района/.exec(l);
       if (m && !out.municipality) out.municipality = m[1]!;
     }
     m = /(?:образовательная организация|организация|оо|школа)\s*[:–—-]\s*(.+)$/i.exec(l);
     if (m && !out.school && SCHOOL_WORDS.test(m[1]!)) out.school = m[1]!.trim();
+  }
+  // No «Организация: …» line: the school a title names («Кадровый состав … МБОУ «СОШ № 47» г. Омска на …»).
+  for (const line of lines) {
+    if (out.school) break;
+    out.school = schoolInTitle(line);
   }
   if (out.asOf && out.year === null) out.year = academicYear(out.asOf);
   return out;

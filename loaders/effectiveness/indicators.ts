@@ -9,6 +9,9 @@ import {parseCount} from "../cells/parseCount.ts";
 import type {Cell, Sheet, Workbook} from "../xlsx/workbook.ts";
 import {upsertSchools, schoolKey} from "../../store/schools.ts";
 import {columnOf, findHeaderRow, linesAbove, titleFacts, type HeaderRow} from "./common.ts";
+import type {DirectoryNote} from "../../store/directory.ts";
+import {schoolNameKey} from "../../lib/schoolName.ts";
+import {directoryNoteIssues} from "../directory/notes.ts";
 
 export interface IndicatorRow {
   row: number;
@@ -66,8 +69,10 @@ function parseSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: Issue
     school: columnOf(h, SCHOOL), muni: columnOf(h, MUNI), year: columnOf(h, YEAR)
   };
   const title = titleFacts([...linesAbove(sheet, h.row), sheet.name]);
-  let muni = title.municipality ?? "", school = title.school ?? "", year = title.year;
+  // The school: a column, a title line, or the one chosen at upload; the district may be absent (the directory knows it).
+  let muni = title.municipality ?? ctx.school?.municipality ?? "", school = title.school ?? ctx.school?.name ?? "", year = title.year;
   const rows: IndicatorRow[] = [];
+  const noSchool: number[] = [], noYear: number[] = [];
   const text = (r: number, c: number | null) => (c === null ? "" : sheet.text(r, c));
   for (let r = h.row + 1; r <= sheet.rowCount; r++) {
     if (sheet.isBlankRow(r)) continue;
@@ -81,8 +86,9 @@ function parseSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: Issue
     }
     const name = collapseSpaces(text(r, cols.name));
     if (!name || /^(итого|всего)/i.test(name)) continue;
-    if (!muni || !school) { issues.push({...place, severity: "error", row: r, kind: "indicators/no-school"}); continue; }
-    if (year === null) { issues.push({...place, severity: "error", row: r, kind: "indicators/no-year", school}); continue; }
+    // One issue for all the rows without a school (or a year), not one per row.
+    if (!school) { noSchool.push(r); continue; }
+    if (year === null) { noYear.push(r); continue; }
     const n = parseCount(sheet.cell(r, cols.count)), d = parseCount(sheet.cell(r, cols.total));
     if (!n.ok || !d.ok) {
       const bad = !n.ok ? cols.count : cols.total;
@@ -109,8 +115,13 @@ function parseSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: Issue
     }
     rows.push({row: r, school: {municipality: muni, name: school}, year, name, numerator: n.value, denominator: d.value, target});
   }
+  if (noSchool.length) issues.push({...place, severity: "error", row: noSchool[0]!, kind: "indicators/no-school", details: {rows: noSchool.length}});
+  const other = ctx.school ? rows.find((x) => schoolNameKey(x.school.name) !== schoolNameKey(ctx.school!.name)) : undefined;
+  if (other) issues.push({...place, severity: "warning", kind: "school/option-differs", row: other.row, school: other.school.name,
+    details: {chosen: ctx.school!.name}});
+  if (noYear.length) issues.push({...place, severity: "error", row: noYear[0]!, kind: "indicators/no-year", school, details: {rows: noYear.length}});
   if (rows.length === 0) {
-    issues.push({...place, severity: "error", kind: "indicators/no-rows"});
+    if (!noSchool.length && !noYear.length) issues.push({...place, severity: "error", kind: "indicators/no-rows"});
     return {rejected: true, issues, data: {sheet: sheet.name, rows}};
   }
   return {rejected: false, issues, data: {sheet: sheet.name, rows},
@@ -127,8 +138,9 @@ function parse(workbook: Workbook, ctx: ParseContext): Parsed<IndicatorTableData
   return {rejected: true, issues, data: {sheet: "", rows: []}};
 }
 
-async function store(conn: DuckDBConnection, data: IndicatorTableData, {uploadId}: {uploadId: number; file: string}) {
-  const ids = await upsertSchools(conn, data.rows.map((r) => r.school));
+async function store(conn: DuckDBConnection, data: IndicatorTableData, {uploadId, file}: {uploadId: number; file: string}) {
+  const notes: DirectoryNote[] = [];
+  const ids = await upsertSchools(conn, data.rows.map((r) => r.school), {origin: "indicators", uploadId, notes});
   const schoolIds = new Map<string, number>();
   const a = await conn.createAppender("indicator_values");
   for (const x of data.rows) {
@@ -141,7 +153,7 @@ async function store(conn: DuckDBConnection, data: IndicatorTableData, {uploadId
     a.endRow();
   }
   a.closeSync();
-  return {schoolIds};
+  return {schoolIds, issues: directoryNoteIssues(notes, file, "indicators")};
 }
 
 export const indicatorTableKind: FileKind<IndicatorTableData> = {

@@ -63,3 +63,13 @@ export function fieldOfHeader(text: string): Field | null {
 export function isTotalLabel(text: string): boolean {
   return /^\s*(итого|всего)(?![а-яё])/i.test(text);
 }
+
+/**
+ * The form a sheet's name gives, when nothing inside the sheet names it: «Форма 2», «Ф.3»,
+ * «форма_4», «ф2», «Форма №5», «Ф-1 (участники)»; null for any other name («Лист1», «свод»).
+ */
+export function formOfSheetName(name: string): FormNumber | null {
+  const k = normalizeKey(name).replace(/[_.]/g, " ");
+  const m = /^\s*(?:форма|ф)\s*(?:-|№)?\s*([1-5])(?![0-9])/.exec(k);
+  return m ? (Number(m[1]) as FormNumber) : null;
+}

@@ -9,9 +9,11 @@ const num = (v: number | null | undefined, d = 0) => esc(formatNumber(v ?? null,
 const met = (v: boolean | null) => (v === null ? "—" : v ? "да" : "нет");
 
 /** A horizontal bar against a target line, as inline SVG (prints crisply, needs no script). */
-function bar(value: number | null, target: number): string {
+function bar(value: number | null, target: number, complete = true): string {
   const w = 160, x = (v: number) => Math.max(0, Math.min(100, v)) / 100 * w;
-  const fill = value === null ? "" : `<rect x="0" y="3" width="${x(value).toFixed(1)}" height="10" fill="${value >= target ? "#2f7d4f" : "#c0692b"}"/>`;
+  // Over incomplete data the bar is grey: the target is not judged.
+  const colour = !complete ? "#8a949e" : value !== null && value >= target ? "#2f7d4f" : "#c0692b";
+  const fill = value === null ? "" : `<rect x="0" y="3" width="${x(value).toFixed(1)}" height="10" fill="${colour}"/>`;
   return `<svg class="bar" width="${w}" height="16" viewBox="0 0 ${w} 16" role="img" aria-label="${pct(value)}">` +
     `<rect x="0" y="3" width="${w}" height="10" fill="#e6e9ee"/>${fill}<line x1="${x(target)}" x2="${x(target)}" y1="0" y2="16" stroke="#222" stroke-width="1.5"/></svg>`;
 }
@@ -59,15 +61,18 @@ export function annualHtml(r: AnnualReport): string {
     return `<div class="kpis">
       <div class="kpi">Обучающихся вовлечено<b>${pct(last.studentsPct, d.targets.students)}</b>цель ${d.targets.students} %; к прошлому году: ${delta(last.studentsPct, prev?.studentsPct)}</div>
       <div class="kpi">Педагогов вовлечено<b>${pct(last.teachersPct, d.targets.teachers)}</b>цель ${d.targets.teachers} %; к прошлому году: ${delta(last.teachersPct, prev?.teachersPct)}</div>
-      <div class="kpi">Школ в расчёте<b>${num(last.schoolsIncluded)}</b>не отчитались: ${num(last.schoolsNotReported)}</div></div>` +
-      table(["Год (последний квартал)", "Обучающиеся", "", "Педагоги", ""], d.years.map((y) => [
-        `${y.year} (${esc(formatPeriod(y.period))})`, `${num(y.studentsEngaged)} из ${num(y.studentsPopulation)} — ${pct(y.studentsPct, d.targets.students)}`,
-        bar(y.studentsPct, d.targets.students), `${num(y.teachersEngaged)} из ${num(y.teachersPopulation)} — ${pct(y.teachersPct, d.targets.teachers)}`,
-        bar(y.teachersPct, d.targets.teachers)]), [0, 2, 4]) +
+      <div class="kpi">Школ в расчёте<b>${num(last.coverage.schoolsCounted)} из ${num(last.coverage.schoolsExpected)}</b>не отчитались: ${num(last.schoolsNotReported)}</div></div>` +
+      d.years.filter((y) => !y.complete).map((y) => `<p class="missing">${esc(y.note[0]!.toUpperCase() + y.note.slice(1))}.</p>`).join("") +
+      table(["Год (квартал, полнота)", "Обучающиеся", "", "Педагоги", ""], d.years.map((y) => [
+        `${y.year} (${esc(formatPeriod(y.period))}, ${esc(y.coverage.label)}${y.complete ? "" : ", неполный"})`,
+        `${num(y.studentsEngaged)} из ${num(y.studentsPopulation)} — ${pct(y.studentsPct, d.targets.students)}`,
+        bar(y.studentsPct, d.targets.students, y.complete), `${num(y.teachersEngaged)} из ${num(y.teachersPopulation)} — ${pct(y.teachersPct, d.targets.teachers)}`,
+        bar(y.teachersPct, d.targets.teachers, y.complete)]), [0, 2, 4]) +
       `<h3>По муниципалитетам, ${esc(formatPeriod(last.period))}</h3>` +
-      table(["Муниципалитет", "Обучающиеся", "Педагоги"], last.municipalities.map((m) => [esc(m.name),
-        pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers)])) +
-      `<p class="note">Доля муниципалитета и региона — сумма вовлечённых, делённая на сумму численности школ (не среднее процентов). Чёрная черта на полосе — цель.</p>`;
+      table(["Муниципалитет", "Обучающиеся", "Педагоги", "Полнота"], last.municipalities.map((m) => [esc(m.name),
+        pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers), `${esc(m.coverage)}${m.complete ? "" : " — неполные"}`])) +
+      `<p class="note">Доля муниципалитета и региона — сумма вовлечённых, делённая на сумму численности школ (не среднее процентов). Чёрная черта на полосе — цель. ` +
+      `Год представлен последним полным кварталом (отчитались все ожидаемые школы); если полного нет — последним кварталом, с указанием, по скольким школам.</p>`;
   });
 
   const targets = body(r.targets, (d) => table(["Показатель", "Школ", "Факт", "Цель", "Достигнута"],

@@ -5,7 +5,7 @@
 // of failing the whole report. No names: every figure is a count or a share; groups under 5
 // people are suppressed (RELIABILITY.md «152-ФЗ»).
 import type {Store} from "../../store/database.ts";
-import {engagementPeriods, engagementReport} from "../engagement.ts";
+import {engagementPeriods, engagementYears} from "../engagement.ts";
 import {targetsReport} from "../targets.ts";
 import {swotReport} from "../swot.ts";
 import {retentionReport} from "../retention.ts";
@@ -13,14 +13,21 @@ import {loadReport} from "../load.ts";
 import {violationsReport} from "../violations.ts";
 import {prepostReport} from "../prepost.ts";
 import {isSmallGroup, MIN_GROUP_SIZE} from "../../lib/smallGroup.ts";
+import {formatPeriod} from "../../lib/format.ts";
 
 /** A section either has its figures or says, in Russian, why it has none. */
 export type Section<T> = {available: true; data: T} | {available: false; note: string};
 
 export interface EngagementYear {
   year: number;
-  /** The last quarter of the year that has data: its figures stand for the year. */
+  /** The year's last complete quarter (every expected school counted), else its last quarter: its figures stand for the year. */
   period: string;
+  /** False when no quarter of the year is complete: `period` is then the last one, and `coverage` says what it lacks. */
+  complete: boolean;
+  /** «по 20 из 22 школ», schools counted and expected in that quarter. */
+  coverage: {label: string; schoolsCounted: number; schoolsExpected: number; studentsShare: number | null; teachersShare: number | null};
+  /** Which quarter stands for the year and why, in Russian. */
+  note: string;
   studentsPct: number | null;
   teachersPct: number | null;
   studentsEngaged: number | null;
@@ -29,7 +36,7 @@ export interface EngagementYear {
   teachersPopulation: number | null;
   schoolsIncluded: number;
   schoolsNotReported: number;
-  municipalities: Array<{name: string; studentsPct: number | null; teachersPct: number | null}>;
+  municipalities: Array<{name: string; studentsPct: number | null; teachersPct: number | null; complete: boolean; coverage: string}>;
 }
 
 export interface AnnualReport {
@@ -71,19 +78,23 @@ export async function annualReport(store: Store, options: {year?: number; today?
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   const engagement = await section(async () => {
-    const years: EngagementYear[] = [];
-    for (const y of [...new Set(periods.map((p) => Number(p.slice(0, 4))))].filter((y) => y <= year).sort()) {
-      const period = periods.filter((p) => p.startsWith(`${y}-`)).at(-1)!;
-      const r = await engagementReport(store, {period});
-      years.push({year: y, period, studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct,
-        studentsEngaged: r.region.studentsEngaged, studentsPopulation: r.region.studentsPopulation,
-        teachersEngaged: r.region.teachersEngaged, teachersPopulation: r.region.teachersPopulation,
-        schoolsIncluded: r.region.schoolsIncluded.length, schoolsNotReported: r.region.schoolsNotReported.length,
-        municipalities: r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct}))});
-    }
-    if (!years.length) return null;
-    const {targets} = await engagementReport(store, {period: years.at(-1)!.period});
-    return {targets, years};
+    const chosen = await engagementYears(store, year);
+    if (!chosen.length) return null;
+    const years: EngagementYear[] = chosen.map(({year: y, period, incomplete, report: r}) => {
+      const c = r.region.coverage;
+      return {year: y, period, complete: !incomplete, coverage: {label: c.label, schoolsCounted: c.schoolsCounted,
+        schoolsExpected: c.schoolsExpected, studentsShare: c.students.share, teachersShare: c.teachers.share},
+      note: incomplete
+        ? `полного квартала в ${y} году нет: взят ${formatPeriod(period)}, данные ${c.label}; цель не оценивается`
+        : `${formatPeriod(period)} — последний полный квартал ${y} года (${c.label})`,
+      studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct,
+      studentsEngaged: r.region.studentsEngaged, studentsPopulation: r.region.studentsPopulation,
+      teachersEngaged: r.region.teachersEngaged, teachersPopulation: r.region.teachersPopulation,
+      schoolsIncluded: r.region.schoolsIncluded.length, schoolsNotReported: r.region.schoolsNotReported.length,
+      municipalities: r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct,
+        complete: m.coverage.complete, coverage: m.coverage.label}))};
+    });
+    return {targets: chosen.at(-1)!.report.targets, years};
   }, "Квартальных отчётов (формы 1–5) пока нет.");
 
   const targets = await section(async () => {

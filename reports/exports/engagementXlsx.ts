@@ -4,9 +4,10 @@
 import ExcelJS from "exceljs";
 import type {Store} from "../../store/database.ts";
 import {engagementReport, type EngagementReport} from "../engagement.ts";
-import type {EngagementFigures} from "../../lib/engagementSummary.ts";
+import type {EngagementFigures, GroupSummary} from "../../lib/engagementSummary.ts";
+import type {Coverage} from "../../lib/coverage.ts";
 import {formatPeriod} from "../../lib/format.ts";
-import {addTable, COUNT_FORMAT, toBuffer, type Column} from "./xlsxStyle.ts";
+import {addTable, COUNT_FORMAT, PERCENT_FORMAT, toBuffer, type Column} from "./xlsxStyle.ts";
 
 /**
  * The Excel number format for a percentage shown against a target: one decimal, or as many more as
@@ -20,6 +21,8 @@ export function percentFormat(pct: number | null, target: number): string {
 }
 
 const yesNo = (v: boolean | null) => (v === null ? "—" : v ? "да" : "нет");
+/** Over incomplete coverage the target is not judged: the cell says over how many schools the figure is. */
+const decision = (v: boolean | null, c?: Coverage) => (c && !c.complete ? `не оценивается: ${c.label}` : yesNo(v));
 
 const FIGURE_COLUMNS: Column[] = [
   {header: "Обучающихся вовлечено", width: 13, format: COUNT_FORMAT}, {header: "Обучающихся 10–19 лет", width: 13, format: COUNT_FORMAT},
@@ -28,9 +31,22 @@ const FIGURE_COLUMNS: Column[] = [
   {header: "Доля педагогов", width: 11}, {header: "Цель по педагогам достигнута", width: 13}
 ];
 
-function figureCells(f: EngagementFigures): Array<string | number | null> {
-  return [f.studentsEngaged, f.studentsPopulation, f.studentsPct === null ? null : f.studentsPct / 100, yesNo(f.meetsTarget.students),
-    f.teachersEngaged, f.teachersPopulation, f.teachersPct === null ? null : f.teachersPct / 100, yesNo(f.meetsTarget.teachers)];
+function figureCells(f: EngagementFigures, c?: Coverage): Array<string | number | null> {
+  return [f.studentsEngaged, f.studentsPopulation, f.studentsPct === null ? null : f.studentsPct / 100, decision(f.meetsTarget.students, c),
+    f.teachersEngaged, f.teachersPopulation, f.teachersPct === null ? null : f.teachersPct / 100, decision(f.meetsTarget.teachers, c)];
+}
+
+const COVERAGE_COLUMNS: Column[] = [
+  {header: "Школ в сумме", width: 10, format: COUNT_FORMAT}, {header: "Школ ожидалось", width: 10, format: COUNT_FORMAT},
+  {header: "Доля обучающихся в учтённых школах", width: 14, format: PERCENT_FORMAT},
+  {header: "Доля педагогов в учтённых школах", width: 14, format: PERCENT_FORMAT},
+  {header: "Полнота", width: 30}, {header: "Не отчитались", width: 10, format: COUNT_FORMAT}
+];
+
+function coverageCells(g: GroupSummary): Array<string | number | null> {
+  const c = g.coverage;
+  return [c.schoolsCounted, c.schoolsExpected, c.students.share, c.teachers.share, c.complete ? "полные" : `неполные: ${c.label}`,
+    g.schoolsNotReported.length];
 }
 
 /** Sets each percentage cell's format from its own value (see percentFormat). */
@@ -49,24 +65,27 @@ export async function engagementWorkbook(report: EngagementReport): Promise<Buff
   const goal = `цель — ${report.targets.students} % обучающихся 10–19 лет и ${report.targets.teachers} % педагогов`;
 
   const groups = [{name: "Регион", ...report.region}, ...report.municipalities];
-  const ws1 = addTable(wb, "Муниципалитеты", `Вовлечённость в наставничество за ${period}; ${goal}`,
-    [{header: "Регион / муниципалитет", width: 24}, ...FIGURE_COLUMNS, {header: "Школ в сумме", width: 10, format: COUNT_FORMAT},
-      {header: "Не отчитались", width: 10, format: COUNT_FORMAT}],
-    groups.map((g) => [g.name, ...figureCells(g), g.schoolsIncluded.length, g.schoolsNotReported.length]));
+  const complete = report.region.coverage.complete ? "данные полные" : `данные неполные (${report.region.coverage.label}): цель не оценивается`;
+  const ws1 = addTable(wb, "Муниципалитеты", `Вовлечённость в наставничество за ${period}; ${goal}; ${complete}`,
+    [{header: "Регион / муниципалитет", width: 24}, ...FIGURE_COLUMNS, ...COVERAGE_COLUMNS],
+    groups.map((g) => [g.name, ...figureCells(g, g.coverage), ...coverageCells(g)]));
   formatPercents(ws1, 2, groups, report);
   ws1.getRow(3).font = {bold: true};
 
   const ws2 = addTable(wb, "Школы", `Школы за ${period}`,
     [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 34}, {header: "Отчитались", width: 11},
-      {header: "В сумме", width: 9}, ...FIGURE_COLUMNS, {header: "Ошибок данных", width: 10, format: COUNT_FORMAT}],
+      {header: "В сумме", width: 9}, ...FIGURE_COLUMNS, {header: "Ошибок данных", width: 10, format: COUNT_FORMAT},
+      {header: "Состояние отчёта", width: 20}, {header: "Почему не в сумме", width: 60}],
     report.schools.map((s) => [s.municipality, s.name, s.status === "reported" ? "да" : "нет", s.includedInTotals ? "да" : "нет",
-      ...figureCells(s), s.dataErrors.length]));
+      ...figureCells(s), s.dataErrors.length, s.stateLabel, s.reasons.join("; ")]));
   formatPercents(ws2, 5, report.schools, report);
 
-  const missing = report.schools.filter((s) => s.status === "not_reported");
-  addTable(wb, "Не отчитались", `Не прислали отчёт за ${period}`,
-    [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 40}],
-    missing.length ? missing.map((s) => [s.municipality, s.name]) : [["—", "Все школы отчитались"]]);
+  // Every expected school left out of the sums — not sent, refused, read in part — and refused files of no known school.
+  const missing = [...report.notCounted.map((s) => [s.municipality, s.name, s.stateLabel, s.reasons.join("; ")]),
+    ...report.rejectedFiles.map((f) => ["—", "школа не определена", "файл не принят", `загрузка № ${f.uploadId}, ${f.file}${f.message ? `: ${f.message}` : ""}`])];
+  addTable(wb, "Не отчитались", `Не вошли в суммы за ${period}: не прислали отчёт, файл не принят или прочитан не полностью`,
+    [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 40}, {header: "Состояние", width: 22}, {header: "Причина", width: 70}],
+    missing.length ? missing : [["—", "Все ожидаемые школы в суммах", null, null]]);
 
   const errors = report.schools.flatMap((s) => s.dataErrors.map((e) => [s.municipality, s.name, e.file, e.sheet, e.cell,
     e.severity === "error" ? "ошибка" : "замечание", e.message]));

@@ -5,7 +5,7 @@ import {escapeHtml} from "../http.ts";
 export interface PageOptions {
   title: string;
   /** Which menu item is current. */
-  active: "upload" | "history" | "exports" | "login";
+  active: "upload" | "history" | "exports" | "directory" | "login";
   csrf: string | null;
   body: string;
   scripts?: string[];
@@ -15,6 +15,7 @@ const MENU: Array<[PageOptions["active"] | "dashboards", string, string]> = [
   ["upload", "/upload", "Загрузка отчётов"],
   ["history", "/history", "История загрузок"],
   ["exports", "/exports", "Выгрузки"],
+  ["directory", "/directory", "Справочник школ"],
   ["dashboards", "/", "Дашборды"]
 ];
 

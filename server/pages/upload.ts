@@ -12,9 +12,10 @@ export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number
     <strong>Перетащите файлы сюда</strong> или <span class="button">выберите файлы</span>
     <input id="files" name="files" type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.csv">
   </label>
-  <details><summary>Если в файле не указан квартал или этап диагностики</summary>
+  <details><summary>Если в файле не указан квартал, этап диагностики или школа</summary>
     <p><label>Квартал: <input name="period" placeholder="2024-Q1" pattern="\\d{4}-?[Qq][1-4]" size="9"></label>
     <label>Этап диагностики: <select name="wave"><option value="">указан в файле</option><option value="entry">входная</option><option value="exit">итоговая</option></select></label></p>
+    <p><label>Школа: <select name="school" id="school-picker"><option value="">указана в файле</option></select></label></p>
   </details>
 </form>
 <p class="hint">Принимаются: ${o.kinds.map(escapeHtml).join("; ")}. Не больше ${o.maxFileMb} МБ на файл.

@@ -18,9 +18,12 @@ export function barCell(pct: number | null, {target, note}: {target: number; not
   return cell;
 }
 
-/** A big number card body: «67,4 %», under it «3 222 из 4 869 · цель 70 %». */
-export function bigPercent({pct, engaged, population, target, met, id}: {pct: number | null; engaged: number | null;
-  population: number | null; target: number; met: boolean | null; id: string}): HTMLElement {
+/**
+ * A big number card body: «67,4 %», under it «3 222 из 4 869 · цель 70 % · цель достигнута». `verdict` is the
+ * report's own words (over incomplete data: «данные неполные (по 9 из 12 школ): цель не оценивается»).
+ */
+export function bigPercent({pct, engaged, population, target, met, id, verdict, coverage}: {pct: number | null; engaged: number | null;
+  population: number | null; target: number; met: boolean | null; id: string; verdict?: string; coverage?: string}): HTMLElement {
   const box = document.createElement("div");
   const big = document.createElement("div");
   big.className = `big${met === null ? "" : met ? " met" : " missed"}`;
@@ -29,8 +32,9 @@ export function bigPercent({pct, engaged, population, target, met, id}: {pct: nu
   const sub = document.createElement("div");
   sub.className = "muted";
   sub.textContent = pct === null
-    ? "нет данных"
-    : `${formatNumber(engaged)} из ${formatNumber(population)} · цель ${formatNumber(target)} % · ${met ? "достигнута" : "не достигнута"}`;
+    ? `нет данных${coverage ? ` · ${coverage}` : ""}`
+    : `${formatNumber(engaged)} из ${formatNumber(population)} · цель ${formatNumber(target)} % · ${verdict ?? (met ? "достигнута" : "не достигнута")}`;
+  sub.id = `${id}-verdict`;
   box.append(big, sub);
   return box;
 }

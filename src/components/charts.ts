@@ -11,6 +11,8 @@ export interface TargetBar {
   pct: number | null;
   /** What the label says instead of a figure («< 5», «не отчитались»). */
   note?: string;
+  /** Over incomplete data the bar is grey: the target is not judged. */
+  incomplete?: boolean;
 }
 
 /** Horizontal bars of percentages with a dashed target line; green at or above it, red below. */
@@ -18,18 +20,19 @@ export function targetBars(rows: TargetBar[], {width, target, title}: {width: nu
   const max = Math.max(100, ...rows.map((r) => r.pct ?? 0));
   const text = (r: TargetBar) => r.pct === null ? r.note ?? "нет данных" : formatPercent(r.pct, 1, target);
   return Plot.plot({
-    width, height: 40 + rows.length * 34, marginLeft: Math.min(260, 12 + 7 * Math.max(...rows.map((r) => r.label.length))),
+    // A label column never wider than 40 % of the chart (a narrow card while the page resizes would draw negative bars).
+    width, height: 40 + rows.length * 34, marginLeft: Math.min(260, Math.max(60, width * 0.4), 12 + 7 * Math.max(...rows.map((r) => r.label.length))),
     marginRight: 20, marginTop: 26, title,
     x: {domain: [0, max], label: "Доля вовлечённых, %", grid: true, tickFormat: (d: number) => formatNumber(d)},
     y: {label: null, domain: rows.map((r) => r.label)},
     marks: [
       Plot.barX(rows.filter((r) => r.pct !== null), {x: "pct", y: "label",
-        fill: (r: TargetBar) => (r.pct! >= target ? COLORS.met : COLORS.missed)}),
+        fill: (r: TargetBar) => (r.incomplete ? COLORS.muted : r.pct! >= target ? COLORS.met : COLORS.missed)}),
       Plot.ruleX([target], {stroke: "#222", strokeDasharray: "4,3", strokeWidth: 1.5}),
       // Inside the bar's end, over the target line, with a halo of the bar's colour so the line
       // never runs through the figure.
       Plot.text(rows.filter((r) => r.pct !== null && r.pct >= 25), {x: "pct", y: "label", text, dx: -5, textAnchor: "end", fill: "white",
-        stroke: (r: TargetBar) => (r.pct! >= target ? COLORS.met : COLORS.missed), strokeWidth: 4,
+        stroke: (r: TargetBar) => (r.incomplete ? COLORS.muted : r.pct! >= target ? COLORS.met : COLORS.missed), strokeWidth: 4,
         fontSize: 12, fontWeight: "bold"}),
       Plot.text(rows.filter((r) => r.pct === null || r.pct < 25), {x: (r: TargetBar) => r.pct ?? 0, y: "label", text, dx: 5,
         textAnchor: "start", fontSize: 12}),
@@ -44,23 +47,32 @@ export interface TrendPoint {
   period: string;
   series: string;
   pct: number | null;
+  /** False when the quarter's figure is not over every expected school: drawn hollow, labelled «неполн.». */
+  complete?: boolean;
+  /** «по 9 из 12 школ». */
+  coverage?: string;
 }
 
 /** Percentages by quarter, one line per series, with the target as a dashed rule. */
 export function trendChart(points: TrendPoint[], {width, target, periods}: {width: number; target: number; periods: string[]}): Element {
   const known = points.filter((p) => p.pct !== null);
   const max = Math.max(100, ...known.map((p) => p.pct!));
+  const incomplete = new Set(points.filter((p) => p.complete === false).map((p) => p.period));
   return Plot.plot({
-    width, height: 300, marginRight: 130, marginTop: 24,
-    x: {domain: periods, label: null, tickFormat: formatPeriodShort, padding: 0.3},
+    width, height: 310, marginRight: 130, marginTop: 24, marginBottom: 42,
+    x: {domain: periods, label: null, padding: 0.3,
+      tickFormat: (p: string) => (incomplete.has(p) ? `${formatPeriodShort(p)}\nнеполн.` : formatPeriodShort(p))},
     y: {domain: [0, max], label: "Доля вовлечённых, %", grid: true, tickFormat: (d: number) => formatNumber(d)},
     color: {legend: false},
     marks: [
       Plot.ruleY([target], {stroke: "#222", strokeDasharray: "4,3"}),
       Plot.text([target], {y: (d: number) => d, frameAnchor: "left", dy: -7, dx: 4, text: (d: number) => `цель ${formatNumber(d)} %`, fontSize: 11}),
       Plot.line(known, {x: "period", y: "pct", stroke: "series", strokeWidth: 2}),
-      Plot.dot(known, {x: "period", y: "pct", fill: "series", r: 4, tip: true,
-        title: (p: TrendPoint) => `${p.series}\n${formatPeriodShort(p.period)}: ${formatPercent(p.pct, 1, target)}`}),
+      // A quarter whose figure is not over every expected school: a hollow dot.
+      ...[true, false].map((whole) => Plot.dot(known.filter((p) => (p.complete !== false) === whole), {x: "period", y: "pct",
+        stroke: "series", fill: whole ? "series" : "white", r: 4, strokeWidth: 2, tip: true,
+        title: (p: TrendPoint) => `${p.series}\n${formatPeriodShort(p.period)}: ${formatPercent(p.pct, 1, target)}` +
+          (whole ? "" : `\nданные неполные: ${p.coverage ?? ""}`)})),
       Plot.text(known, Plot.selectLast({x: "period", y: "pct", z: "series", text: (p: TrendPoint) => `${p.series}: ${formatPercent(p.pct, 1, target)}`,
         dx: 8, textAnchor: "start", fill: "series", fontSize: 11}))
     ]

@@ -59,7 +59,7 @@ export function formatPeriodShort(period: string): string {
 const KINDS: Record<string, string> = {
   forms: "квартальные формы 1–5", diagnostics: "диагностика педагогов", registry: "базы наставников и наставляемых",
   "registry-mentors": "база наставников", "registry-mentees": "база наставляемых",
-  questionnaire: "анкеты (SWOT)", roster: "кадровые списки", indicators: "целевые показатели"
+  questionnaire: "анкеты (SWOT)", roster: "кадровые списки", indicators: "целевые показатели", directory: "справочник школ"
 };
 
 /** The Russian name of a kind of file. */

@@ -6,7 +6,7 @@ import {swotReport} from "../../reports/swot.ts";
 import {retentionReport} from "../../reports/retention.ts";
 import {loadReport} from "../../reports/load.ts";
 import {violationsReport, type ViolationsReport} from "../../reports/violations.ts";
-import {engagementPeriods, engagementReport} from "../../reports/engagement.ts";
+import {engagementYears} from "../../reports/engagement.ts";
 import {prepostReport, type AreaFigures} from "../../reports/prepost.ts";
 import type {QuadrantTally} from "../../lib/swotTally.ts";
 import type {RetentionCohort} from "../../lib/retention.ts";
@@ -64,20 +64,14 @@ await emit(async (store): Promise<EffectivenessData | {available: false; message
       const r = await violationsReport(store);
       return r.schools.length ? {date: r.date, summary: r.summary, schools: r.schools.length} : null;
     }, NOT_LOADED("Базы наставников и наставляемых")),
-    // Engagement year over year: each year's latest quarter.
+    // Engagement year over year: each year's last complete quarter, else its last one marked incomplete
+    // (engagementYears, the same choice as the annual report).
     engagement: await section(async () => {
-      const periods = await engagementPeriods(store);
-      const latest = new Map<number, string>();
-      for (const p of periods) latest.set(Number(p.slice(0, 4)), p);
-      if (!latest.size) return null;
-      const years = [];
-      let target = {students: 70, teachers: 70};
-      for (const [year, period] of latest) {
-        const r = await engagementReport(store, {period});
-        target = r.targets;
-        years.push({year, period, studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct});
-      }
-      return {target, years};
+      const chosen = await engagementYears(store);
+      if (!chosen.length) return null;
+      const years = chosen.map(({year, period, incomplete, report: r}) => ({year, period, complete: !incomplete,
+        coverage: r.region.coverage.label, studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct}));
+      return {target: chosen.at(-1)!.report.targets, years};
     }, NOT_LOADED("Квартальные отчёты (формы 1–5)")),
     // The region's pre/post summary per area.
     prepost: await section(async () => {

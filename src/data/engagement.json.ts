@@ -1,5 +1,6 @@
 // The methodologist's page: engagementReport for every period (the same function as
-// `mentoring report engagement --json`), small groups hidden, and every upload with its issues.
+// `mentoring report engagement --json`), with its coverage; small groups hidden, and every upload
+// with its issues.
 import {engagementPeriods, engagementReport, type EngagementReport, type SchoolReport, type MunicipalityReport} from "../../reports/engagement.ts";
 import {issuesReport, type UploadIssues} from "../../reports/issues.ts";
 import {suppressedFigures, type SuppressedFigures} from "../../lib/suppressedFigures.ts";
@@ -19,15 +20,21 @@ export interface EngagementData {
 }
 
 const worst = (f: UploadIssues) => f.errors * 1e6 + f.warnings;
+/** The public build names no file (a file's name can hold a person's name): «файл «x.xls» (загрузка № 5 от …)» becomes «файл». */
+const noFileNames = (reason: string) => reason.replace(/файл «[^»]*» \(загрузка № \d+ от [\d.]+\)/, "файл");
 
 await emit(async (store): Promise<EngagementData> => {
   if (!store) return {periods: [], files: []};
   const periods: DashboardPeriod[] = [];
+  const hide = isPublic();
   // One engagementReport per period with data, oldest first (the trend by quarter).
   for (const period of await engagementPeriods(store)) {
-    const {issues: _issues, schools, municipalities, ...r} = await engagementReport(store, {period});
-    periods.push({...r, period, schools: schools.map((s) => suppressedFigures(s)),
-      municipalities: municipalities.map((m) => suppressedFigures(m))});
+    const {issues: _issues, schools, municipalities, notCounted, rejectedFiles, ...r} = await engagementReport(store, {period});
+    periods.push({...r, period,
+      schools: schools.map((s) => suppressedFigures(hide ? {...s, reasons: s.reasons.map(noFileNames)} : s)),
+      municipalities: municipalities.map((m) => suppressedFigures(m)),
+      notCounted: hide ? notCounted.map((s) => ({...s, reasons: s.reasons.map(noFileNames)})) : notCounted,
+      rejectedFiles: hide ? rejectedFiles.map((f) => ({...f, file: "", message: null})) : rejectedFiles});
   }
   // Every upload with its issues (issuesReport); registry and diagnostics issues may quote names.
   const files = (await issuesReport(store)).files.map((f) => {

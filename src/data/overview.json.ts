@@ -1,11 +1,13 @@
 // The start page: what is loaded — periods, files by kind, the last upload (issuesReport and
 // engagementPeriods, the same functions as the CLI).
-import {engagementPeriods} from "../../reports/engagement.ts";
+import {engagementPeriods, engagementReport} from "../../reports/engagement.ts";
 import {issuesReport} from "../../reports/issues.ts";
 import {emit} from "./_snapshot.ts";
 
 export interface OverviewData {
   periods: string[];
+  /** Each period's coverage of the region: «по 20 из 22 школ», complete or not (engagementReport). */
+  coverage: Array<{period: string; label: string; complete: boolean}>;
   files: {total: number; accepted: number; withRemarks: number; rejected: number; undone: number};
   /** Accepted files (not undone) per kind: forms, diagnostics, registry … */
   kinds: Array<{kind: string; files: number}>;
@@ -19,8 +21,14 @@ await emit(async (store): Promise<OverviewData | null> => {
   const kinds = new Map<string, number>();
   for (const f of live) if (f.kind && f.status !== "rejected") kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
   const last = files.at(-1);
+  const periods = await engagementPeriods(store);
+  const coverage = [];
+  for (const period of periods) {
+    const c = (await engagementReport(store, {period})).region.coverage;
+    coverage.push({period, label: c.label, complete: c.complete});
+  }
   return {
-    periods: await engagementPeriods(store),
+    periods, coverage,
     files: {total: live.length, accepted: live.filter((f) => f.status === "accepted").length,
       withRemarks: live.filter((f) => f.status === "accepted_with_remarks").length,
       rejected: live.filter((f) => f.status === "rejected").length, undone: files.length - live.length},

@@ -163,6 +163,19 @@ describe("the numbers shown equal the CLI's JSON", () => {
     await v.page.close();
   });
 
+  it("the coverage of the quarter, the target verdict and the schools not counted on «Вовлечённость»", async () => {
+    const r = await cli("report", "engagement");
+    const v = await visit(origins.full, "/engagement", "#coverage");
+    // The sample's II quarter: 20 of 22 schools (engagement-figures.md), so no target is judged.
+    expect(r.region.coverage.label).toBe("по 20 из 22 школ");
+    expect(await v.page.textContent("#coverage")).toContain(`данные неполные: ${r.region.coverage.label}`);
+    expect(await v.page.textContent("#students-pct-verdict")).toContain(r.region.verdict.students);
+    expect(await v.page.textContent("#teachers-pct-verdict")).not.toContain("цель достигнута");
+    const listed = await v.page.$$eval("#not-counted li b", (bs) => bs.map((b) => b.textContent));
+    expect(listed).toEqual(r.notCounted.map((s: {name: string}) => s.name));
+    await v.page.close();
+  });
+
   it("the mean change per area on «Диагностика»", async () => {
     const r = await cli("report", "prepost");
     const v = await visit(origins.full, "/diagnostics", "#prepost-table");

@@ -40,12 +40,16 @@ describe("mentoring ingest and report engagement", () => {
     const io = bufferIo();
     expect(await main(["report", "engagement", "--db", db], io)).toBe(0);
     const text = io.stdout.join("\n");
-    expect(text).toMatch(/Регион\s+89 \/ 160\s+55,6\u00a0%\s+нет\s+24 \/ 35\s+68,6\u00a0%\s+нет/);
+    // СОШ № 3 (Form 1 only) is expected and not counted: 3 of 4 schools, no target judged.
+    expect(text).toMatch(/Регион\s+3 из 4\s+89 \/ 160\s+55,6\u00a0%\s+неполн\.\s+24 \/ 35\s+68,6\u00a0%\s+неполн\./);
+    expect(text).toMatch(/^Данные неполные: по 3 из 4 школ \(у учтённых школ 80,0\u00a0% обучающихся и 81,4\u00a0% педагогов/m);
+    expect(text).toContain("  СОШ № 3 (Тарский) — прочитан не полностью: нет строк в формах 2–5");
     expect(text).toContain("Не отчитались: СОШ № 3");
     const json = bufferIo();
     await main(["report", "engagement", "--db", db, "--json", "--period", "2024-Q1"], json);
     const r = JSON.parse(json.stdout.join("\n"));
-    expect(Object.keys(r)).toEqual(["period", "targetPct", "targets", "region", "municipalities", "schools", "issues"]);
+    expect(Object.keys(r)).toEqual(["period", "targetPct", "targets", "region", "municipalities", "schools", "notCounted", "rejectedFiles", "issues"]);
+    expect(r.region.coverage).toMatchObject({schoolsExpected: 4, schoolsCounted: 3, label: "по 3 из 4 школ", complete: false});
     expect(r.region.studentsPct).toBeCloseTo(55.625, 10);
     expect(Object.keys(r.schools[0])).toEqual(expect.arrayContaining(["municipality", "name", "status", "dataErrors", "studentsEngaged",
       "studentsPopulation", "studentsPct", "teachersEngaged", "teachersPopulation", "teachersPct", "meetsTarget"]));

@@ -25,8 +25,14 @@ describe("engagementSummary sums, then divides", () => {
       s("А", {studentsEngaged: 50, studentsPopulation: 100, teachersEngaged: 7, teachersPopulation: 10}),
       s("Б", {studentsEngaged: 10, studentsPopulation: 100, teachersEngaged: 7, teachersPopulation: 10}),
       s("В", {hasEngagement: false, studentsPopulation: 80, teachersPopulation: 9})], T);
+    // В is expected and not counted: 2 of 3 schools, the target is not judged; over А and Б it is (30 % no, 70 % yes).
+    // Population share: students 200 of 280, teachers 20 of 29.
     expect(r).toEqual({studentsEngaged: 60, studentsPopulation: 200, studentsPct: 30, teachersEngaged: 14, teachersPopulation: 20,
-      teachersPct: 70, meetsTarget: {students: false, teachers: true}, schoolsIncluded: ["А", "Б"], schoolsNotReported: ["В"]});
+      teachersPct: 70, meetsTarget: {students: null, teachers: null}, meetsTargetCounted: {students: false, teachers: true},
+      verdict: {students: "данные неполные (по 2 из 3 школ): цель не оценивается", teachers: "данные неполные (по 2 из 3 школ): цель не оценивается"},
+      coverage: {schoolsExpected: 3, schoolsCounted: 2, schoolsWithoutPopulation: 0, students: {counted: 200, expected: 280, share: 200 / 280},
+        teachers: {counted: 20, expected: 29, share: 20 / 29}, rejectedFiles: 0, complete: false, label: "по 2 из 3 школ"},
+      schoolsIncluded: ["А", "Б"], schoolsNotReported: ["В"]});
   });
   it("is not the mean of school percentages: 90 of 100 and 1 of 10 is 82,7 %, not 50 %", () => {
     const r = engagementSummary([s("А", {studentsEngaged: 90, studentsPopulation: 100}), s("Б", {studentsEngaged: 1, studentsPopulation: 10})], T);
@@ -37,8 +43,21 @@ describe("engagementSummary sums, then divides", () => {
     expect(r.studentsEngaged).toBe(5);
     expect(r.schoolsIncluded).toEqual(["А"]);
   });
-  it("no school gives zero sums and null percentages", () => {
-    expect(engagementSummary([], T)).toMatchObject({studentsEngaged: 0, studentsPct: null, meetsTarget: {students: null, teachers: null}});
+  it("no school gives no figures at all («нет данных»), never a group of 0 people", () => {
+    expect(engagementSummary([], T)).toMatchObject({studentsEngaged: null, studentsPopulation: null, studentsPct: null,
+      meetsTarget: {students: null, teachers: null}});
+  });
+  it("over complete coverage the decision stands: 14 of 20 teachers meets 70 %", () => {
+    const r = engagementSummary([s("А", {studentsEngaged: 7, studentsPopulation: 10, teachersEngaged: 14, teachersPopulation: 20})], T);
+    expect(r.meetsTarget).toEqual({students: true, teachers: true});
+    expect(r.coverage).toMatchObject({complete: true, label: "по 1 из 1 школы"});
+    expect(r.verdict).toEqual({students: "цель достигнута", teachers: "цель достигнута"});
+  });
+  it("a school read in part is out of the sums and out of the coverage count", () => {
+    const r = engagementSummary([s("А", {studentsEngaged: 7, studentsPopulation: 10}), s("Б", {incomplete: true, studentsEngaged: 1, studentsPopulation: 10})], T);
+    expect([r.studentsEngaged, r.studentsPopulation, r.coverage.schoolsCounted, r.coverage.schoolsExpected]).toEqual([7, 10, 1, 2]);
+    expect(r.meetsTarget.students).toBeNull();
+    expect(r.meetsTargetCounted.students).toBe(true);
   });
   it("engagementPercent is unrounded: the @example", () => expect(engagementPercent(58, 86)).toBeCloseTo(67.44186046511628, 12));
 });

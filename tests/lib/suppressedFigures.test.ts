@@ -46,4 +46,9 @@ describe("suppressedFigures", () => {
       teachersPopulation: null, teachersPct: null, meetsTarget: {students: null, teachers: null}};
     expect(suppressedFigures(f).suppressed).toEqual({students: false, teachers: false});
   });
+  it("a group of 0 people is «нет данных», never «< 5»", () => {
+    const f: EngagementFigures = {studentsEngaged: 0, studentsPopulation: 0, studentsPct: null, teachersEngaged: 0,
+      teachersPopulation: 0, teachersPct: null, meetsTarget: {students: null, teachers: null}};
+    expect(suppressedFigures(f)).toEqual({...f, suppressed: {students: false, teachers: false}});
+  });
 });

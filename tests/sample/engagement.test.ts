@@ -177,10 +177,39 @@ describe("the sample region", () => {
     for (const g of [r.region, ...r.municipalities]) expect(g.meetsTarget).toEqual({students: false, teachers: false});
   });
 
-  it("meets the teachers' target and misses the students' in the II quarter, region and every municipality", () => {
+  it("over the counted schools, meets the teachers' target and misses the students' in the II quarter, region and every municipality", () => {
     const r = reports["2024-Q2"]!;
-    for (const g of [r.region, ...r.municipalities]) expect(g.meetsTarget).toEqual({students: false, teachers: true});
+    for (const g of [r.region, ...r.municipalities]) expect(g.meetsTargetCounted).toEqual({students: false, teachers: true});
     expect(r.region.schoolsNotReported.sort()).toEqual(["МКОУ \"Самсоновская ООШ\"", "МКОУ \"Хохловская СОШ\""]);
+  });
+
+  it("is complete in the I quarter: 22 of 22 schools, all the population", () => {
+    const r = reports["2024-Q1"]!;
+    expect(r.region.coverage).toMatchObject({schoolsExpected: 22, schoolsCounted: 22, complete: true, label: "по 22 из 22 школ",
+      students: {counted: 4974, expected: 4974, share: 1}, teachers: {counted: 532, expected: 532, share: 1}});
+    expect(r.notCounted).toEqual([]);
+  });
+
+  it("judges no target where the II quarter is incomplete, and says over how many schools (engagement-figures.md, coverage)", () => {
+    const r = reports["2024-Q2"]!;
+    // 20 of 22 schools; the two not counted hold 64 + 41 students and 14 + 9 teachers of their latest Form 1.
+    expect(r.region.coverage).toMatchObject({schoolsExpected: 22, schoolsCounted: 20, complete: false, label: "по 20 из 22 школ",
+      students: {counted: 4869, expected: 4974}, teachers: {counted: 509, expected: 532}});
+    expect(r.region.coverage.students.share).toBeCloseTo(4869 / 4974, 12);
+    expect(r.region.meetsTarget).toEqual({students: null, teachers: null});
+    expect(r.region.verdict.teachers).toBe("данные неполные (по 20 из 22 школ): цель не оценивается");
+    const m = (name: string) => r.municipalities.find((x) => x.name === name)!;
+    expect([m("Саргатский").coverage.label, m("Саргатский").coverage.students.expected, m("Саргатский").meetsTarget]).toEqual(
+      ["по 6 из 7 школ", 1133, {students: null, teachers: null}]);
+    expect([m("Тарский").coverage.label, m("Тарский").coverage.teachers.expected, m("Тарский").meetsTarget]).toEqual(
+      ["по 7 из 8 школ", 211, {students: null, teachers: null}]);
+    // Омский is complete: its decision stands.
+    expect([m("Омский").coverage.label, m("Омский").coverage.complete, m("Омский").meetsTarget]).toEqual(
+      ["по 7 из 7 школ", true, {students: false, teachers: true}]);
+    expect(r.notCounted.map((s) => [s.name, s.state, s.reasons])).toEqual([
+      ["МКОУ \"Хохловская СОШ\"", "partial", ["нет строк в формах 2–5"]],
+      ["МКОУ \"Самсоновская ООШ\"", "missing", ["отчёт за квартал не прислан"]]
+    ]);
   });
 
   it("decides the 70 % target exactly: 14 of 20 and 84 of 120 meet it, 170 of 243 (69,96 %) does not", () => {

@@ -7,37 +7,62 @@ import {withStore} from "../../withStore.ts";
 import {engagementReport, engagementPeriods, type EngagementReport} from "../../../reports/engagement.ts";
 import {formatNumber, formatPercent, formatPeriod} from "../../../lib/format.ts";
 import type {EngagementFigures} from "../../../lib/engagementSummary.ts";
+import type {Coverage} from "../../../lib/coverage.ts";
 import type {ReportCommand} from "./types.ts";
 
 const mark = (v: boolean | null) => (v === null ? "н/д" : v ? "да" : "нет");
+/** Over incomplete coverage the target is not judged: «неполн.» (explained under the tables). */
+const judged = (v: boolean | null, complete: boolean) => (complete ? mark(v) : "неполн.");
 
-function cells(f: EngagementFigures, targets: {students: number; teachers: number}): string[] {
+function cells(f: EngagementFigures, targets: {students: number; teachers: number}, complete = true): string[] {
   return [
     f.studentsEngaged === null ? "—" : `${formatNumber(f.studentsEngaged)} / ${formatNumber(f.studentsPopulation)}`,
-    formatPercent(f.studentsPct, 1, targets.students), mark(f.meetsTarget.students),
+    formatPercent(f.studentsPct, 1, targets.students), judged(f.meetsTarget.students, complete),
     f.teachersEngaged === null ? "—" : `${formatNumber(f.teachersEngaged)} / ${formatNumber(f.teachersPopulation)}`,
-    formatPercent(f.teachersPct, 1, targets.teachers), mark(f.meetsTarget.teachers)
+    formatPercent(f.teachersPct, 1, targets.teachers), judged(f.meetsTarget.teachers, complete)
   ];
+}
+
+const schoolsOf = (c: Coverage) => `${formatNumber(c.schoolsCounted)} из ${formatNumber(c.schoolsExpected)}`;
+const share = (x: number | null) => (x === null ? "—" : formatPercent(x * 100, 1));
+
+/** The coverage line under the title: complete, or what is missing and how much of the population is counted. */
+export function coverageLine(c: Coverage): string {
+  if (c.complete) return `Данные полные: в сумме все ожидаемые школы (${c.label}).`;
+  return `Данные неполные: ${c.label} (у учтённых школ ${share(c.students.share)} обучающихся и ${share(c.teachers.share)} педагогов ` +
+    "от известной численности ожидаемых школ); цель не оценивается.";
 }
 
 export function engagementText(r: EngagementReport): string {
   if (!r.period) return "В базе нет квартальных отчётов. Загрузите их: mentoring ingest <папка>";
-  const head = ["", "Обучающиеся", "%", `≥ ${r.targets.students} %`, "Педагоги", "%", `≥ ${r.targets.teachers} %`];
+  const head = ["Обучающиеся", "%", `≥ ${r.targets.students} %`, "Педагоги", "%", `≥ ${r.targets.teachers} %`];
   const out: string[] = [];
   out.push(`Вовлечённость в наставничество за ${formatPeriod(r.period)} (${r.period}); цель — ${formatNumber(r.targets.students)} % обучающихся 10–19 лет и ${formatNumber(r.targets.teachers)} % педагогов.`);
+  out.push(coverageLine(r.region.coverage));
   out.push("");
-  out.push(table(["Регион и муниципалитеты", ...head.slice(1)], [
-    ["Регион", ...cells(r.region, r.targets)],
-    ...r.municipalities.map((m) => [m.name, ...cells(m, r.targets)])
+  out.push(table(["Регион и муниципалитеты", "Школ", ...head], [
+    ["Регион", schoolsOf(r.region.coverage), ...cells(r.region, r.targets, r.region.coverage.complete)],
+    ...r.municipalities.map((m) => [m.name, schoolsOf(m.coverage), ...cells(m, r.targets, m.coverage.complete)])
   ]));
   out.push("");
-  out.push(table(["Школа", "Муниципалитет", ...head.slice(1), "Замечания"], r.schools.map((s) => [
-    s.name, s.municipality,
-    ...(s.status === "not_reported" ? ["не отчиталась", "—", "—", "—", "—", "—"] : cells(s, r.targets)),
+  out.push(table(["Школа", "Муниципалитет", "Состояние", ...head, "Замечания"], r.schools.map((s) => [
+    s.name, s.municipality, s.stateLabel,
+    ...(s.status === "not_reported" ? ["—", "—", "—", "—", "—", "—"] : cells(s, r.targets)),
     s.dataErrors.length ? `${s.dataErrors.length}` + (s.includedInTotals ? "" : ", не в сумме") : s.includedInTotals || s.status === "not_reported" ? "" : "не в сумме"
   ])));
+  if (r.notCounted.length) {
+    out.push("", `Не учтены в суммах (${r.notCounted.length}):`);
+    for (const s of r.notCounted) out.push(`  ${s.name} (${s.municipality}) — ${s.stateLabel}${s.reasons.length ? `: ${s.reasons.join("; ")}` : ""}`);
+  }
+  if (r.rejectedFiles.length) {
+    out.push("", `Не приняты файлы, школа которых не определена (${r.rejectedFiles.length}): учитываются против полноты, пока файл не заменён или не снят с учёта (mentoring directory dismiss N):`);
+    for (const f of r.rejectedFiles) out.push(`  загрузка № ${f.uploadId}, ${f.file}${f.message ? `: ${f.message}` : ""}`);
+  }
   out.push("");
-  out.push(`В сумму вошли школ: ${r.region.schoolsIncluded.length}. Не отчитались: ${r.region.schoolsNotReported.length ? r.region.schoolsNotReported.join("; ") : "нет"}.`);
+  out.push(`В сумму вошли школ: ${r.region.schoolsIncluded.length} из ${r.region.coverage.schoolsExpected}. Не отчитались: ${r.region.schoolsNotReported.length ? r.region.schoolsNotReported.join("; ") : "нет"}.`);
+  if (!r.region.coverage.complete || r.municipalities.some((m) => !m.coverage.complete)) {
+    out.push("«неполн.» — в сумме не все ожидаемые школы: достижение цели не оценивается, пока не отчитаются все.");
+  }
   const errors = r.schools.filter((s) => s.dataErrors.length);
   if (errors.length) {
     out.push("", "Ошибки данных:");

@@ -75,8 +75,10 @@ function send(file, item) {
     const params = new URLSearchParams({batch: batchId});
     const period = form.elements.period.value.trim();
     const wave = form.elements.wave.value;
+    const school = form.elements.school.value;
     if (period) params.set("period", period);
     if (wave) params.set("wave", wave);
+    if (school) params.set("school", school);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/uploads?${params}`);
     xhr.setRequestHeader("X-CSRF-Token", csrf);
@@ -169,6 +171,21 @@ async function pollDashboards() {
   }
   polling = false;
 }
+
+// The school picker: the directory's schools by municipality (for files that name no school).
+async function fillSchools() {
+  try {
+    const {schools} = await (await fetch("/api/directory", {headers: {Accept: "application/json"}})).json();
+    const picker = form.elements.school;
+    const groups = new Map();
+    for (const s of schools.filter((x) => x.open)) {
+      if (!groups.has(s.municipality)) groups.set(s.municipality, el("optgroup", {label: s.municipality}));
+      groups.get(s.municipality).append(el("option", {value: String(s.id), text: s.name}));
+    }
+    picker.append(...groups.values());
+  } catch { /* without the list, files must name their school */ }
+}
+fillSchools();
 
 input.addEventListener("change", () => { upload([...input.files]); input.value = ""; });
 for (const type of ["dragenter", "dragover"]) zone.addEventListener(type, (e) => { e.preventDefault(); zone.classList.add("over"); });

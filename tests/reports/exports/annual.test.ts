@@ -16,7 +16,7 @@ describe("the annual analytical report", () => {
     await store.close();
   });
 
-  it("engagement year over year takes each year's last quarter, summed over schools", async () => {
+  it("engagement year over year takes each year's last quarter, summed over schools, and says when no quarter is complete", async () => {
     const store = await Store.open(":memory:");
     await ingestBytes(store, "t.xlsx", await quarterFile("за I квартал 2024 г.", [...TARSKY_Q1, ...OMSKY_Q1]));
     const r = await annualReport(store, {today: "2026-11-24"});
@@ -29,7 +29,11 @@ describe("the annual analytical report", () => {
     // (10 + 15 + 5) + (20 + 20 + 5) + (8 + 6) = 89 of 100 + 50 + 10 = 160 → 55.625 %.
     expect([y.period, y.studentsEngaged, y.studentsPopulation, y.schoolsIncluded, y.schoolsNotReported]).toEqual(["2024-Q1", 89, 160, 3, 1]);
     expect(y.studentsPct).toBeCloseTo(55.625, 8);
+    // СОШ № 3 sent Form 1 only: 3 of 4 schools, the only quarter of 2024 is not complete, and the report says so.
+    expect([y.complete, y.coverage.label, y.note]).toEqual([false, "по 3 из 4 школ",
+      "полного квартала в 2024 году нет: взят I квартал 2024, данные по 3 из 4 школ; цель не оценивается"]);
     const html = annualHtml(r);
+    expect(html).toContain("Полного квартала в 2024 году нет: взят I квартал 2024, данные по 3 из 4 школ; цель не оценивается.");
     expect(html).toContain("55,6\u00a0%");
     expect(html).not.toContain("Иванов");
     await store.close();
