@@ -1,49 +1,56 @@
 // Quarterly reports, Forms 1–5 (seed 003): recognised by their headers, stored per school and
 // period; a newer file for a school and period replaces only that school's data for that period.
-import type {DuckDBConnection} from "@duckdb/node-api";
+import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, StoreContext, Stored} from "../fileKind.ts";
 import {all} from "../../store/database.ts";
 import {schoolKey, upsertSchools} from "../../store/schools.ts";
 import {findTables, parseForms, type FormsData} from "./parseForms.ts";
 
-async function storeForms(conn: DuckDBConnection, data: FormsData, ctx: StoreContext): Promise<Stored> {
-  const ids = await upsertSchools(conn, [...data.form1, ...data.engagement].map((r) => ({municipality: r.municipality, name: r.school})));
+/**
+ * Stores the forms of several uploads at once (one file is a batch of one): one look-up and one
+ * insert of schools, three appenders and one replacement query for the whole batch.
+ */
+async function storeFormsMany(conn: DuckDBConnection, items: Array<{data: FormsData; context: StoreContext}>): Promise<Stored[]> {
+  const ids = await upsertSchools(conn, items.flatMap(({data}) =>
+    [...data.form1, ...data.engagement].map((r) => ({municipality: r.municipality, name: r.school}))));
   const idOf = (r: {municipality: string; school: string}) => ids.get(schoolKey({municipality: r.municipality, name: r.school}))!;
-  const inForm1 = new Set(data.form1.map(idOf));
-  const schoolIds = new Map<string, number>();
-  for (const r of [...data.form1, ...data.engagement]) schoolIds.set(r.school, idOf(r));
-
   const periods = await conn.createAppender("school_periods");
-  for (const id of new Set(schoolIds.values())) {
-    periods.appendInteger(ctx.uploadId); periods.appendInteger(id); periods.appendVarchar(data.period);
-    periods.appendBoolean(inForm1.has(id)); periods.endRow();
-  }
-  periods.closeSync();
-
   const pop = await conn.createAppender("populations");
-  for (const r of data.form1) {
-    pop.appendInteger(ctx.uploadId); pop.appendInteger(idOf(r)); pop.appendVarchar(data.period);
-    for (const v of [r.students, r.teachers, r.youngTeachers]) v === null ? pop.appendNull() : pop.appendInteger(v);
-    pop.appendVarchar(r.sheet); pop.appendInteger(r.row); pop.endRow();
-  }
-  pop.closeSync();
-
   const eng = await conn.createAppender("engagement");
-  for (const r of data.engagement) {
-    eng.appendInteger(ctx.uploadId); eng.appendInteger(idOf(r)); eng.appendVarchar(data.period); eng.appendSmallInt(r.form);
-    r.programme === null ? eng.appendNull() : eng.appendVarchar(r.programme);
-    for (const v of [r.mentors, r.mentees]) v === null ? eng.appendNull() : eng.appendInteger(v);
-    r.result === null ? eng.appendNull() : eng.appendVarchar(r.result);
-    eng.appendVarchar(r.sheet); eng.appendInteger(r.row); eng.endRow();
-  }
+  const schoolIdsOf = items.map(({data, context: ctx}) => {
+    const inForm1 = new Set(data.form1.map(idOf));
+    const schoolIds = new Map<string, number>();
+    for (const r of [...data.form1, ...data.engagement]) schoolIds.set(r.school, idOf(r));
+    for (const id of new Set(schoolIds.values())) {
+      periods.appendInteger(ctx.uploadId); periods.appendInteger(id); periods.appendVarchar(data.period);
+      periods.appendBoolean(inForm1.has(id)); periods.endRow();
+    }
+    for (const r of data.form1) {
+      pop.appendInteger(ctx.uploadId); pop.appendInteger(idOf(r)); pop.appendVarchar(data.period);
+      for (const v of [r.students, r.teachers, r.youngTeachers]) v === null ? pop.appendNull() : pop.appendInteger(v);
+      pop.appendVarchar(r.sheet); pop.appendInteger(r.row); pop.endRow();
+    }
+    for (const r of data.engagement) {
+      eng.appendInteger(ctx.uploadId); eng.appendInteger(idOf(r)); eng.appendVarchar(data.period); eng.appendSmallInt(r.form);
+      r.programme === null ? eng.appendNull() : eng.appendVarchar(r.programme);
+      for (const v of [r.mentors, r.mentees]) v === null ? eng.appendNull() : eng.appendInteger(v);
+      r.result === null ? eng.appendNull() : eng.appendVarchar(r.result);
+      eng.appendVarchar(r.sheet); eng.appendInteger(r.row); eng.endRow();
+    }
+    return schoolIds;
+  });
+  periods.closeSync();
+  pop.closeSync();
   eng.closeSync();
 
-  const replaces = (await all<{upload_id: number}>(conn,
-    `SELECT DISTINCT old.upload_id FROM school_periods new
+  // For each upload of the batch: the earlier live uploads that spoke about one of its (school, period).
+  const replaced = await all<{upload_id: number; replaced: number}>(conn,
+    `SELECT DISTINCT new.upload_id, old.upload_id AS replaced FROM school_periods new
      JOIN school_periods old ON old.school_id = new.school_id AND old.period = new.period AND old.upload_id < new.upload_id
      JOIN uploads u ON u.upload_id = old.upload_id AND u.undone_at IS NULL
-     WHERE new.upload_id = $u ORDER BY 1`, {u: ctx.uploadId})).map((r) => r.upload_id);
-  return {schoolIds, replaces};
+     WHERE list_contains($u, new.upload_id) ORDER BY 1, 2`, {u: listValue(items.map((i) => i.context.uploadId))});
+  return items.map(({context}, k) => ({schoolIds: schoolIdsOf[k]!,
+    replaces: replaced.filter((r) => r.upload_id === context.uploadId).map((r) => r.replaced)}));
 }
 
 export const formsKind: FileKind<FormsData> = {
@@ -57,5 +64,6 @@ export const formsKind: FileKind<FormsData> = {
     return titles.length > 0 && tables.length > 0 ? 0.5 : 0;
   },
   parse: parseForms,
-  store: storeForms
+  store: async (conn, data, context) => (await storeFormsMany(conn, [{data, context}]))[0]!,
+  storeMany: storeFormsMany
 };
