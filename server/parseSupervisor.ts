@@ -185,6 +185,16 @@ export class ParseSupervisor {
     return this.slots.map((s) => s.pid);
   }
 
+  /** Process ids of the children holding a file right now. */
+  get busyPids(): number[] {
+    return this.slots.filter((s) => s.job && !s.ending).map((s) => s.pid);
+  }
+
+  /** Files handed to children so far. */
+  get parsed(): number {
+    return this.nextId - 1;
+  }
+
   /** Parses one file in a child. Never rejects: every failure is a rejected PreparedFile. */
   parse(file: string, bytes: Buffer, options: IngestOptions = {}): Promise<ParseOutcome> {
     if (this.closed) return Promise.reject(new Error("parse supervisor is closed"));

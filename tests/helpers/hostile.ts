@@ -67,3 +67,13 @@ export function sharedStringAmplifier(seed: number, rows = 2000, chars = 10_000)
   return makeZip(workbookEntries(`<worksheet><sheetData>${rowsXml}</sheetData></worksheet>`,
     [{name: "xl/sharedStrings.xml", data: Buffer.from(sst)}]));
 }
+
+/**
+ * A plain sheet of `rows` rows × 6 text cells (no known headers): a legitimate file that takes the
+ * reader a second or more, so a test can act while a parse child holds it.
+ */
+export function slowSheet(rows = 45_000, seed = 0): Buffer {
+  const xml = Array.from({length: rows}, (_, i) => `<row r="${i + 1}">${Array.from({length: 6}, (_, c) =>
+    `<c r="${String.fromCharCode(65 + c)}${i + 1}" t="inlineStr"><is><t>строка ${seed} ${i * 7 + c} школа № ${i % 997}</t></is></c>`).join("")}</row>`).join("");
+  return makeZip(workbookEntries(`<worksheet><sheetData>${xml}</sheetData></worksheet>`));
+}

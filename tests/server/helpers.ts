@@ -1,7 +1,7 @@
 // Starting servers for tests: in this process (fast; the upload path, security, exports) or as a
 // child process running `mentoring serve` (memory, kill -9, a second server on the same database).
 import {spawn, type ChildProcess} from "node:child_process";
-import {mkdtempSync, readFileSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {Store} from "../../store/database.ts";
@@ -77,6 +77,55 @@ export function childServer(db: string, extra: string[] = []): Promise<ChildServ
     });
     child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${stderr.join("")}`)); });
   });
+}
+
+/** Every process started by `pid`, and theirs (Linux /proc). */
+export function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const walk = (p: number) => {
+    let tasks: string[] = [];
+    try { tasks = readdirSync(`/proc/${p}/task`); } catch { return; }
+    for (const t of tasks) {
+      let kids = "";
+      try { kids = readFileSync(`/proc/${p}/task/${t}/children`, "utf8"); } catch { continue; }
+      for (const k of kids.trim().split(/\s+/).filter(Boolean).map(Number)) { out.push(k); walk(k); }
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+/** Current resident memory of a process, MB (0 when it is gone). */
+export function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process and everything it started (the server and its parse children), MB. */
+export function treeRssMb(pid: number): number {
+  return [pid, ...descendants(pid)].reduce((n, p) => n + rssMb(p), 0);
+}
+
+/**
+ * Calls /healthz every `everyMs` until stopped; returns every answer's status and time. A server
+ * that parses in its own thread would answer late or not at all while a hostile file is read.
+ */
+export function watchHealth(url: string, everyMs = 100): {stop: () => Promise<Array<{status: number; ms: number}>>} {
+  const seen: Array<{status: number; ms: number}> = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
+      seen.push({status, ms: performance.now() - t});
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {stop: async () => { running = false; await loop; return seen; }};
 }
 
 /** Peak resident memory of a process (Linux VmHWM), in MB. */
