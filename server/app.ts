@@ -116,8 +116,8 @@ function resolveLimits(o: ServerOptions): Limits {
     maxParsing,
     // One sender never takes every parser: another sender's file always finds one.
     perSender: Math.max(1, maxParsing - 1),
-    // Bodies held at once: nine 10 MB files (each is copied once more while parsed).
-    maxHeldBytes: 9 * upload.maxFileBytes + 4 * 1024 * 1024,
+    // Bodies held at once: six 10 MB files (each is copied twice more while parsed: ~200 MB at worst).
+    maxHeldBytes: 6 * upload.maxFileBytes + 4 * 1024 * 1024,
     maxQueuedPerSender: 2 * upload.maxFiles,
     ...o.admission
   };
@@ -187,8 +187,18 @@ function answerError(req: IncomingMessage, res: ServerResponse, e: unknown, log:
   const headers = e instanceof HttpError ? e.headers : {};
   // Unexpected errors are logged by kind only: their text may quote a cell or a name.
   if (!(e instanceof HttpError)) log(`ошибка ${req.method} ${new URL(req.url ?? "/", "http://x").pathname}: ${e instanceof Error ? e.name : "?"}`);
-  req.resume();
   if (res.headersSent) { res.destroy(); return; }
+  // The body is read to its end (and dropped) before the answer: a client still sending would
+  // otherwise meet a closed connection instead of the answer. A body past the bound is cut off.
+  if (!req.complete && !req.readableEnded && status !== 413 && status !== 411) {
+    let drained = 0;
+    const cut = setTimeout(() => req.destroy(), 60_000);
+    req.on("data", (c: Buffer) => { drained += c.length; if (drained > 1024 * 1048576) req.destroy(); });
+    req.once("end", () => { clearTimeout(cut); answerError(req, res, e, () => undefined); });
+    req.once("error", () => clearTimeout(cut));
+    req.resume();
+    return;
+  }
   if (wantsPage(req)) {
     const text = message.charAt(0).toUpperCase() + message.slice(1);
     return sendPage(res, page({title: ERROR_TITLES[status] ?? "Не получилось", active: "upload", csrf: null,

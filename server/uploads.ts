@@ -113,8 +113,9 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
+      // One byte over the limit tells a file of exactly the limit (accepted) from a larger one.
       bb = busboy({headers: req.headers, defParamCharset: "utf8",
-        limits: {fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20, fieldSize: 2048, parts: limits.maxFiles + 20,
+        limits: {fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, fields: 20, fieldSize: 2048, parts: limits.maxFiles + 20,
           headerPairs: 100}});
     } catch {
       reject(new HttpError(400, "Ожидалась форма с файлами (multipart/form-data)."));

@@ -1,6 +1,7 @@
 // Starting servers for tests: in this process (fast; the upload path, security, exports) or as a
 // child process running `mentoring serve` (memory, kill -9, a second server on the same database).
 import {spawn, type ChildProcess} from "node:child_process";
+import {request as httpRequest} from "node:http";
 import {mkdtempSync, readdirSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -79,6 +80,49 @@ export function childServer(db: string, extra: string[] = []): Promise<ChildServ
   });
 }
 
+/**
+ * POSTs one file of `size` bytes as multipart without holding it in memory: the body is streamed
+ * from one 64 KB block (its first bytes carry `seed`, so each file's hash differs). For heavy-load
+ * tests: a hundred concurrent 10 MB uploads cost this process almost nothing.
+ */
+export function streamUpload(url: string, csrf: string, o: {name: string; size: number; seed: number},
+  headers: Record<string, string> = {}): Promise<{status: number; headers: Record<string, string | string[] | undefined>; body: any}> {
+  const boundary = `----mentoring${o.seed}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${o.name}"\r\n` +
+    "Content-Type: application/octet-stream\r\n\r\n");
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const block = Buffer.alloc(64 * 1024);
+  for (let i = 0; i < block.length; i++) block[i] = (i * 7919 + o.seed * 104729) % 251;
+  block.write(`seed ${o.seed} `, 0);
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({host: u.hostname, port: u.port, path: "/api/uploads", method: "POST", headers: {
+      "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": head.length + o.size + tail.length,
+      "X-CSRF-Token": csrf, Accept: "application/json", Connection: "close", ...headers}}, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        let body: any = text;
+        try { body = JSON.parse(text); } catch { /* not JSON */ }
+        resolve({status: res.statusCode!, headers: res.headers, body});
+      });
+    });
+    req.on("error", reject);
+    req.write(head);
+    let sent = 0;
+    const pump = () => {
+      while (sent < o.size) {
+        const n = Math.min(block.length, o.size - sent);
+        sent += n;
+        if (!req.write(n === block.length ? block : block.subarray(0, n))) { req.once("drain", pump); return; }
+      }
+      req.end(tail);
+    };
+    pump();
+  });
+}
+
 /** Every process started by `pid`, and theirs (Linux /proc). */
 export function descendants(pid: number): number[] {
   const out: number[] = [];
@@ -126,6 +170,25 @@ export function watchHealth(url: string, everyMs = 100): {stop: () => Promise<Ar
     }
   })();
   return {stop: async () => { running = false; await loop; return seen; }};
+}
+
+/**
+ * watchHealth from a separate process: under a storm of uploads sent by this process, its own
+ * event loop would delay the checks and measure itself, not the server.
+ */
+export function watchHealthApart(url: string, everyMs = 100): {stop: () => Promise<Array<{status: number; ms: number}>>} {
+  const script = `const url = ${JSON.stringify(url)};
+    const tick = async () => { const t = performance.now(); let status = 0;
+      try { status = (await fetch(url + "/healthz")).status; } catch {}
+      process.stdout.write(JSON.stringify({status, ms: performance.now() - t}) + "\\n"); setTimeout(tick, ${everyMs}); };
+    tick();`;
+  const child = spawn(process.execPath, ["-e", script], {stdio: ["ignore", "pipe", "ignore"]});
+  let out = "";
+  child.stdout!.on("data", (b: Buffer) => { out += b.toString(); });
+  return {stop: () => new Promise((done) => {
+    child.once("exit", () => done(out.split("\n").filter(Boolean).map((l) => JSON.parse(l) as {status: number; ms: number})));
+    child.kill("SIGTERM");
+  })};
 }
 
 /** Peak resident memory of a process (Linux VmHWM), in MB. */
