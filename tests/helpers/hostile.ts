@@ -61,7 +61,9 @@ export function sharedStringAmplifier(seed: number, rows = 2000, chars = 10_000)
     `<row r="3">${s(5)}${s(6)}<c><v>500</v></c><c><v>40</v></c><c><v>3</v></c></row>`,
     `<row r="5">${s(8)}</row>`,
     `<row r="6">${s(0)}${s(1)}${s(9)}${s(10)}${s(11)}${s(12)}</row>`,
-    ...Array.from({length: rows}, (_, i) => `<row r="${i + 7}">${s(5)}${s(6)}${s(13)}${s(14)}${s(14)}${s(13)}</row>`)
+    // Each row names its programme in its own words (inline text), as schools write them.
+    ...Array.from({length: rows}, (_, i) => `<row r="${i + 7}">${s(5)}${s(6)}<c t="inlineStr"><is><t>Программа ${seed}-${i}-${(i * 2654435761) % 4294967291} «Вместе»</t></is></c>` +
+      `${s(14)}${s(14)}<c t="inlineStr"><is><t>Итог ${(i * 7919) % 100003}-${(i * 104729 + seed) % 999983}-${(i * 15485863) % 9999991}-${(i * 32452843 + seed * 7) % 99999989}</t></is></c></row>`)
   ].join("");
   const sst = `<sst>${strings.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`;
   return makeZip(workbookEntries(`<worksheet><sheetData>${rowsXml}</sheetData></worksheet>`,
