@@ -4,6 +4,7 @@ import {UserError} from "./io.ts";
 import {ingestCommand} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
 import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
+import {uploadsCommand, UPLOADS_USAGE} from "./commands/uploads.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
@@ -13,6 +14,8 @@ export const HELP = `mentoring — аналитика программ наст�
 ${reportHelp()}
   ${SERVE_USAGE}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
+  ${UPLOADS_USAGE}
+      удалить хранящиеся исходные файлы загрузок (данные остаются)
   mentoring help
       эта справка
 
@@ -27,6 +30,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return reportCommand(rest, io);
     case "serve":
       return serveCommand(rest, io);
+    case "uploads":
+      return uploadsCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

@@ -6,7 +6,7 @@
 import {randomUUID} from "node:crypto";
 import {mkdirSync, readdirSync, statSync, unlinkSync} from "node:fs";
 import {writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {dirname, join, resolve} from "node:path";
 import {all, type Store} from "../store/database.ts";
 
 export interface OriginalsPolicy {
@@ -23,6 +23,11 @@ export const defaultOriginalsPolicy: OriginalsPolicy = {quotaMb: 1024, retention
 export type DeletedReason = "quota" | "retention" | "request" | "rejected" | "missing";
 
 const STORED_NAME = /^[0-9a-f-]{36}\.xlsx$/;
+
+/** Where the originals of a database are kept: `uploads/` beside the database file. */
+export function originalsDir(dbPath: string): string {
+  return join(dirname(resolve(dbPath)), "uploads");
+}
 
 /** Writes an original under a generated name only this process can read; returns the name. */
 export async function keepOriginal(dir: string, bytes: Buffer): Promise<string> {

@@ -49,7 +49,7 @@ describe("writes come only from the server's own pages", () => {
       headers: {"X-CSRF-Token": s.csrf, Accept: "application/json", ...headers}});
     // Past the guard: the upload does not exist.
     expect((await undo({Origin: "null", "Sec-Fetch-Site": "same-origin"})).status).toBe(404);
-    for (const site of [{}, {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"}]) {
+    for (const site of [{}, {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"}] as Array<Record<string, string>>) {
       const r = await undo({Origin: "null", ...site});
       expect(r.status).toBe(403);
       expect(await r.json()).toEqual({error: "Запрос пришёл с другого сайта и отклонён."});
