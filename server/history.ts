@@ -56,15 +56,15 @@ export async function uploadHistory(store: Store, o: {before?: number | null; li
     )
     SELECT p.upload_id, p.file_name, p.sha256, p.kind, p.period, p.status,
            strftime(p.loaded_at, '%Y-%m-%dT%H:%M:%S') AS loaded_at, strftime(p.undone_at, '%Y-%m-%dT%H:%M:%S') AS undone_at,
-           p.errors, p.warnings, coalesce(n.n, 0) AS issue_count, f.batch_id,
-           f.stored_name IS NOT NULL AND f.deleted_at IS NULL AS original_kept,
+           p.errors, p.warnings, coalesce(n.n, 0) AS issue_count, coalesce(f.batch_id, b.batch_id) AS batch_id,
+           f.stored_name IS NOT NULL AND p.upload_id NOT IN (SELECT upload_id FROM original_deletions) AS original_kept,
            (SELECT list(l.replaced_upload_id ORDER BY l.replaced_upload_id) FROM links l WHERE l.upload_id = p.upload_id) AS replaces,
            (SELECT list(DISTINCT l.upload_id ORDER BY l.upload_id) FROM links l WHERE l.replaced_upload_id = p.upload_id) AS replaced_by,
            -- quarterly forms: replaced when every (school, period) it spoke about now belongs to a later upload
            (SELECT max(cur.upload_id) FROM school_periods sp JOIN current_school_periods cur USING (school_id, period)
              WHERE sp.upload_id = p.upload_id AND cur.upload_id > p.upload_id
              HAVING count(*) = (SELECT count(*) FROM school_periods x WHERE x.upload_id = p.upload_id)) AS replaced_by_forms
-    FROM page p LEFT JOIN counts n USING (upload_id) LEFT JOIN upload_files f USING (upload_id)
+    FROM page p LEFT JOIN counts n USING (upload_id) LEFT JOIN upload_files f USING (upload_id) LEFT JOIN upload_batches b USING (upload_id)
     ORDER BY p.upload_id DESC`, {before: o.before ?? null, limit}));
   const total = (await store.read((c) => one<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM uploads")))!.n;
   const uploads = rows.map((r): HistoryEntry => {

@@ -2,11 +2,12 @@
 // file's bytes are never written —, under generated names in a folder that is not served, within a
 // quota (total MB: the oldest go first) and a retention period (days), and deleted on request (the
 // history page's button, `mentoring uploads purge-originals`). Deleting an original changes no data:
-// the upload, its rows and issues stay; upload_files records when and why the file went.
+// the upload, its rows and issues stay; original_deletions records when and why the file went.
 import {randomUUID} from "node:crypto";
-import {mkdirSync, readdirSync, statSync, unlinkSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, unlinkSync} from "node:fs";
 import {writeFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
+import {listValue} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
 
 export interface OriginalsPolicy {
@@ -53,21 +54,30 @@ export interface PurgeResult {
   uploads: number[];
 }
 
+/** Kept originals not yet deleted, with their size (the upload's), as a subquery. */
+const KEPT = `SELECT f.upload_id, f.stored_name, f.received_at, u.size_bytes FROM upload_files f JOIN uploads u USING (upload_id)
+  WHERE f.upload_id NOT IN (SELECT upload_id FROM original_deletions)`;
+
 /** Marks the chosen originals deleted (one transaction), then removes their files. */
 async function purge(store: Store, dir: string, where: string, params: Record<string, string | number>, reason: DeletedReason): Promise<PurgeResult> {
-  const rows = await store.write((c) => all<{upload_id: number; stored_name: string; size_bytes: number | null}>(c,
-    `UPDATE upload_files SET deleted_at = current_timestamp, deleted_reason = $reason
-     WHERE stored_name IS NOT NULL AND deleted_at IS NULL AND (${where})
-     RETURNING upload_id, stored_name, size_bytes`, {...params, reason}));
+  const rows = await store.write(async (c) => {
+    const chosen = await all<{upload_id: number; stored_name: string; size_bytes: number}>(c,
+      `SELECT upload_id, stored_name, size_bytes FROM (${KEPT}) WHERE ${where} ORDER BY upload_id`, params);
+    if (chosen.length) {
+      await c.run("INSERT INTO original_deletions (upload_id, deleted_at, reason) SELECT unnest($u), current_timestamp, $reason",
+        {u: listValue(chosen.map((r) => r.upload_id)), reason});
+    }
+    return chosen;
+  });
   for (const r of rows) removeOriginal(dir, r.stored_name);
-  return {files: rows.length, bytes: rows.reduce((n, r) => n + (r.size_bytes ?? 0), 0), uploads: rows.map((r) => r.upload_id).sort((a, b) => a - b)};
+  return {files: rows.length, bytes: rows.reduce((n, r) => n + (r.size_bytes ?? 0), 0), uploads: rows.map((r) => r.upload_id)};
 }
 
 /** Deletes originals on request: one upload's, and/or those received more than `olderThanDays` ago. */
 export function purgeOriginals(store: Store, dir: string, o: {uploadId?: number; olderThanDays?: number}, reason: DeletedReason = "request"): Promise<PurgeResult> {
   const where: string[] = [], params: Record<string, number> = {};
   if (o.uploadId !== undefined) { where.push("upload_id = $u"); params.u = o.uploadId; }
-  if (o.olderThanDays !== undefined) { where.push("received_at < current_timestamp - to_days($d::INTEGER)"); params.d = o.olderThanDays; }
+  if (o.olderThanDays !== undefined) { where.push("received_at < current_timestamp::TIMESTAMP - to_days($d::INTEGER)"); params.d = o.olderThanDays; }
   if (!where.length) throw new Error("purgeOriginals needs uploadId or olderThanDays");
   return purge(store, dir, where.join(" AND "), params, reason);
 }
@@ -78,8 +88,7 @@ export async function enforcePolicy(store: Store, dir: string, policy: Originals
   const quota = Math.round(policy.quotaMb * 1048576);
   const over = await purge(store, dir,
     `upload_id IN (SELECT upload_id FROM (
-       SELECT upload_id, sum(coalesce(size_bytes, 0)) OVER (ORDER BY upload_id DESC) AS newer_and_this
-       FROM upload_files WHERE stored_name IS NOT NULL AND deleted_at IS NULL) WHERE newer_and_this > $quota)`,
+       SELECT upload_id, sum(size_bytes) OVER (ORDER BY upload_id DESC) AS newer_and_this FROM (${KEPT})) WHERE newer_and_this > $quota)`,
     {quota}, "quota");
   return {files: old.files + over.files, bytes: old.bytes + over.bytes, uploads: [...old.uploads, ...over.uploads]};
 }
@@ -87,37 +96,21 @@ export async function enforcePolicy(store: Store, dir: string, policy: Originals
 /** Total size and count of kept originals. */
 export async function keptOriginals(store: Store): Promise<{files: number; bytes: number}> {
   const [r] = await store.read((c) => all<{files: number; bytes: number}>(c,
-    "SELECT count(*) AS files, coalesce(sum(size_bytes), 0)::BIGINT AS bytes FROM upload_files WHERE stored_name IS NOT NULL AND deleted_at IS NULL"));
+    `SELECT count(*)::INTEGER AS files, coalesce(sum(size_bytes), 0)::BIGINT AS bytes FROM (${KEPT})`));
   return r ?? {files: 0, bytes: 0};
 }
 
 /**
- * At start: records the size of originals kept before sizes were recorded, deletes originals of
- * rejected uploads (an earlier version kept them), marks originals whose file is gone, and removes
- * files in the folder that no upload refers to (left by a crash between writing and committing).
+ * At start: deletes originals of rejected uploads (an earlier version kept them), marks originals
+ * whose file is gone, and removes files in the folder that no upload refers to (left by a crash
+ * between writing a file and committing its upload).
  */
 export async function reconcileOriginals(store: Store, dir: string): Promise<void> {
   mkdirSync(dir, {recursive: true, mode: 0o700});
-  const rows = await store.read((c) => all<{upload_id: number; stored_name: string; size_bytes: number | null; status: string}>(c,
-    `SELECT f.upload_id, f.stored_name, f.size_bytes, u.status FROM upload_files f JOIN uploads u USING (upload_id)
-     WHERE f.stored_name IS NOT NULL AND f.deleted_at IS NULL`));
-  const sizes: Array<[number, number]> = [], missing: number[] = [], rejected: number[] = [];
-  for (const r of rows) {
-    if (r.status === "rejected") { rejected.push(r.upload_id); continue; }
-    let size: number | null = null;
-    try { size = statSync(join(dir, r.stored_name)).size; } catch { missing.push(r.upload_id); }
-    if (size !== null && r.size_bytes === null) sizes.push([r.upload_id, size]);
-  }
-  if (sizes.length || missing.length) {
-    await store.write(async (c) => {
-      for (const [u, size] of sizes) await c.run("UPDATE upload_files SET size_bytes = $s WHERE upload_id = $u", {s: size, u});
-      for (const u of missing) {
-        await c.run("UPDATE upload_files SET deleted_at = current_timestamp, deleted_reason = 'missing' WHERE upload_id = $u", {u});
-      }
-    });
-  }
-  for (const u of rejected) await purge(store, dir, "upload_id = $u", {u}, "rejected");
-  const referenced = new Set((await store.read((c) => all<{stored_name: string}>(c,
-    "SELECT stored_name FROM upload_files WHERE stored_name IS NOT NULL AND deleted_at IS NULL"))).map((r) => r.stored_name));
+  await purge(store, dir, "upload_id IN (SELECT upload_id FROM uploads WHERE status = 'rejected')", {}, "rejected");
+  const kept = await store.read((c) => all<{upload_id: number; stored_name: string}>(c, `SELECT upload_id, stored_name FROM (${KEPT})`));
+  const missing = kept.filter((r) => !existsSync(join(dir, r.stored_name))).map((r) => r.upload_id);
+  if (missing.length) await purge(store, dir, `list_contains([${missing.join(",")}], upload_id)`, {}, "missing");
+  const referenced = new Set(kept.map((r) => r.stored_name));
   for (const name of readdirSync(dir)) if (STORED_NAME.test(name) && !referenced.has(name)) removeOriginal(dir, name);
 }

@@ -66,12 +66,17 @@ export class StoreQueue {
 /** Inside the batch's transaction: each stored upload's original (or its absence) and batch, and remembered rejections. */
 async function linkUploads(conn: DuckDBConnection, stored: Array<{item: StoreItem; outcome: FileOutcome}>): Promise<void> {
   const rows = stored.filter((s) => s.outcome.uploadId !== null);
-  if (rows.length) {
-    await conn.run(`INSERT INTO upload_files (upload_id, stored_name, batch_id, size_bytes, deleted_reason)
-      SELECT unnest($u), unnest($n), unnest($b), unnest($s), unnest($r)`,
-    {u: listValue(rows.map((r) => r.outcome.uploadId!)), n: listValue(rows.map((r) => r.item.storedName)),
-      b: listValue(rows.map((r) => r.item.batchId)), s: listValue(rows.map((r) => r.item.storedName ? r.item.prepared.size : null)),
-      r: listValue(rows.map((r) => (r.item.storedName ? null : "rejected")))});
+  const kept = rows.filter((r) => r.item.storedName !== null);
+  if (kept.length) {
+    await conn.run(`INSERT INTO upload_files (upload_id, stored_name, batch_id) SELECT unnest($u), unnest($n), unnest($b)`,
+      {u: listValue(kept.map((r) => r.outcome.uploadId!)), n: listValue(kept.map((r) => r.item.storedName!)),
+        b: listValue(kept.map((r) => r.item.batchId))});
+  }
+  // A file whose original is not kept (rejected) still belongs to its batch.
+  const unkept = rows.filter((r) => r.item.storedName === null && r.item.batchId !== null);
+  if (unkept.length) {
+    await conn.run(`INSERT INTO upload_batches (upload_id, batch_id) SELECT unnest($u), unnest($b)`,
+      {u: listValue(unkept.map((r) => r.outcome.uploadId!)), b: listValue(unkept.map((r) => r.item.batchId!))});
   }
   const remember = new Map<string, {hash: string; key: string; uploadId: number}>();
   for (const r of rows) {

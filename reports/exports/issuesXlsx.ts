@@ -13,7 +13,9 @@ const STATUS = {accepted: "принят", accepted_with_remarks: "принят �
 /** Uploads of one browser batch, in the order they were stored. */
 export async function batchUploadIds(store: Store, batchId: string): Promise<number[]> {
   const rows = await store.read((c) => all<{upload_id: number}>(c,
-    "SELECT upload_id FROM upload_files WHERE batch_id = $b ORDER BY upload_id", {b: batchId}));
+    // Kept originals carry their batch in upload_files; rejected files (not kept) in upload_batches.
+    `SELECT upload_id FROM upload_files WHERE batch_id = $b
+     UNION SELECT upload_id FROM upload_batches WHERE batch_id = $b ORDER BY upload_id`, {b: batchId}));
   return rows.map((r) => r.upload_id);
 }
 

@@ -1,22 +1,31 @@
 // Schema of the server's admission control and originals policy (issue 13 §2, §3):
-//   - upload_files says whether the original is still kept (stored_name NULL: never kept — a
-//     rejected file —, deleted_at: removed by the quota, the retention period or on request), and
-//     its size for the quota;
+//   - original_deletions: kept originals (upload_files) that were deleted — by the quota, the
+//     retention period, on request, or because the file was rejected (an earlier version kept
+//     those) —, when and why; the upload and its data stay;
+//   - upload_batches: the browser batch of an upload whose original is not kept (a rejected file),
+//     so a batch's issues can still be downloaded together (kept ones have upload_files.batch_id);
 //   - rejected_bytes remembers bytes that were rejected under given options (period, wave, parser
 //     version), so the same bytes sent again are answered from the stored outcome, not parsed again;
 //   - issues stored before values were bounded are cut the same way (200 characters quoted, 1,000 in
 //     a message), so an old database does not keep 10 KB quotes.
+// No ALTER TABLE: DuckDB 1.5 cannot replay from its WAL an ALTER of a table that has a
+// `DEFAULT current_timestamp` column (as upload_files does) — a crash right after it would leave a
+// database that does not open.
 import type {Migration} from "../migrate.ts";
 
 export const admission: Migration = {
   version: 7,
   name: "admission",
   statements: [
-    `ALTER TABLE upload_files ADD COLUMN size_bytes BIGINT`,
-    `ALTER TABLE upload_files ADD COLUMN deleted_at TIMESTAMP`,
-    // rejected | quota | retention | request | missing
-    `ALTER TABLE upload_files ADD COLUMN deleted_reason VARCHAR`,
-    `ALTER TABLE upload_files ALTER COLUMN stored_name DROP NOT NULL`,
+    `CREATE TABLE original_deletions (
+      upload_id INTEGER PRIMARY KEY,
+      deleted_at TIMESTAMP NOT NULL,
+      reason VARCHAR NOT NULL        -- quota | retention | request | rejected | missing
+    )`,
+    `CREATE TABLE upload_batches (
+      upload_id INTEGER PRIMARY KEY,
+      batch_id VARCHAR NOT NULL
+    )`,
     `CREATE TABLE rejected_bytes (
       sha256 VARCHAR NOT NULL,
       options_key VARCHAR NOT NULL,   -- period, wave and parser version the bytes were judged under

@@ -31,9 +31,9 @@ describe("kept originals", () => {
       for (const f of files) expect((await upload(s.url, s.csrf, [f])).body.files[0].status).not.toBe("rejected");
       const figures = await engagementReport(s.store, {period: "2024-Q1"});
       await until(() => readdirSync(join(s.dir, "uploads")).length === 2);
-      const rows = await s.store.read((c) => all<{upload_id: number; deleted_reason: string | null}>(c,
-        "SELECT upload_id, deleted_reason FROM upload_files ORDER BY upload_id"));
-      expect(rows.map((r) => r.deleted_reason)).toEqual(["quota", null, null]);
+      const rows = await s.store.read((c) => all<{upload_id: number; reason: string | null}>(c,
+        "SELECT f.upload_id, d.reason FROM upload_files f LEFT JOIN original_deletions d USING (upload_id) ORDER BY 1"));
+      expect(rows.map((r) => r.reason)).toEqual(["quota", null, null]);
       expect(await engagementReport(s.store, {period: "2024-Q1"})).toEqual(figures);
       const html = await (await fetch(`${s.url}/history`)).text();
       expect(html).toContain("сейчас 2 файла");
@@ -49,8 +49,9 @@ describe("kept originals", () => {
       await s.store.write((c) => c.run("UPDATE upload_files SET received_at = current_timestamp - INTERVAL 400 DAY WHERE upload_id = 1"));
       const r = await enforcePolicy(s.store, join(s.dir, "uploads"), {quotaMb: 1024, retentionDays: 365});
       expect(r).toMatchObject({files: 1, uploads: [1]});
-      const rows = await s.store.read((c) => all<{deleted_reason: string | null}>(c, "SELECT deleted_reason FROM upload_files ORDER BY upload_id"));
-      expect(rows.map((x) => x.deleted_reason)).toEqual(["retention", null]);
+      const rows = await s.store.read((c) => all<{reason: string | null}>(c,
+        "SELECT d.reason FROM upload_files f LEFT JOIN original_deletions d USING (upload_id) ORDER BY f.upload_id"));
+      expect(rows.map((x) => x.reason)).toEqual(["retention", null]);
       expect(readdirSync(join(s.dir, "uploads"))).toHaveLength(1);
     } finally {
       await s.close();
@@ -75,7 +76,7 @@ describe("kept originals", () => {
     const store = await Store.open(db);
     try {
       const rows = await store.read((c) => all<{n: number; reasons: string}>(c,
-        "SELECT count(*)::INTEGER AS n, string_agg(DISTINCT deleted_reason, ',') AS reasons FROM upload_files"));
+        "SELECT count(*)::INTEGER AS n, string_agg(DISTINCT reason, ',') AS reasons FROM original_deletions"));
       expect(rows).toEqual([{n: 3, reasons: "request"}]);
       expect((await store.read((c) => all(c, "SELECT upload_id FROM uploads WHERE status <> 'rejected'")))).toHaveLength(3);
     } finally {
@@ -105,8 +106,8 @@ describe("kept originals", () => {
       try {
         expect(readdirSync(uploads)).toEqual(["notes.txt"]);
         expect(existsSync(join(uploads, "00000000-0000-0000-0000-000000000001.xlsx"))).toBe(false);
-        const rows = await again.read((c) => all(c, "SELECT deleted_reason FROM upload_files"));
-        expect(rows).toEqual([{deleted_reason: "rejected"}]);
+        const rows = await again.read((c) => all(c, "SELECT upload_id, reason FROM original_deletions"));
+        expect(rows).toEqual([{upload_id: 1, reason: "rejected"}]);
       } finally {
         await s.close();
         await again.close();
