@@ -11,9 +11,16 @@ import {findTables, parseForms, type FormsData} from "./parseForms.ts";
  * insert of schools, three appenders and one replacement query for the whole batch.
  */
 async function storeFormsMany(conn: DuckDBConnection, items: Array<{data: FormsData; context: StoreContext}>): Promise<Stored[]> {
-  const ids = await upsertSchools(conn, items.flatMap(({data}) =>
-    [...data.form1, ...data.engagement].map((r) => ({municipality: r.municipality, name: r.school}))));
-  const idOf = (r: {municipality: string; school: string}) => ids.get(schoolKey({municipality: r.municipality, name: r.school}))!;
+  // Each (district, school) as written once: a file repeats its schools on every row, and the
+  // normalised key is the costly part.
+  const pairId = new Map<string, number>();
+  const pair = (r: {municipality: string; school: string}) => `${r.municipality}\u0000${r.school}`;
+  const names = new Map<string, {municipality: string; name: string}>();
+  for (const {data} of items) for (const r of [...data.form1, ...data.engagement]) names.set(pair(r), {municipality: r.municipality, name: r.school});
+  const ids = await upsertSchools(conn, [...names.values()]);
+  for (const [k, n] of names) pairId.set(k, ids.get(schoolKey(n))!);
+  const idOf = (r: {municipality: string; school: string}) => pairId.get(pair(r))!;
+
   const periods = await conn.createAppender("school_periods");
   const pop = await conn.createAppender("populations");
   const eng = await conn.createAppender("engagement");
@@ -33,7 +40,8 @@ async function storeFormsMany(conn: DuckDBConnection, items: Array<{data: FormsD
     for (const r of data.engagement) {
       eng.appendInteger(ctx.uploadId); eng.appendInteger(idOf(r)); eng.appendVarchar(data.period); eng.appendSmallInt(r.form);
       r.programme === null ? eng.appendNull() : eng.appendVarchar(r.programme);
-      for (const v of [r.mentors, r.mentees]) v === null ? eng.appendNull() : eng.appendInteger(v);
+      r.mentors === null ? eng.appendNull() : eng.appendInteger(r.mentors);
+      r.mentees === null ? eng.appendNull() : eng.appendInteger(r.mentees);
       r.result === null ? eng.appendNull() : eng.appendVarchar(r.result);
       eng.appendVarchar(r.sheet); eng.appendInteger(r.row); eng.endRow();
     }
