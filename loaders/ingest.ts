@@ -1,8 +1,8 @@
 // One file in, one transaction: guard → read → recognise → parse → store with its issues.
 // Bad input never throws past here; it becomes a rejected outcome with issues.
 import {createHash} from "node:crypto";
-import {listValue, type DuckDBConnection} from "@duckdb/node-api";
-import {all, type Store} from "../store/database.ts";
+import {listValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue} from "@duckdb/node-api";
+import {type Row, type Store, plainRows} from "../store/database.ts";
 import type {FileKind, IngestOptions, Parsed, Stored} from "./fileKind.ts";
 import type {Issue, IssueFacts} from "./issues.ts";
 import {fileKinds} from "./kinds.ts";
@@ -178,6 +178,22 @@ export async function prepareFile(file: string, bytes: Buffer, options: IngestOp
   return judgeFile(file, bytes, await examineFile(file, bytes, options, limits), limits);
 }
 
+/**
+ * The fixed statements of storing, prepared once per connection: the write queue's connection lives
+ * as long as the store, and parsing and planning a statement costs about as much as running it on a
+ * small batch. Used only for statements run one after another (never two at once on a connection).
+ */
+const preparedOn = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
+
+async function run(conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> {
+  let cache = preparedOn.get(conn);
+  if (!cache) preparedOn.set(conn, cache = new Map());
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, statement = await conn.prepare(sql));
+  statement.bind(params);
+  return plainRows((await statement.runAndReadAll()).getRowObjectsJS());
+}
+
 /** A live upload holding some bytes: same SHA-256, not rejected, not undone. */
 interface LiveUpload {
   upload_id: number;
@@ -189,9 +205,9 @@ interface LiveUpload {
 /** The live uploads holding any of these hashes, by hash (the latest for each). */
 async function loadedByHashes(conn: DuckDBConnection, hashes: string[]): Promise<Map<string, LiveUpload>> {
   if (!hashes.length) return new Map();
-  const rows = await all<LiveUpload>(conn,
+  const rows = await run(conn,
     `SELECT upload_id, sha256, kind, period FROM uploads
-     WHERE list_contains($h, sha256) AND status <> 'rejected' AND undone_at IS NULL ORDER BY upload_id`, {h: listValue(hashes)});
+     WHERE list_contains($h, sha256) AND status <> 'rejected' AND undone_at IS NULL ORDER BY upload_id`, {h: listValue(hashes)}) as unknown as LiveUpload[];
   return new Map(rows.map((r) => [r.sha256, r]));
 }
 
@@ -283,13 +299,14 @@ async function storeInTransaction(conn: DuckDBConnection, files: PreparedFile[],
       fresh.push(i);
     }
   });
-  const ids = fresh.length ? (await all<{id: number}>(conn,
-    "SELECT nextval('upload_id_seq')::INTEGER AS id FROM range($n::BIGINT)", {n: fresh.length})).map((r) => r.id).sort((a, b) => a - b) : [];
+  const ids = fresh.length ? (await run(conn,
+    "SELECT nextval('upload_id_seq')::INTEGER AS id FROM range($n::BIGINT)", {n: fresh.length})).map((r) => r.id as number).sort((a, b) => a - b) : [];
   const idOf = new Map(fresh.map((i, k) => [i, ids[k]!]));
   const col = <T>(f: (p: PreparedFile) => T) => listValue(fresh.map((i) => f(files[i]!)) as never);
   if (fresh.length) {
-    await conn.run(`INSERT INTO uploads (upload_id, file_name, sha256, size_bytes, kind, period, status, errors, warnings)
-      SELECT unnest($id), unnest($f), unnest($h), unnest($s), unnest($k), unnest($p), unnest($st), unnest($e), unnest($w)`,
+    await run(conn, `INSERT INTO uploads (upload_id, file_name, sha256, size_bytes, kind, period, status, errors, warnings)
+      SELECT unnest($id::INTEGER[]), unnest($f::VARCHAR[]), unnest($h::VARCHAR[]), unnest($s::BIGINT[]), unnest($k::VARCHAR[]),
+             unnest($p::VARCHAR[]), unnest($st::VARCHAR[]), unnest($e::INTEGER[]), unnest($w::INTEGER[])`,
     {id: listValue(ids), f: col((p) => p.file), h: col((p) => p.sha256), s: col((p) => p.size), k: col((p) => p.kind),
       p: col((p) => p.period), st: col((p) => p.status), e: col((p) => p.errors), w: col((p) => p.warnings)});
   }
@@ -335,7 +352,7 @@ async function storeInTransaction(conn: DuckDBConnection, files: PreparedFile[],
   }
   await insertIssues(conn, issueRows);
   if (replaceRows.length) {
-    await conn.run("INSERT INTO upload_replaces (upload_id, replaced_upload_id) SELECT unnest($u), unnest($r)",
+    await run(conn, "INSERT INTO upload_replaces (upload_id, replaced_upload_id) SELECT unnest($u::INTEGER[]), unnest($r::INTEGER[])",
       {u: listValue(replaceRows.map((r) => r[0])), r: listValue(replaceRows.map((r) => r[1]))});
   }
   // A later copy of bytes stored earlier in this batch.

@@ -152,7 +152,8 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
   await enforce();
   const hourly = setInterval(() => void enforce(), 3600_000);
   hourly.unref();
-  const storeQueue = new StoreQueue(o.store, {maxFiles: 64, limits: limits.ingest, committed: (items) => {
+  const admission = new Admission(limits.admission);
+  const storeQueue = new StoreQueue(o.store, {maxFiles: 64, limits: limits.ingest, maxWaitMs: 50, gatherMs: 2, committed: (items) => {
     for (const {item, outcome} of items) known.stored(outcome, item.rememberUnder);
     if (items.some(({outcome}) => outcome.uploadId !== null && outcome.status !== "rejected")) {
       changed();
@@ -163,7 +164,7 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
     builtAt: null, message: "Дашборды не обновляются этим сервером."};
   const token = o.token ?? null;
   const app: App = {host: o.host, csrf: newSecret(), store: o.store, access: o.access ?? tokenAccess(token), token,
-    uploadLimits: limits.upload, ingestLimits: limits.ingest, parsers, admission: new Admission(limits.admission), storeQueue, known,
+    uploadLimits: limits.upload, ingestLimits: limits.ingest, parsers, admission, storeQueue, known,
     originals: {dir: uploadsDir, policy: limits.originals}, pdf: new PdfQueue<{bytes: Buffer; name: string}>({maxWaiting: 16, cacheEntries: 4}), rebuild, distDir,
     dataVersion: () => version, changed, dashboards, log};
   return {app, stop: async () => {

@@ -30,23 +30,47 @@ export class StoreQueue {
   files = 0;
 
   constructor(private readonly store: Store, private readonly o: {maxFiles: number; limits: IngestLimits;
+    /** How long a batch may wait for files on their way (see `expect`), ms (default 10). */
+    maxWaitMs?: number;
+    /** How long the first file of a batch waits for others to arrive, ms (default 0). */
+    gatherMs?: number;
     /** After each committed batch, with what it stored. */
     committed: (items: Array<{item: StoreItem; outcome: FileOutcome}>) => void}) {}
 
+  /** Files on their way here (received, being parsed): a batch waits a little for them. */
+  private coming = 0;
+
+  /** A file was received and will be submitted (or `unexpect`ed) soon. */
+  expect(): void {
+    this.coming++;
+  }
+
+  /** An expected file will not be submitted after all (answered from memory, refused …). */
+  unexpect(): void {
+    this.coming = Math.max(0, this.coming - 1);
+  }
+
   /** Stores one prepared file with whatever else is waiting; resolves with its outcome. */
-  submit(item: StoreItem): Promise<FileOutcome> {
+  submit(item: StoreItem, expected = false): Promise<FileOutcome> {
+    if (expected) this.unexpect();
     return new Promise((resolve, reject) => {
       this.pending.push({...item, resolve, reject});
       if (!this.running) {
         this.running = true;
-        // Let files that finish parsing in this same turn join the batch.
-        setImmediate(() => void this.drain());
+        // Let files that arrive in the next moment (requests sent together) join the batch.
+        setTimeout(() => void this.drain(), this.o.gatherMs ?? 0);
       }
     });
   }
 
   private async drain(): Promise<void> {
     while (this.pending.length) {
+      // A commit costs the same for one file as for several: while received files are still being
+      // parsed, wait a few milliseconds for them to join this batch.
+      const started = performance.now();
+      while (this.pending.length < this.o.maxFiles && this.coming > 0 && performance.now() - started < (this.o.maxWaitMs ?? 10)) {
+        await new Promise((r) => setTimeout(r, 1));
+      }
       const batch = this.pending.splice(0, this.o.maxFiles);
       try {
         const outcomes = await storeBatch(this.store, batch.map((b) => b.prepared), {limits: this.o.limits,

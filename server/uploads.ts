@@ -47,6 +47,8 @@ interface FileJob {
   turn: Promise<void>;
   /** Lets the file sent after this one join the write queue. */
   passTurn: () => void;
+  /** Announced to the write queue and not yet submitted to it. */
+  expected: boolean;
 }
 
 /** Answers one file: from what is known about its bytes, or parsed and stored. */
@@ -69,7 +71,9 @@ async function answer(app: App, sender: string, job: FileJob, options: IngestOpt
   // The original is kept (with its hash in uploads) under a name the sender has no say in — only
   // if the file is accepted: a rejected file's bytes are never written.
   const storedName = prepared.status !== "rejected" ? await keepOriginal(app.originals.dir, bytes) : null;
-  const stored = app.storeQueue.submit({prepared, storedName, batchId, rememberUnder: prepared.status === "rejected" && LASTING.has(failure) ? key : null});
+  const stored = app.storeQueue.submit({prepared, storedName, batchId, rememberUnder: prepared.status === "rejected" && LASTING.has(failure) ? key : null},
+    job.expected);
+  job.expected = false;
   job.passTurn();
   try {
     const outcome = await stored;
@@ -85,6 +89,8 @@ async function answer(app: App, sender: string, job: FileJob, options: IngestOpt
 export async function acceptFile(app: App, sender: string, job: FileJob, options: IngestOptions, batchId: string | null): Promise<UploadResult> {
   const started = performance.now();
   let outcome: FileOutcome;
+  app.storeQueue.expect();
+  job.expected = true;
   try {
     outcome = await answer(app, sender, job, options, batchId);
   } catch (e) {
@@ -92,6 +98,8 @@ export async function acceptFile(app: App, sender: string, job: FileJob, options
     outcome = {file: job.file, sha256: job.hash, status: "rejected", kind: null, period: null, uploadId: null, replaces: [], stats: {},
       issues: [toIssue({severity: "error", kind: "file/store-failed", file: job.file})]};
   } finally {
+    if (job.expected) app.storeQueue.unexpect();
+    job.expected = false;
     // A file answered without storing passes its turn too (after its own, so the order holds).
     void job.turn.then(job.passTurn);
   }
@@ -157,7 +165,7 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
           }
           const bytes = Buffer.concat(chunks);
           chunks.length = 0;
-          const answered = acceptFile(app, sender, {file: name, bytes, hash: sha256(bytes), turn, passTurn}, options, batchId);
+          const answered = acceptFile(app, sender, {file: name, bytes, hash: sha256(bytes), turn, passTurn, expected: false}, options, batchId);
           void answered.finally(() => releaseBytes(mine));
           done(answered);
         });
