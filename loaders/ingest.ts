@@ -141,7 +141,7 @@ async function insertIssues(conn: DuckDBConnection,
 
 /**
  * A file examined and judged, ready to be stored. Plain data only (structured-clonable), so the
- * parsing can run in a worker thread and the storing in the thread that owns the database.
+ * parsing can run in a parse child process and the storing in the process that owns the database.
  */
 export interface PreparedFile {
   file: string;
@@ -215,12 +215,6 @@ async function loadedByHashes(conn: DuckDBConnection, hashes: string[]): Promise
 export function alreadyLoaded(file: string, hash: string, loaded: {upload_id: number; kind: string; period: string | null}): FileOutcome {
   return {file, sha256: hash, status: "already_loaded", kind: loaded.kind, period: loaded.period, uploadId: null,
     sameAs: loaded.upload_id, replaces: [], stats: {}, issues: []};
-}
-
-/** The outcome for bytes already loaded, without parsing them again; null when they are new. */
-export async function findLoaded(store: Store, file: string, hash: string): Promise<FileOutcome | null> {
-  const loaded = (await store.read((c) => loadedByHashes(c, [hash]))).get(hash);
-  return loaded ? alreadyLoaded(file, hash, loaded) : null;
 }
 
 export interface StoreHooks {

@@ -6,7 +6,7 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from "node:net";
 import {resolve} from "node:path";
 import type {Store} from "../store/database.ts";
-import {defaultIngestLimits, type IngestLimits} from "../loaders/ingest.ts";
+import type {IngestLimits} from "../loaders/ingest.ts";
 import {UserError} from "../bin/io.ts";
 import {ParseSupervisor, type ChildEntry} from "./parseSupervisor.ts";
 import {Admission, type AdmissionOptions} from "./admission.ts";
@@ -87,7 +87,6 @@ export const serverIngestLimits: IngestLimits = {
   maxIssues: 1000,
   maxIssueBytes: 256 * 1024
 };
-void defaultIngestLimits;
 
 /** Listening beyond this computer needs an access token (issue 8 §4). */
 export function checkAccess(host: string, token: string | null): void {
