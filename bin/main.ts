@@ -5,6 +5,7 @@ import {ingestCommand} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
 import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
 import {directoryCommand, DIRECTORY_USAGE} from "./commands/directory.ts";
+import {uploadsCommand, UPLOADS_USAGE} from "./commands/uploads.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
@@ -15,6 +16,8 @@ ${reportHelp()}
   ${DIRECTORY_USAGE}
   ${SERVE_USAGE}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
+  ${UPLOADS_USAGE}
+      удалить хранящиеся исходные файлы загрузок (данные остаются)
   mentoring help
       эта справка
 
@@ -31,6 +34,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return serveCommand(rest, io);
     case "directory":
       return directoryCommand(rest, io);
+    case "uploads":
+      return uploadsCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

@@ -1,9 +1,9 @@
 // One file in, one transaction: guard → read → recognise → parse → store with its issues.
 // Bad input never throws past here; it becomes a rejected outcome with issues.
 import {createHash} from "node:crypto";
-import type {DuckDBConnection} from "@duckdb/node-api";
-import {one, type Store} from "../store/database.ts";
-import type {Claims, FileKind, IngestOptions, Parsed} from "./fileKind.ts";
+import {listValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue} from "@duckdb/node-api";
+import {type Row, type Store, plainRows} from "../store/database.ts";
+import type {Claims, FileKind, IngestOptions, Parsed, Stored} from "./fileKind.ts";
 import {storeClaims} from "../store/directory.ts";
 import type {Issue, IssueFacts} from "./issues.ts";
 import {fileKinds} from "./kinds.ts";
@@ -39,9 +39,12 @@ export interface IngestLimits {
   cfb?: CfbLimits;
   /** Issues stored per file; past it one summary issue says how many more there were. */
   maxIssues: number;
+  /** Bytes of issue text stored per file (messages, values …); past it the same summary issue. */
+  maxIssueBytes?: number;
 }
 
-export const defaultIngestLimits: IngestLimits = {zip: defaultZipLimits, read: defaultReadLimits, maxIssues: 2000};
+export const defaultIngestLimits: IngestLimits = {zip: defaultZipLimits, read: defaultReadLimits, maxIssues: 2000,
+  maxIssueBytes: 1024 * 1024};
 
 export function sha256(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -93,38 +96,67 @@ export function examineWorkbook(file: string, workbook: Workbook, options: Inges
   return {ok: true, kind: best, parsed};
 }
 
-function capIssues(issues: IssueFacts[], file: string, max: number): IssueFacts[] {
-  if (issues.length <= max) return issues;
-  return [...issues.slice(0, max), {severity: "warning", kind: "file/too-many-issues", file,
-    details: {shown: max, total: issues.length}}];
+/** Bytes an issue takes (its texts as UTF-8): what the per-file byte cap counts. */
+function issueBytes(i: Issue): number {
+  let n = 64;
+  for (const t of [i.message, i.value, i.expected, i.sheet, i.school, i.cell, i.file, i.kind]) if (t) n += Buffer.byteLength(t);
+  return n;
 }
 
-async function insertIssues(conn: DuckDBConnection, uploadId: number, issues: Issue[], schoolIds: Map<string, number>,
-  period: string | null): Promise<void> {
-  if (!issues.length) return;
+/**
+ * Words a file's issues and bounds them (issue 13 §2): at most `limits.maxIssues` issues and
+ * `limits.maxIssueBytes` bytes of them per file; past either, one summary issue says how many there
+ * were. `spent` is what earlier issues of the same file already took.
+ */
+export function capIssues(facts: IssueFacts[], file: string, limits: Pick<IngestLimits, "maxIssues" | "maxIssueBytes">,
+  spent: {count: number; bytes: number} = {count: 0, bytes: 0}): Issue[] {
+  const out: Issue[] = [];
+  let bytes = spent.bytes;
+  const maxBytes = limits.maxIssueBytes ?? Infinity;
+  for (const f of facts) {
+    if (spent.count + out.length >= limits.maxIssues) break;
+    const issue = toIssue(f);
+    const size = issueBytes(issue);
+    if (bytes + size > maxBytes && spent.count + out.length > 0) break;
+    out.push(issue);
+    bytes += size;
+  }
+  if (out.length < facts.length) {
+    out.push(toIssue({severity: "warning", kind: "file/too-many-issues", file,
+      details: {shown: spent.count + out.length, total: spent.count + facts.length}}));
+  }
+  return out;
+}
+
+/** Appends the issues of several uploads with one appender. */
+async function insertIssues(conn: DuckDBConnection,
+  uploads: Array<{uploadId: number; issues: Issue[]; schoolIds: Map<string, number>; period: string | null}>): Promise<void> {
+  if (!uploads.some((u) => u.issues.length)) return;
   const appender = await conn.createAppender("issues");
-  issues.forEach((i, seq) => {
-    appender.appendInteger(uploadId);
-    appender.appendInteger(seq + 1);
-    appender.appendVarchar(i.severity);
-    appender.appendVarchar(i.kind);
-    appender.appendVarchar(i.file);
-    for (const v of [i.sheet]) v === null ? appender.appendNull() : appender.appendVarchar(v);
-    for (const v of [i.row, i.column]) v === null ? appender.appendNull() : appender.appendInteger(v);
-    for (const v of [i.cell, i.school]) v === null ? appender.appendNull() : appender.appendVarchar(v);
-    const sid = i.school !== null ? schoolIds.get(i.school) : undefined;
-    sid === undefined ? appender.appendNull() : appender.appendInteger(sid);
-    period === null ? appender.appendNull() : appender.appendVarchar(period);
-    for (const v of [i.value, i.expected]) v === null ? appender.appendNull() : appender.appendVarchar(v);
-    appender.appendVarchar(i.message);
-    appender.endRow();
-  });
+  for (const {uploadId, issues, schoolIds, period} of uploads) {
+    issues.forEach((i, seq) => {
+      appender.appendInteger(uploadId);
+      appender.appendInteger(seq + 1);
+      appender.appendVarchar(i.severity);
+      appender.appendVarchar(i.kind);
+      appender.appendVarchar(i.file);
+      for (const v of [i.sheet]) v === null ? appender.appendNull() : appender.appendVarchar(v);
+      for (const v of [i.row, i.column]) v === null ? appender.appendNull() : appender.appendInteger(v);
+      for (const v of [i.cell, i.school]) v === null ? appender.appendNull() : appender.appendVarchar(v);
+      const sid = i.school !== null ? schoolIds.get(i.school) : undefined;
+      sid === undefined ? appender.appendNull() : appender.appendInteger(sid);
+      period === null ? appender.appendNull() : appender.appendVarchar(period);
+      for (const v of [i.value, i.expected]) v === null ? appender.appendNull() : appender.appendVarchar(v);
+      appender.appendVarchar(i.message);
+      appender.endRow();
+    });
+  }
   appender.closeSync();
 }
 
 /**
  * A file examined and judged, ready to be stored. Plain data only (structured-clonable), so the
- * parsing can run in a worker thread and the storing in the thread that owns the database.
+ * parsing can run in a parse child process and the storing in the process that owns the database.
  */
 export interface PreparedFile {
   file: string;
@@ -149,8 +181,7 @@ export interface PreparedFile {
 /** Judges already-examined bytes: caps and words the issues, decides the status. */
 export function judgeFile(file: string, bytes: Buffer | {sha256: string; size: number}, examined: Examined,
   limits: IngestLimits = defaultIngestLimits): PreparedFile {
-  const facts = capIssues(examined.ok ? examined.parsed.issues : examined.issues, file, limits.maxIssues);
-  const issues = facts.map(toIssue);
+  const issues = capIssues(examined.ok ? examined.parsed.issues : examined.issues, file, limits);
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.filter((i) => i.severity === "warning").length;
   const status = !examined.ok ? "rejected" : errors + warnings > 0 ? "accepted_with_remarks" : "accepted";
@@ -167,88 +198,256 @@ export async function prepareFile(file: string, bytes: Buffer, options: IngestOp
   return judgeFile(file, bytes, await examineFile(file, bytes, options, limits), limits);
 }
 
-/** The live upload holding exactly these bytes, if any (same SHA-256, not rejected, not undone). */
-async function loadedByHash(conn: DuckDBConnection, hash: string) {
-  return one<{upload_id: number; kind: string; period: string | null}>(conn,
-    `SELECT upload_id, kind, period FROM uploads
-     WHERE sha256 = $h AND status <> 'rejected' AND undone_at IS NULL ORDER BY upload_id DESC LIMIT 1`, {h: hash});
+/**
+ * The fixed statements of storing, prepared once per connection: the write queue's connection lives
+ * as long as the store, and parsing and planning a statement costs about as much as running it on a
+ * small batch. Used only for statements run one after another (never two at once on a connection).
+ */
+const preparedOn = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
+
+async function run(conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> {
+  let cache = preparedOn.get(conn);
+  if (!cache) preparedOn.set(conn, cache = new Map());
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, statement = await conn.prepare(sql));
+  statement.bind(params);
+  return plainRows((await statement.runAndReadAll()).getRowObjectsJS());
 }
 
-function alreadyLoaded(file: string, hash: string, loaded: {upload_id: number; kind: string; period: string | null}): FileOutcome {
+/** A live upload holding some bytes: same SHA-256, not rejected, not undone. */
+interface LiveUpload {
+  upload_id: number;
+  sha256: string;
+  kind: string;
+  period: string | null;
+}
+
+/** The live uploads holding any of these hashes, by hash (the latest for each). */
+async function loadedByHashes(conn: DuckDBConnection, hashes: string[]): Promise<Map<string, LiveUpload>> {
+  if (!hashes.length) return new Map();
+  const rows = await run(conn,
+    `SELECT upload_id, sha256, kind, period FROM uploads
+     WHERE list_contains($h, sha256) AND status <> 'rejected' AND undone_at IS NULL ORDER BY upload_id`, {h: listValue(hashes)}) as unknown as LiveUpload[];
+  return new Map(rows.map((r) => [r.sha256, r]));
+}
+
+/** The outcome for bytes a live upload already holds. */
+export function alreadyLoaded(file: string, hash: string, loaded: {upload_id: number; kind: string; period: string | null}): FileOutcome {
   return {file, sha256: hash, status: "already_loaded", kind: loaded.kind, period: loaded.period, uploadId: null,
     sameAs: loaded.upload_id, replaces: [], stats: {}, issues: []};
 }
 
-/** The outcome for bytes already loaded, without parsing them again; null when they are new. */
-export async function findLoaded(store: Store, file: string, hash: string): Promise<FileOutcome | null> {
-  const loaded = await store.read((c) => loadedByHash(c, hash));
-  return loaded ? alreadyLoaded(file, hash, loaded) : null;
+export interface StoreHooks {
+  /**
+   * Runs inside the transaction after every file's rows went in, with the outcomes of the files
+   * stored in it (index: the file's place in the batch). The server links kept originals here.
+   */
+  afterStore?: (conn: DuckDBConnection, stored: Array<{index: number; outcome: FileOutcome}>) => Promise<void>;
+  /** Limits for issues a kind's store step adds (defaults: defaultIngestLimits). */
+  limits?: Pick<IngestLimits, "maxIssues" | "maxIssueBytes">;
 }
 
-export interface StoreHooks {
-  /** Runs inside the file's transaction after its rows went in (the server links the stored original). */
-  afterStore?: (conn: DuckDBConnection, outcome: FileOutcome) => Promise<void>;
+/** A file of a batch whose storing failed even in its own transaction: answered, nothing stored. */
+function storeFailed(p: PreparedFile): FileOutcome {
+  return {file: p.file, sha256: p.sha256, status: "rejected", kind: p.kind, period: p.period, uploadId: null, replaces: [], stats: {},
+    issues: [toIssue({severity: "error", kind: "file/store-failed", file: p.file})]};
 }
+
+const kindOf = (name: string | null): FileKind | null => {
+  if (name === null) return null;
+  const kind = fileKinds.find((k) => k.name === name);
+  if (!kind) throw new Error(`unknown file kind ${name}`);
+  return kind;
+};
 
 /**
- * Stores a prepared file in one transaction: its upload record, its data (unless rejected), its
- * issues and which earlier uploads it replaces. The hash is checked again inside the transaction,
- * so two concurrent uploads of the same bytes store it once.
+ * Stores prepared files in one transaction (issue 13 §5): their upload records, data, issues and
+ * what each replaces, set-based where the kind allows it (FileKind.storeMany), so a batch costs a
+ * dozen statements instead of a dozen per file. Every file is still all-or-nothing: if anything in
+ * the batch fails, the batch is rolled back and each file is stored again in a transaction of its
+ * own, so one bad file never takes the others with it (a file that fails alone is answered
+ * `file/store-failed`, with nothing stored). Outcomes are in the order of `files`. Bytes a live
+ * upload already holds (checked inside the transaction, and within the batch) are `already_loaded`.
  */
-export async function storePrepared(store: Store, prepared: PreparedFile, hooks: StoreHooks = {}): Promise<FileOutcome> {
-  const {file, sha256: hash, status, period} = prepared;
-  const kind = prepared.kind === null ? null : fileKinds.find((k) => k.name === prepared.kind);
-  if (kind === undefined) throw new Error(`unknown file kind ${prepared.kind}`);
-  return store.write(async (conn) => {
-    // The record goes in only when no live upload holds the same bytes (a rejected file is
-    // recorded each time it is sent): one statement, as statements are most of a file's cost.
-    const row = await one<{upload_id: number}>(conn,
-      `INSERT INTO uploads (file_name, sha256, size_bytes, kind, period, status, errors, warnings)
-       SELECT $f, $h, $s, $k, $p, $st, $e, $w
-       WHERE $st = 'rejected' OR NOT EXISTS (
-         SELECT 1 FROM uploads WHERE sha256 = $h AND status <> 'rejected' AND undone_at IS NULL)
-       RETURNING upload_id`,
-      {f: file, h: hash, s: prepared.size, k: prepared.kind, p: period, st: status, e: prepared.errors, w: prepared.warnings});
-    if (!row) {
-      const loaded = await loadedByHash(conn, hash);
-      if (loaded) return alreadyLoaded(file, hash, loaded);
-      throw new Error("upload record was not written");
-    }
-    const uploadId = row.upload_id;
-    let schoolIds = new Map<string, number>();
-    let replaces: number[] = [];
-    let issues = prepared.issues;
-    let finalStatus = status;
-    if (status !== "rejected" && kind) {
-      const stored = await kind.store(conn, prepared.data, {uploadId, file});
-      if (stored?.schoolIds) schoolIds = stored.schoolIds;
-      if (stored?.replaces) replaces = [...new Set(stored.replaces)].sort((a, b) => a - b);
-      if (stored?.issues?.length) {
-        // What only the database could tell: recount and, if needed, correct the upload's record.
-        issues = [...issues, ...stored.issues.map(toIssue)];
-        const errors = issues.filter((i) => i.severity === "error").length;
-        const warnings = issues.filter((i) => i.severity === "warning").length;
-        finalStatus = errors + warnings > 0 ? "accepted_with_remarks" : "accepted";
-        await conn.run("UPDATE uploads SET status = $st, errors = $e, warnings = $w WHERE upload_id = $u",
-          {st: finalStatus, e: errors, w: warnings, u: uploadId});
+export async function storeBatch(store: Store, files: PreparedFile[], hooks: StoreHooks = {}): Promise<FileOutcome[]> {
+  if (!files.length) return [];
+  try {
+    return await store.write((conn) => storeInTransaction(conn, files, hooks));
+  } catch (e) {
+    if (files.length === 1) return [storeFailed(files[0]!)];
+    void e;
+    const out: FileOutcome[] = [];
+    for (const [i, f] of files.entries()) {
+      // The hook sees the file's place in the whole batch, as in the batch transaction.
+      const own: StoreHooks = {...hooks, afterStore: hooks.afterStore
+        && ((conn, stored) => hooks.afterStore!(conn, stored.map((s) => ({...s, index: i}))))};
+      try {
+        out.push((await store.write((conn) => storeInTransaction(conn, [f], own)))[0]!);
+      } catch {
+        out.push(storeFailed(f));
       }
     }
-    if (status === "rejected" && prepared.claims) await storeClaims(conn, uploadId, prepared.claims);
-    await insertIssues(conn, uploadId, issues, schoolIds, period);
-    for (const replaced of replaces) {
-      await conn.run("INSERT INTO upload_replaces (upload_id, replaced_upload_id) VALUES ($u, $r)", {u: uploadId, r: replaced});
+    return out;
+  }
+}
+
+/** Stores one prepared file in its own transaction (a batch of one). */
+export async function storePrepared(store: Store, prepared: PreparedFile, hooks: StoreHooks = {}): Promise<FileOutcome> {
+  return (await storeBatch(store, [prepared], hooks))[0]!;
+}
+
+async function storeInTransaction(conn: DuckDBConnection, files: PreparedFile[], hooks: StoreHooks): Promise<FileOutcome[]> {
+  const kinds = files.map((f) => kindOf(f.kind));
+  // Which files get a record: rejected ones always (each sending is recorded), others unless live
+  // bytes (or an earlier file of this batch) already hold them.
+  const live = await loadedByHashes(conn, [...new Set(files.filter((f) => f.status !== "rejected").map((f) => f.sha256))]);
+  const outcomes: Array<FileOutcome | null> = files.map(() => null);
+  const fresh: number[] = [];
+  const firstOf = new Map<string, number>();
+  files.forEach((f, i) => {
+    const loaded = f.status !== "rejected" ? live.get(f.sha256) : undefined;
+    if (loaded) outcomes[i] = alreadyLoaded(f.file, f.sha256, loaded);
+    else if (f.status !== "rejected" && firstOf.has(f.sha256)) outcomes[i] = null; // resolved once the first is stored
+    else {
+      if (f.status !== "rejected") firstOf.set(f.sha256, i);
+      fresh.push(i);
     }
-    const outcome: FileOutcome = {file, sha256: hash, status: finalStatus, kind: prepared.kind, period, uploadId, replaces,
-      stats: prepared.stats, issues};
-    if (hooks.afterStore) await hooks.afterStore(conn, outcome);
-    return outcome;
   });
+  const ids = fresh.length ? (await run(conn,
+    "SELECT nextval('upload_id_seq')::INTEGER AS id FROM range($n::BIGINT)", {n: fresh.length})).map((r) => r.id as number).sort((a, b) => a - b) : [];
+  const idOf = new Map(fresh.map((i, k) => [i, ids[k]!]));
+  const col = <T>(f: (p: PreparedFile) => T) => listValue(fresh.map((i) => f(files[i]!)) as never);
+  if (fresh.length) {
+    await run(conn, `INSERT INTO uploads (upload_id, file_name, sha256, size_bytes, kind, period, status, errors, warnings)
+      SELECT unnest($id::INTEGER[]), unnest($f::VARCHAR[]), unnest($h::VARCHAR[]), unnest($s::BIGINT[]), unnest($k::VARCHAR[]),
+             unnest($p::VARCHAR[]), unnest($st::VARCHAR[]), unnest($e::INTEGER[]), unnest($w::INTEGER[])`,
+    {id: listValue(ids), f: col((p) => p.file), h: col((p) => p.sha256), s: col((p) => p.size), k: col((p) => p.kind),
+      p: col((p) => p.period), st: col((p) => p.status), e: col((p) => p.errors), w: col((p) => p.warnings)});
+  }
+
+  // The kinds' rows, in the files' order; consecutive files of a kind with storeMany go in one call.
+  const stored = new Map<number, Stored | void>();
+  const toStore = fresh.filter((i) => files[i]!.status !== "rejected");
+  for (let a = 0; a < toStore.length;) {
+    const kind = kinds[toStore[a]!]!;
+    let b = a + 1;
+    if (kind.storeMany) while (b < toStore.length && kinds[toStore[b]!] === kind) b++;
+    const run = toStore.slice(a, b);
+    const items = run.map((i) => ({data: files[i]!.data, context: {uploadId: idOf.get(i)!, file: files[i]!.file}}));
+    const results = kind.storeMany ? await kind.storeMany(conn, items) : [await kind.store(conn, items[0]!.data, items[0]!.context)];
+    run.forEach((i, k) => stored.set(i, results[k]));
+    a = b;
+  }
+
+  const limits = hooks.limits ?? defaultIngestLimits;
+  const issueRows: Array<{uploadId: number; issues: Issue[]; schoolIds: Map<string, number>; period: string | null}> = [];
+  const replaceRows: Array<[number, number]> = [];
+  const recount: Array<{u: number; st: string; e: number; w: number}> = [];
+  for (const i of fresh) {
+    const p = files[i]!;
+    const uploadId = idOf.get(i)!;
+    const s = stored.get(i) || undefined;
+    const replaces = s?.replaces ? [...new Set(s.replaces)].sort((x, y) => x - y) : [];
+    let issues = p.issues;
+    let status: FileOutcome["status"] = p.status;
+    if (s?.issues?.length && issues.at(-1)?.kind !== "file/too-many-issues") {
+      // What only the database could tell: added within the file's issue budget, the record recounted.
+      issues = [...issues, ...capIssues(s.issues, p.file, limits, {count: issues.length, bytes: issues.reduce((n, x) => n + issueBytes(x), 0)})];
+      const e = issues.filter((x) => x.severity === "error").length, w = issues.filter((x) => x.severity === "warning").length;
+      status = e + w > 0 ? "accepted_with_remarks" : "accepted";
+      recount.push({u: uploadId, st: status, e, w});
+    }
+    issueRows.push({uploadId, issues, schoolIds: s?.schoolIds ?? new Map(), period: p.period});
+    for (const r of replaces) replaceRows.push([uploadId, r]);
+    outcomes[i] = {file: p.file, sha256: p.sha256, status, kind: p.kind, period: p.period, uploadId, replaces, stats: p.stats, issues};
+  }
+  // What a refused file was for (its period and schools), so the quarter knows who tried to report.
+  for (const i of fresh) {
+    const p = files[i]!;
+    if (p.status === "rejected" && p.claims) await storeClaims(conn, idOf.get(i)!, p.claims);
+  }
+  for (const r of recount) {
+    await conn.run("UPDATE uploads SET status = $st, errors = $e, warnings = $w WHERE upload_id = $u", r);
+  }
+  await insertIssues(conn, issueRows);
+  if (replaceRows.length) {
+    await run(conn, "INSERT INTO upload_replaces (upload_id, replaced_upload_id) SELECT unnest($u::INTEGER[]), unnest($r::INTEGER[])",
+      {u: listValue(replaceRows.map((r) => r[0])), r: listValue(replaceRows.map((r) => r[1]))});
+  }
+  // A later copy of bytes stored earlier in this batch.
+  files.forEach((f, i) => {
+    if (outcomes[i] === null) {
+      const first = outcomes[firstOf.get(f.sha256)!]!;
+      outcomes[i] = alreadyLoaded(f.file, f.sha256, {upload_id: first.uploadId!, kind: first.kind!, period: first.period});
+    }
+  });
+  const done = outcomes as FileOutcome[];
+  if (hooks.afterStore) await hooks.afterStore(conn, fresh.map((i) => ({index: i, outcome: done[i]!})));
+  return done;
 }
 
 /** Ingests one file's bytes: all of it in one transaction, or (rejected) only its record and issues. */
 export async function ingestBytes(store: Store, file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<FileOutcome> {
-  // Bytes already loaded are found inside the transaction (storePrepared): parsing a small file
+  // Bytes already loaded are found inside the transaction (storeBatch): parsing a small file
   // costs less than a separate look-up before it.
-  return storePrepared(store, await prepareFile(file, bytes, options, limits));
+  return storePrepared(store, await prepareFile(file, bytes, options, limits), {limits});
+}
+
+/** A file to ingest: its name as shown, and how to read its bytes. */
+export interface IngestSource {
+  name: string;
+  read(): Promise<Buffer>;
+}
+
+export interface IngestFilesOptions {
+  limits?: IngestLimits;
+  /** Files stored together in one transaction, at most (default 64). */
+  batchFiles?: number;
+  /** Bytes of files parsed and held before their batch is stored, at most (default 32 MB). */
+  batchBytes?: number;
+  /** Each file's outcome, in order, as soon as its batch is stored. */
+  onOutcome?: (outcome: FileOutcome, index: number) => void;
+}
+
+/**
+ * Ingests many files as the command line does (`mentoring ingest folder/`): each is read and
+ * parsed in turn, and the parsed files are stored a batch at a time (storeBatch: one transaction
+ * per batch, each file still all-or-nothing). An unexpected error while reading or parsing one
+ * file becomes that file's outcome (`file/parse-failed`) and the others go on.
+ */
+export async function ingestFiles(store: Store, sources: Iterable<IngestSource> | AsyncIterable<IngestSource>,
+  options: IngestOptions = {}, o: IngestFilesOptions = {}): Promise<FileOutcome[]> {
+  const limits = o.limits ?? defaultIngestLimits;
+  const maxFiles = o.batchFiles ?? 64, maxBytes = o.batchBytes ?? 32 * 1024 * 1024;
+  const outcomes: FileOutcome[] = [];
+  let batch: PreparedFile[] = [], held = 0;
+  const flush = async () => {
+    const start = outcomes.length;
+    for (const [k, outcome] of (await storeBatch(store, batch, {limits})).entries()) {
+      outcomes.push(outcome);
+      o.onOutcome?.(outcome, start + k);
+    }
+    batch = [];
+    held = 0;
+  };
+  for await (const source of sources) {
+    let prepared: PreparedFile;
+    let size = 0;
+    try {
+      const bytes = await source.read();
+      size = bytes.length;
+      prepared = await prepareFile(source.name, bytes, options, limits);
+    } catch (e) {
+      // A bug met on this file, not bad input: the file is refused, the batch goes on. Its name
+      // only: the message may quote a cell.
+      prepared = judgeFile(source.name, {sha256: "", size}, {ok: false, kind: null,
+        issues: [{severity: "error", kind: "file/parse-failed", file: source.name, details: {reason: "error", error: e instanceof Error ? e.name : "Error"}}]}, limits);
+    }
+    batch.push(prepared);
+    held += size;
+    if (batch.length >= maxFiles || held >= maxBytes) await flush();
+  }
+  if (batch.length) await flush();
+  return outcomes;
 }

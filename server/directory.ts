@@ -1,14 +1,14 @@
 // The directory's pages and actions on the server (issue 11 §1): GET /directory (the methodologist's
 // page), GET /api/directory (the same as JSON, and the upload page's school picker), and the POST
-// actions behind its buttons. Registered in app.ts by two calls; every write goes through the
+// actions behind its buttons. Its routes are one line of server/routes/index.ts; every write goes through the
 // store's queue in one transaction, and dashboards are told that data changed.
-import type {IncomingMessage, ServerResponse} from "node:http";
 import type {Store} from "../store/database.ts";
 import {decideProposal, directorySchools, dismissRejection, DirectoryError, liveSchoolId, directorySchool, pendingProposals,
   setOpen} from "../store/directory.ts";
 import {engagementPeriods} from "../reports/engagement.ts";
 import {collectionStates} from "../reports/completeness.ts";
-import {HttpError, redirect, sendJson, sendPage} from "./http.ts";
+import {HttpError, redirect, sendJson, sendPage, wantsPage} from "./http.ts";
+import type {RequestContext, Route} from "./routes.ts";
 import {directoryPage, type RefusedEntry} from "./pages/directory.ts";
 
 /** Refused files still counting against some quarter: attributed to a school, or of no known school. */
@@ -48,28 +48,12 @@ const NOTICES: Record<string, string> = {
   dismiss: "Отклонённый файл больше не считается против полноты квартала."
 };
 
-/** GET /directory and /api/directory; false when the path is not the directory's. */
-export async function directoryGet(store: Store, url: URL, res: ServerResponse, csrf: string): Promise<boolean> {
-  if (url.pathname === "/api/directory") {
-    sendJson(res, 200, await snapshot(store));
-    return true;
-  }
-  if (url.pathname !== "/directory") return false;
-  const done = url.searchParams.get("done") ?? "";
-  sendPage(res, directoryPage({csrf, ...await snapshot(store), notice: NOTICES[done] ?? null}));
-  return true;
-}
-
-const ACTION = /^\/directory\/(proposals|schools|uploads)\/(\d+)\/(same|different|close|open|dismiss)$/;
-
-/** POST /directory/…: the page's buttons; false when the path is not the directory's. */
-export async function directoryPost(store: Store, req: IncomingMessage, res: ServerResponse, changed: () => void): Promise<boolean> {
-  const m = ACTION.exec(new URL(req.url ?? "/", "http://localhost").pathname);
-  if (!m) return false;
-  const [, what, idText, action] = m as unknown as [string, string, string, string];
-  const id = Number(idText);
+async function directoryAction({app, req, res, params}: RequestContext): Promise<void> {
+  const {what, action} = params as {what: string; action: string};
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, "Нет такой записи справочника.");
   try {
-    await store.write(async (c) => {
+    await app.store.write(async (c) => {
       if (what === "proposals" && (action === "same" || action === "different")) await decideProposal(c, id, action, "server");
       else if (what === "schools" && (action === "close" || action === "open")) await setOpen(c, id, action === "open", {source: "server"});
       else if (what === "uploads" && action === "dismiss") await dismissRejection(c, id, "server");
@@ -79,8 +63,17 @@ export async function directoryPost(store: Store, req: IncomingMessage, res: Ser
     if (e instanceof DirectoryError) throw new HttpError(409, `${e.message[0]!.toUpperCase()}${e.message.slice(1)}.`);
     throw e;
   }
-  changed();
-  if ((req.headers.accept ?? "").includes("application/json")) sendJson(res, 200, {ok: true, action, id});
-  else redirect(res, `/directory?done=${action}`);
-  return true;
+  app.changed();
+  if (wantsPage(req)) return redirect(res, `/directory?done=${action}`);
+  sendJson(res, 200, {ok: true, action, id});
 }
+
+/** The directory's routes: its page, its JSON (also the upload page's school picker), the page's buttons. */
+export const directoryRoutes = (): Route[] => [
+  {method: "GET", path: "/api/directory", guard: "read", access: "view", handle: async ({app, res}) => sendJson(res, 200, await snapshot(app.store))},
+  {method: "GET", path: "/directory", guard: "read", access: "view", handle: async ({app, res, url}) => {
+    const done = url.searchParams.get("done") ?? "";
+    sendPage(res, directoryPage({csrf: app.csrf, ...await snapshot(app.store), notice: NOTICES[done] ?? null}));
+  }},
+  {method: "POST", path: "/directory/:what/:id/:action", guard: "write", access: "manage", handle: directoryAction}
+];

@@ -3,25 +3,36 @@ import type {IncomingMessage, ServerResponse} from "node:http";
 import {BASE_HEADERS, PAGE_CSP} from "./security.ts";
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
+}
+
+/** 503 «сервер занят, повторите через N с» with Retry-After (issue 13 §3). */
+export function busy(seconds: number, what = "сервер занят"): HttpError {
+  return new HttpError(503, `${what}, повторите через ${seconds} с.`, {"Retry-After": String(seconds)});
+}
+
+/** Whether the answer should be a page (a browser navigating or posting a form) rather than JSON. */
+export function wantsPage(req: IncomingMessage): boolean {
+  const accept = req.headers.accept ?? "";
+  return accept.includes("text/html") && !accept.includes("application/json");
 }
 
 function head(res: ServerResponse, status: number, headers: Record<string, string | number>): void {
   res.writeHead(status, {...BASE_HEADERS, "Cache-Control": "no-store", ...headers});
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  head(res, status, {"Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text)});
+  head(res, status, {"Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text), ...extra});
   res.end(text);
 }
 
 /** A page the server writes itself: strict CSP (no inline script, nothing from elsewhere). */
-export function sendPage(res: ServerResponse, html: string, status = 200): void {
+export function sendPage(res: ServerResponse, html: string, status = 200, extra: Record<string, string> = {}): void {
   head(res, status, {"Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(html),
-    "Content-Security-Policy": PAGE_CSP});
+    "Content-Security-Policy": PAGE_CSP, ...extra});
   res.end(html);
 }
 
@@ -41,10 +52,6 @@ export function redirect(res: ServerResponse, location: string, extra: Record<st
 export function contentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-export function wantsJson(req: IncomingMessage): boolean {
-  return (req.headers.accept ?? "").includes("application/json") || (req.url ?? "").startsWith("/api/");
 }
 
 /** Reads a small urlencoded body (the login form), at most `limit` bytes. */

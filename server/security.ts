@@ -59,22 +59,36 @@ export function hostAllowed(req: IncomingMessage, bindHost: string): boolean {
 
 /**
  * A write must come from this server's own pages: a browser sends Origin (or at least
- * Sec-Fetch-Site) with every POST, and it must name this very host. Clients that are not browsers
- * (scripts, the benchmark) send neither and are held by the CSRF token and the access token.
+ * Sec-Fetch-Site) with every POST, and it must name this very host. `Origin: null` is what a
+ * browser sends when a page's referrer policy hides its origin: accepted only together with
+ * `Sec-Fetch-Site: same-origin`, which the browser sets itself and a page cannot forge (issue 12 §5).
+ * Clients that are not browsers (scripts, the benchmark) send neither and are held by the CSRF
+ * token and the access token.
  */
 export function originAllowed(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   const host = req.headers.host;
+  const site = req.headers["sec-fetch-site"];
   if (origin !== undefined) {
-    if (origin === "null" || !host) return false;
+    if (origin === "null") return site === "same-origin";
+    if (!host) return false;
     try {
       return new URL(origin).host === host;
     } catch {
       return false;
     }
   }
-  const site = req.headers["sec-fetch-site"];
   return site === undefined || site === "same-origin" || site === "none";
+}
+
+/**
+ * A read that costs work (an export, a PDF) asked for by another site: an `<img src>` or a link on
+ * any page would otherwise start Chromium here. `same-site` is refused too: another port of this
+ * host is another program. A typed address or a bookmark is `none`; scripts send nothing.
+ */
+export function fromAnotherSite(req: IncomingMessage): boolean {
+  const site = req.headers["sec-fetch-site"];
+  return site === "cross-site" || site === "same-site";
 }
 
 /** The CSRF token a POST carries: header `X-CSRF-Token` (pages' scripts) or form field `csrf`. */
@@ -100,7 +114,8 @@ export function safeDisplayName(raw: string | undefined | null): string {
 /** Headers on every answer; pages the server writes itself also get a strict CSP. */
 export const BASE_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
+  // Not no-referrer: with it Chromium posts the pages' own forms with `Origin: null` (issue 12 §5).
+  "Referrer-Policy": "same-origin",
   "X-Frame-Options": "SAMEORIGIN",
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Resource-Policy": "same-origin"

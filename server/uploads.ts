@@ -1,18 +1,18 @@
-// Receiving files (issue 8 §2, §4): a multipart body read with busboy under limits — size per file
-// counted while it streams, files per request —; each file's bytes kept under a generated name in
-// a folder that is not served, parsed in a worker, stored in one transaction (the write queue),
-// and answered with its outcome and issues.
-import {randomUUID} from "node:crypto";
-import {mkdirSync} from "node:fs";
-import {writeFile} from "node:fs/promises";
+// Receiving files (issue 8 §2, §4; issue 13): a multipart body read with busboy under limits — size
+// per file counted while it streams, files per request —; each file answered from what the server
+// already knows about its bytes (loaded, or rejected before under the same options), or parsed in a
+// child process when admission control gives its sender a turn, its original kept only if accepted,
+// and stored through the write queue (group commit). Every file gets its own outcome: a failure of
+// one never turns the answer for the others into an error.
 import type {IncomingMessage} from "node:http";
-import {join} from "node:path";
 import busboy from "busboy";
-import type {Store} from "../store/database.ts";
-import {findLoaded, sha256, storePrepared, type FileOutcome} from "../loaders/ingest.ts";
+import {alreadyLoaded, sha256, type FileOutcome} from "../loaders/ingest.ts";
 import type {IngestOptions} from "../loaders/fileKind.ts";
 import {toIssue} from "../loaders/messages/index.ts";
-import type {ParsePool} from "./parsePool.ts";
+import type {App} from "./appContext.ts";
+import {optionsKey, rejectedOutcome} from "./knownBytes.ts";
+import {keepOriginal, removeOriginal} from "./originals.ts";
+import type {ChildFailure} from "./parseSupervisor.ts";
 import {safeDisplayName} from "./security.ts";
 import {HttpError} from "./http.ts";
 
@@ -25,15 +25,6 @@ export interface UploadLimits {
 
 export const defaultUploadLimits: UploadLimits = {maxFileBytes: 10 * 1024 * 1024, maxFiles: 100};
 
-export interface UploadContext {
-  store: Store;
-  pool: ParsePool;
-  /** Where originals are kept (data/uploads/): never under a served folder. */
-  uploadsDir: string;
-  limits: UploadLimits;
-  log: (line: string) => void;
-}
-
 /** One file's answer: the ingest outcome, and how long the server spent on it. */
 export interface UploadResult extends FileOutcome {
   ms: number;
@@ -45,41 +36,94 @@ function refused(file: string, kind: "upload/too-large" | "upload/too-many-files
   return {file, sha256: "", status: "rejected", kind: null, period: null, uploadId: null, replaces: [], stats: {}, issues: [issue], ms: 0};
 }
 
-/** Parses, keeps and stores one received file. */
-export async function acceptFile(ctx: UploadContext, file: string, bytes: Buffer, options: IngestOptions,
-  batchId: string | null): Promise<UploadResult> {
+/** Rejections that say something lasting about the bytes (not about the server at that moment). */
+const LASTING: ReadonlySet<ChildFailure | null> = new Set<ChildFailure | null>([null, "timeout", "memory", "error"]);
+
+interface FileJob {
+  file: string;
+  bytes: Buffer;
+  hash: string;
+  /** Resolves when the file sent before this one has joined the write queue (or needed not to). */
+  turn: Promise<void>;
+  /** Lets the file sent after this one join the write queue. */
+  passTurn: () => void;
+  /** Announced to the write queue and not yet submitted to it. */
+  expected: boolean;
+}
+
+/** Answers one file: from what is known about its bytes, or parsed and stored. */
+async function answer(app: App, sender: string, job: FileJob, options: IngestOptions, batchId: string | null): Promise<FileOutcome> {
+  const {file, bytes, hash} = job;
+  const live = app.known.liveUpload(hash);
+  if (live) return alreadyLoaded(file, hash, {upload_id: live.uploadId, kind: live.kind, period: live.period});
+  const key = optionsKey(options, app.parsers.version);
+  const before = app.known.rejectedUpload(hash, key);
+  if (before !== undefined) {
+    const again = await rejectedOutcome(app.store, file, hash, before);
+    if (again) return again;
+  }
+  const {prepared, failure} = await app.admission.run(sender, () => app.parsers.parse(file, bytes, options));
+  await job.turn;
+  if (failure === "unavailable") {
+    // The server could not parse at all: nothing is stored or remembered, the sender may retry.
+    return {file, sha256: hash, status: "rejected", kind: null, period: null, uploadId: null, replaces: [], stats: {}, issues: prepared.issues};
+  }
+  // The original is kept (with its hash in uploads) under a name the sender has no say in — only
+  // if the file is accepted: a rejected file's bytes are never written.
+  const storedName = prepared.status !== "rejected" ? await keepOriginal(app.originals.dir, bytes, prepared.format ?? null) : null;
+  const stored = app.storeQueue.submit({prepared, storedName, batchId, rememberUnder: prepared.status === "rejected" && LASTING.has(failure) ? key : null},
+    job.expected);
+  job.expected = false;
+  job.passTurn();
+  try {
+    const outcome = await stored;
+    if (storedName && outcome.uploadId === null) removeOriginal(app.originals.dir, storedName);
+    return outcome;
+  } catch (e) {
+    if (storedName) removeOriginal(app.originals.dir, storedName);
+    throw e;
+  }
+}
+
+/** Answers one received file; never throws (an unexpected failure is this file's outcome). */
+export async function acceptFile(app: App, sender: string, job: FileJob, options: IngestOptions, batchId: string | null): Promise<UploadResult> {
   const started = performance.now();
-  const hash = sha256(bytes);
-  const loaded = await findLoaded(ctx.store, file, hash);
   let outcome: FileOutcome;
-  if (loaded) {
-    outcome = loaded;
-  } else {
-    const prepared = await ctx.pool.parse(file, bytes, options);
-    // The original is kept (with its hash in uploads) under a name the sender has no say in.
-    const storedName = `${randomUUID()}.xlsx`;
-    mkdirSync(ctx.uploadsDir, {recursive: true});
-    await writeFile(join(ctx.uploadsDir, storedName), bytes, {flag: "wx"});
-    outcome = await storePrepared(ctx.store, prepared, {
-      afterStore: (conn, o) => conn.run("INSERT INTO upload_files (upload_id, stored_name, batch_id) VALUES ($u, $s, $b)",
-        {u: o.uploadId!, s: storedName, b: batchId}).then(() => undefined)
-    });
+  app.storeQueue.expect();
+  job.expected = true;
+  try {
+    outcome = await answer(app, sender, job, options, batchId);
+  } catch (e) {
+    app.log(`ошибка при сохранении файла: ${e instanceof Error ? e.name : "?"}`);
+    outcome = {file: job.file, sha256: job.hash, status: "rejected", kind: null, period: null, uploadId: null, replaces: [], stats: {},
+      issues: [toIssue({severity: "error", kind: "file/store-failed", file: job.file})]};
+  } finally {
+    if (job.expected) app.storeQueue.unexpect();
+    job.expected = false;
+    // A file answered without storing passes its turn too (after its own, so the order holds).
+    void job.turn.then(job.passTurn);
   }
   const ms = Math.round(performance.now() - started);
   // No file names in the log: a name can hold a person's surname.
-  ctx.log(`загрузка ${outcome.uploadId ?? (outcome.sameAs ? `=${outcome.sameAs}` : "—")}: ${outcome.status}, ${outcome.kind ?? "вид не распознан"}, ` +
-    `${Math.ceil(bytes.length / 1024)} КБ, ${hash.slice(0, 12)}, ${ms} мс`);
+  app.log(`загрузка ${outcome.uploadId ?? (outcome.sameAs ? `=${outcome.sameAs}` : "—")}: ${outcome.status}, ${outcome.kind ?? "вид не распознан"}, ` +
+    `${Math.ceil(job.bytes.length / 1024)} КБ, ${job.hash.slice(0, 12)}, ${ms} мс`);
   return {...outcome, ms};
 }
 
-/** Reads a multipart request and answers every file in it, in the order they came. */
-export function receiveUploads(ctx: UploadContext, req: IncomingMessage, options: IngestOptions,
-  batchId: string | null): Promise<UploadResult[]> {
+/**
+ * Reads a multipart request and answers every file in it, in the order they came. At most
+ * `maxHeld` bytes of its files are held at once: past that, reading the body pauses until earlier
+ * files are answered (so a long request holds two files' worth, not its whole body).
+ */
+export function receiveUploads(app: App, req: IncomingMessage, sender: string, options: IngestOptions,
+  batchId: string | null, maxHeld = Infinity): Promise<UploadResult[]> {
+  const limits = app.uploadLimits;
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
+      // One byte over the limit tells a file of exactly the limit (accepted) from a larger one.
       bb = busboy({headers: req.headers, defParamCharset: "utf8",
-        limits: {fileSize: ctx.limits.maxFileBytes, files: ctx.limits.maxFiles, fields: 20, fieldSize: 2048, parts: ctx.limits.maxFiles + 20,
+        limits: {fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, fields: 20, fieldSize: 2048, parts: limits.maxFiles + 20,
           headerPairs: 100}});
     } catch {
       reject(new HttpError(400, "Ожидалась форма с файлами (multipart/form-data)."));
@@ -87,19 +131,43 @@ export function receiveUploads(ctx: UploadContext, req: IncomingMessage, options
     }
     const results: Array<Promise<UploadResult>> = [];
     let extra = 0;
+    // Files of one request join the write queue in the order they were sent (a correction after
+    // the file it corrects), though they are parsed side by side.
+    let previous: Promise<void> = Promise.resolve();
+    let held = 0;
+    const paused = new Set<NodeJS.ReadableStream>();
+    const releaseBytes = (n: number) => {
+      held -= n;
+      if (held <= maxHeld) for (const s of paused) { paused.delete(s); s.resume(); }
+    };
     bb.on("file", (_field, stream, info) => {
       const name = safeDisplayName(info.filename);
       const chunks: Buffer[] = [];
       let tooLarge = false;
-      stream.on("data", (c: Buffer) => { if (!tooLarge) chunks.push(c); });
-      stream.on("limit", () => { tooLarge = true; chunks.length = 0; });
+      let passTurn!: () => void;
+      const turn = previous;
+      previous = new Promise<void>((r) => { passTurn = r; });
+      let mine = 0;
+      stream.on("data", (c: Buffer) => {
+        if (tooLarge) return;
+        chunks.push(c);
+        mine += c.length;
+        held += c.length;
+        if (held > maxHeld) { stream.pause(); paused.add(stream); }
+      });
+      stream.on("limit", () => { tooLarge = true; chunks.length = 0; releaseBytes(mine); mine = 0; });
       results.push(new Promise((done) => {
         stream.on("end", () => {
           if (tooLarge) {
-            done(refused(name, "upload/too-large", {limit: ctx.limits.maxFileBytes}));
+            void turn.then(passTurn);
+            done(refused(name, "upload/too-large", {limit: limits.maxFileBytes}));
             return;
           }
-          done(acceptFile(ctx, name, Buffer.concat(chunks), options, batchId));
+          const bytes = Buffer.concat(chunks);
+          chunks.length = 0;
+          const answered = acceptFile(app, sender, {file: name, bytes, hash: sha256(bytes), turn, passTurn, expected: false}, options, batchId);
+          void answered.finally(() => releaseBytes(mine));
+          done(answered);
         });
       }));
     });
@@ -107,7 +175,7 @@ export function receiveUploads(ctx: UploadContext, req: IncomingMessage, options
     bb.on("error", () => reject(new HttpError(400, "Запрос с файлами передан не полностью или повреждён.")));
     bb.on("close", () => {
       Promise.all(results).then((r) => {
-        if (extra) r.push(refused("(остальные файлы)", "upload/too-many-files", {limit: ctx.limits.maxFiles}));
+        if (extra) r.push(refused("(остальные файлы)", "upload/too-many-files", {limit: limits.maxFiles}));
         resolve(r);
       }, reject);
     });

@@ -99,10 +99,15 @@ export class Store {
 /** Rows as plain objects, BIGINT as number (our counts fit), DECIMAL as number. */
 export async function all<T = Row>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
   const reader = params ? await conn.runAndReadAll(sql, params) : await conn.runAndReadAll(sql);
-  return reader.getRowObjectsJS().map((row) => {
+  return plainRows(reader.getRowObjectsJS()) as T[];
+}
+
+/** Result rows (as getRowObjectsJS gives them) as plain objects: BIGINT and DECIMAL as number. */
+export function plainRows(rows: Array<Record<string, unknown>>): Row[] {
+  return rows.map((row) => {
     const out: Row = {};
     for (const [k, v] of Object.entries(row)) out[k] = plain(v);
-    return out as T;
+    return out;
   });
 }
 

@@ -6,7 +6,7 @@ import {parse, checkPeriod} from "../args.ts";
 import {UserError, type Io} from "../io.ts";
 import {issueLine} from "../present.ts";
 import {plural} from "../../loaders/messages/index.ts";
-import {ingestBytes, type FileOutcome} from "../../loaders/ingest.ts";
+import {ingestFiles, type FileOutcome} from "../../loaders/ingest.ts";
 import {withStore} from "../withStore.ts";
 import {worstFirst} from "../../loaders/issues.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
@@ -82,15 +82,14 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   const outcomes: FileOutcome[] = [];
   await withStore(values.db, async (store) => {
     const school = values.school === undefined ? undefined : await schoolOption(store, values.school as string);
-    for (const [i, path] of files.entries()) {
-      const bytes = await readFile(path);
-      const o = await ingestBytes(store, basename(path), bytes, {period, wave, ...(school ? {school} : {})});
+    // Stored a batch at a time (one transaction per batch, each file still all-or-nothing).
+    await ingestFiles(store, files.map((path) => ({name: basename(path), read: () => readFile(path)})), {period, wave, ...(school ? {school} : {})}, {onOutcome: (o, i) => {
       outcomes.push(o);
-      if (values.json) continue;
-      if (values["quiet-if-loaded"] && o.status === "already_loaded") continue;
+      if (values.json) return;
+      if (values["quiet-if-loaded"] && o.status === "already_loaded") return;
       io.out(outcomeLine(o, i + 1, files.length));
       for (const issue of [...o.issues].sort(worstFirst)) io.out(issueLine(issue));
-    }
+    }});
   });
   const count = (s: FileOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
   if (values.json) {

@@ -9,6 +9,7 @@ import {UserError, type Io} from "../io.ts";
 import {Store, defaultDatabasePath, one} from "../../store/database.ts";
 import {checkAccess, startServer} from "../../server/app.ts";
 import {frameworkBuild} from "../../server/rebuild.ts";
+import {originalsDir} from "../../server/originals.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -76,7 +77,7 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
     running = await startServer({
       store, host, port: Number(portText), token,
       distDir: (values.dist as string | undefined) ?? join(ROOT, "dist"),
-      uploadsDir: join(dataDir, "uploads"),
+      uploadsDir: originalsDir(dbPath),
       snapshotPath: process.env.MENTORING_SNAPSHOT ?? join(dataDir, "snapshot", basename(dbPath)),
       build: dashboards ? frameworkBuild((l) => io.err(l)) : null,
       log: (line) => io.err(`[${new Date().toLocaleTimeString("ru-RU", {hour12: false})}] ${line}`)

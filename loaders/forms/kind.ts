@@ -1,8 +1,8 @@
 // Quarterly reports, Forms 1–5 (seed 003): recognised by their headers, stored per school and
 // period; a newer file for a school and period replaces only that school's data for that period
-// (the school as the directory knows it, whatever spelling each file used). A few statements per
-// file: one look-up of the schools, appenders for the rows, one query for what is replaced.
-import type {DuckDBConnection} from "@duckdb/node-api";
+// (the school as the directory knows it, whatever spelling each file used). Several files of a
+// batch are stored with shared appenders and one replacement query (issue 13 §5).
+import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, StoreContext, Stored} from "../fileKind.ts";
 import {all as rowsOf} from "../../store/database.ts";
 import {schoolKey, upsertSchools} from "../../store/schools.ts";
@@ -11,81 +11,86 @@ import {directoryNoteIssues} from "../directory/notes.ts";
 import {findTables, parseForms, type FormsData} from "./parseForms.ts";
 
 type Appender = Awaited<ReturnType<DuckDBConnection["createAppender"]>>;
+type Named = {municipality: string; school: string};
 
 const nullable = (a: Appender, v: number | string | null, kind: "int" | "text") =>
   v === null ? a.appendNull() : kind === "int" ? a.appendInteger(v as number) : a.appendVarchar(v as string);
 
-async function appendSchoolPeriods(conn: DuckDBConnection, uploadId: number, period: string, schoolIds: Iterable<number>, inForm1: Set<number>) {
-  const a = await conn.createAppender("school_periods");
-  for (const id of schoolIds) {
-    a.appendInteger(uploadId); a.appendInteger(id); a.appendVarchar(period); a.appendBoolean(inForm1.has(id)); a.endRow();
+/** One file's rows through the batch's appenders. */
+function appendFile(apps: Record<"periods" | "pop" | "eng" | "gaps", Appender>, uploadId: number, data: FormsData, idOf: (r: Named) => number) {
+  const inForm1 = new Set(data.form1.map(idOf));
+  // By id, not by name: the same name may be two schools in two districts.
+  for (const id of new Set([...data.form1, ...data.engagement].map(idOf))) {
+    apps.periods.appendInteger(uploadId); apps.periods.appendInteger(id); apps.periods.appendVarchar(data.period);
+    apps.periods.appendBoolean(inForm1.has(id)); apps.periods.endRow();
   }
-  a.closeSync();
-}
-
-async function appendPopulations(conn: DuckDBConnection, uploadId: number, data: FormsData, idOf: (r: {municipality: string; school: string}) => number) {
-  const a = await conn.createAppender("populations");
   for (const r of data.form1) {
-    a.appendInteger(uploadId); a.appendInteger(idOf(r)); a.appendVarchar(data.period);
-    for (const v of [r.students, r.teachers, r.youngTeachers]) nullable(a, v, "int");
-    a.appendVarchar(r.sheet); a.appendInteger(r.row); a.endRow();
+    apps.pop.appendInteger(uploadId); apps.pop.appendInteger(idOf(r)); apps.pop.appendVarchar(data.period);
+    for (const v of [r.students, r.teachers, r.youngTeachers]) nullable(apps.pop, v, "int");
+    apps.pop.appendVarchar(r.sheet); apps.pop.appendInteger(r.row); apps.pop.endRow();
   }
-  a.closeSync();
-}
-
-async function appendEngagement(conn: DuckDBConnection, uploadId: number, data: FormsData, idOf: (r: {municipality: string; school: string}) => number) {
-  const a = await conn.createAppender("engagement");
   for (const r of data.engagement) {
-    a.appendInteger(uploadId); a.appendInteger(idOf(r)); a.appendVarchar(data.period); a.appendSmallInt(r.form);
-    nullable(a, r.programme, "text");
-    for (const v of [r.mentors, r.mentees]) nullable(a, v, "int");
-    nullable(a, r.result, "text");
-    a.appendVarchar(r.sheet); a.appendInteger(r.row); a.endRow();
+    apps.eng.appendInteger(uploadId); apps.eng.appendInteger(idOf(r)); apps.eng.appendVarchar(data.period); apps.eng.appendSmallInt(r.form);
+    nullable(apps.eng, r.programme, "text");
+    for (const v of [r.mentors, r.mentees]) nullable(apps.eng, v, "int");
+    nullable(apps.eng, r.result, "text");
+    apps.eng.appendVarchar(r.sheet); apps.eng.appendInteger(r.row); apps.eng.endRow();
   }
-  a.closeSync();
-}
-
-async function appendGaps(conn: DuckDBConnection, uploadId: number, data: FormsData, idOf: (r: {municipality: string; school: string}) => number) {
-  if (!data.gaps.length) return;
-  const a = await conn.createAppender("forms_gaps");
   for (const g of data.gaps) {
-    a.appendInteger(uploadId);
-    g.school === null ? a.appendNull() : a.appendInteger(idOf({municipality: g.municipality, school: g.school}));
-    a.appendVarchar(data.period); a.appendVarchar(g.reason); a.appendVarchar(g.sheet); a.appendInteger(g.row); a.endRow();
+    apps.gaps.appendInteger(uploadId);
+    g.school === null ? apps.gaps.appendNull() : apps.gaps.appendInteger(idOf({municipality: g.municipality, school: g.school}));
+    apps.gaps.appendVarchar(data.period); apps.gaps.appendVarchar(g.reason); apps.gaps.appendVarchar(g.sheet); apps.gaps.appendInteger(g.row);
+    apps.gaps.endRow();
   }
-  a.closeSync();
 }
 
 /**
- * Earlier live uploads that spoke about the same directory schools and period (whatever spelling
- * each used). Reads the link table, not the views: one small statement per file.
+ * For each upload of the batch: the earlier live uploads that spoke about the same directory
+ * schools and period (whatever spelling each used). Reads the link table, not the views.
  */
-async function replacedUploads(conn: DuckDBConnection, uploadId: number): Promise<number[]> {
-  return (await rowsOf<{upload_id: number}>(conn,
-    `WITH mine AS (SELECT school_id, period FROM school_periods WHERE upload_id = $u),
-     links AS (SELECT school_id, arg_max(directory_school_id, link_id) AS d FROM school_links GROUP BY school_id),
-     my AS (SELECT m.period, coalesce(l.d, -m.school_id) AS d FROM mine m LEFT JOIN links l USING (school_id))
-     SELECT DISTINCT old.upload_id FROM school_periods old LEFT JOIN links l USING (school_id)
-     JOIN my ON my.period = old.period AND my.d = coalesce(l.d, -old.school_id)
+async function replacedUploads(conn: DuckDBConnection, uploadIds: number[]): Promise<Map<number, number[]>> {
+  const rows = await rowsOf<{upload_id: number; replaced: number}>(conn,
+    `WITH links AS (SELECT school_id, arg_max(directory_school_id, link_id) AS d FROM school_links GROUP BY school_id),
+     mine AS (SELECT p.upload_id, p.period, coalesce(l.d, -p.school_id) AS d FROM school_periods p LEFT JOIN links l USING (school_id)
+              WHERE list_contains($u, p.upload_id))
+     SELECT DISTINCT mine.upload_id, old.upload_id AS replaced FROM school_periods old LEFT JOIN links l USING (school_id)
+     JOIN mine ON mine.period = old.period AND mine.d = coalesce(l.d, -old.school_id) AND old.upload_id < mine.upload_id
      JOIN uploads u ON u.upload_id = old.upload_id AND u.undone_at IS NULL
-     WHERE old.upload_id < $u ORDER BY 1`, {u: uploadId})).map((r) => r.upload_id);
+     ORDER BY 1, 2`, {u: listValue(uploadIds)});
+  const out = new Map<number, number[]>(uploadIds.map((u) => [u, []]));
+  for (const r of rows) out.get(r.upload_id)!.push(r.replaced);
+  return out;
 }
 
-async function storeForms(conn: DuckDBConnection, data: FormsData, ctx: StoreContext): Promise<Stored> {
-  const notes: DirectoryNote[] = [];
-  const named = [...data.form1, ...data.engagement, ...data.gaps.filter((g) => g.school !== null) as Array<{municipality: string; school: string}>];
-  const ids = await upsertSchools(conn, named.map((r) => ({municipality: r.municipality, name: r.school})),
-    {origin: "forms", uploadId: ctx.uploadId, notes});
-  const idOf = (r: {municipality: string; school: string}) => ids.get(schoolKey({municipality: r.municipality, name: r.school}))!;
-  const schoolIds = new Map<string, number>();
-  for (const r of [...data.form1, ...data.engagement]) schoolIds.set(r.school, idOf(r));
-  // By id, not by name: the same name may be two schools in two districts.
-  const all = new Set([...data.form1, ...data.engagement].map(idOf));
-  await appendSchoolPeriods(conn, ctx.uploadId, data.period, all, new Set(data.form1.map(idOf)));
-  await appendPopulations(conn, ctx.uploadId, data, idOf);
-  await appendEngagement(conn, ctx.uploadId, data, idOf);
-  await appendGaps(conn, ctx.uploadId, data, idOf);
-  return {schoolIds, replaces: await replacedUploads(conn, ctx.uploadId), issues: directoryNoteIssues(notes, ctx.file, "forms")};
+/**
+ * Stores the forms of several uploads at once (one file is a batch of one): the schools of each
+ * file resolved against the directory (its notes are that file's issues), then shared appenders
+ * and one replacement query for the whole batch.
+ */
+async function storeFormsMany(conn: DuckDBConnection, items: Array<{data: FormsData; context: StoreContext}>): Promise<Stored[]> {
+  const resolved: Array<{idOf: (r: Named) => number; notes: DirectoryNote[]}> = [];
+  for (const {data, context: ctx} of items) {
+    // Each (district, school) as written once: a file repeats its schools on every row, and the normalised key is the costly part.
+    const names = new Map<string, {municipality: string; name: string}>();
+    const pair = (r: Named) => `${r.municipality}\u0000${r.school}`;
+    for (const r of [...data.form1, ...data.engagement, ...data.gaps.filter((g) => g.school !== null) as Named[]]) {
+      names.set(pair(r), {municipality: r.municipality, name: r.school});
+    }
+    const notes: DirectoryNote[] = [];
+    const ids = await upsertSchools(conn, [...names.values()], {origin: "forms", uploadId: ctx.uploadId, notes});
+    const pairId = new Map([...names].map(([k, n]) => [k, ids.get(schoolKey(n))!]));
+    resolved.push({idOf: (r) => pairId.get(pair(r))!, notes});
+  }
+  const apps = {periods: await conn.createAppender("school_periods"), pop: await conn.createAppender("populations"),
+    eng: await conn.createAppender("engagement"), gaps: await conn.createAppender("forms_gaps")};
+  items.forEach(({data, context}, k) => appendFile(apps, context.uploadId, data, resolved[k]!.idOf));
+  for (const a of Object.values(apps)) a.closeSync();
+  const replaced = await replacedUploads(conn, items.map((i) => i.context.uploadId));
+  return items.map(({data, context}, k) => {
+    const schoolIds = new Map<string, number>();
+    for (const r of [...data.form1, ...data.engagement]) schoolIds.set(r.school, resolved[k]!.idOf(r));
+    return {schoolIds, replaces: replaced.get(context.uploadId)!, issues: directoryNoteIssues(resolved[k]!.notes, context.file, "forms")};
+  });
 }
 
 export const formsKind: FileKind<FormsData> = {
@@ -99,5 +104,6 @@ export const formsKind: FileKind<FormsData> = {
     return titles.length > 0 && tables.length > 0 ? 0.5 : 0;
   },
   parse: parseForms,
-  store: storeForms
+  store: async (conn, data, context) => (await storeFormsMany(conn, [{data, context}]))[0]!,
+  storeMany: storeFormsMany
 };

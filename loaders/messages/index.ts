@@ -33,9 +33,32 @@ export function plural(n: number, one: string, few: string, many: string): strin
   return many;
 }
 
-/** Builds a complete, validated issue record with its Russian message. */
+/** Characters of a value (or a school, a sheet name, what was expected) an issue quotes, at most. */
+export const MAX_QUOTED_CHARS = 200;
+/** Characters of an issue's message, at most (it quotes the value once, plus its own words). */
+export const MAX_MESSAGE_CHARS = 1000;
+
+/**
+ * A text cut to at most `max` characters, the cut marked with «…» (issue 13 §2: a 10 KB cell
+ * quoted by 2,000 issues made a file's issues 40 MB). Never splits a surrogate pair.
+ */
+export function boundText(text: string, max = MAX_QUOTED_CHARS): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Characters of a school's name kept in an issue (full official names run past 200). */
+const MAX_SCHOOL_CHARS = 500;
+
+const bounded = (text: string | null | undefined, max = MAX_QUOTED_CHARS): string | null =>
+  (text === null || text === undefined ? null : boundText(text, max));
+
+/** Builds a complete, validated issue record with its Russian message; quoted texts are bounded. */
 export function toIssue(facts: IssueFacts): Issue {
-  const value = stringifyValue(facts.value);
+  const value = bounded(stringifyValue(facts.value));
   const write = writers[facts.kind];
   if (!write) throw new Error(`no wording for issue kind ${facts.kind}`);
   const cell = facts.row && facts.column ? cellAddress(facts.row, facts.column) : null;
@@ -43,13 +66,13 @@ export function toIssue(facts: IssueFacts): Issue {
     severity: facts.severity,
     kind: facts.kind,
     file: facts.file,
-    sheet: facts.sheet ?? null,
+    sheet: bounded(facts.sheet),
     row: facts.row ?? null,
     column: facts.column ?? null,
     cell,
-    school: facts.school ?? null,
+    school: bounded(facts.school, MAX_SCHOOL_CHARS),
     value,
-    expected: facts.expected ?? null,
-    message: write(facts, value ?? "")
+    expected: bounded(facts.expected),
+    message: boundText(write(facts, value ?? ""), MAX_MESSAGE_CHARS)
   });
 }

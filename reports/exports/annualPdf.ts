@@ -10,13 +10,28 @@ export const CHROMIUM = process.env.MENTORING_CHROMIUM ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+/**
+ * Browsers this process started, and how many ran at once at most: a Chromium is ~1 GB, so the
+ * server renders one at a time (server/pdfQueue.ts); tests read these counts.
+ */
+export const pdfBrowsers = {launched: 0, running: 0, maxRunning: 0};
+
 export async function htmlToPdf(html: string): Promise<Buffer> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
   // Loaded on demand: the command line starts without the browser driver.
   const {chromium} = await import("playwright-core");
   const profile = mkdtempSync(join(tmpdir(), "mentoring-pdf-"));
-  const context = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-    offline: true});
+  pdfBrowsers.launched++;
+  pdfBrowsers.maxRunning = Math.max(pdfBrowsers.maxRunning, ++pdfBrowsers.running);
+  let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
+  try {
+    context = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+      offline: true});
+  } catch (e) {
+    pdfBrowsers.running--;
+    rmSync(profile, {recursive: true, force: true});
+    throw e;
+  }
   try {
     const page = await context.newPage();
     // Nothing may be fetched: the page carries everything it needs.
@@ -25,6 +40,7 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
     return Buffer.from(await page.pdf({format: "A4", printBackground: true, preferCSSPageSize: true}));
   } finally {
     await context.close();
+    pdfBrowsers.running--;
     rmSync(profile, {recursive: true, force: true});
   }
 }

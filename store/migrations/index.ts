@@ -6,5 +6,6 @@ import {registries} from "./003_registries.ts";
 import {effectiveness} from "./004_effectiveness.ts";
 import {server} from "./005_server.ts";
 import {directory} from "./006_directory.ts";
+import {admission} from "./007_admission.ts";
 
-export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory];
+export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission];

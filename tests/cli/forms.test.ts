@@ -16,7 +16,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, "in", "b", "tarsky.xlsx"), await quarterFile("за I квартал 2024 г.", TARSKY_Q1));
   writeFileSync(join(dir, "in", "a-omsky.xlsx"), await quarterFile("за I квартал 2024 г.", OMSKY_Q1));
   writeFileSync(join(dir, "in", "notes.txt"), "not a report");
-  writeFileSync(join(dir, "bad.xlsx"), "Муниципальный район;ОО\n");
+  // A CSV under an .xlsx name whose columns are no report we know.
+  writeFileSync(join(dir, "bad.xlsx"), "Покупка;Цена\n");
+  // Only the headers of a directory of schools (district, school): read as a directory with no school.
+  writeFileSync(join(dir, "empty-directory.xlsx"), "Муниципальный район;ОО\n");
 });
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
@@ -34,6 +37,9 @@ describe("mentoring ingest and report engagement", () => {
     const io = bufferIo();
     expect(await main(["ingest", join(dir, "bad.xlsx"), "--db", db], io)).toBe(1);
     expect(io.stdout.join("\n")).toMatch(/bad\.xlsx — отклонён: 1 замечание\n\s+ошибка: Не удалось понять, что это за отчёт/);
+    const empty = bufferIo();
+    expect(await main(["ingest", join(dir, "empty-directory.xlsx"), "--db", db], empty)).toBe(1);
+    expect(empty.stdout.join("\n")).toMatch(/empty-directory\.xlsx — отклонён \(справочник школ региона\): 1 замечание\n\s+ошибка: В справочнике нет ни одной школы/);
   });
 
   it("prints the engagement table in ru-RU and the same figures as JSON", async () => {

@@ -44,6 +44,47 @@ describe("writes come only from the server's own pages", () => {
     expect(r.body.files[0].status).toBe("accepted");
   });
 
+  it("`Origin: null` passes only with `Sec-Fetch-Site: same-origin` (what Chromium sends for the pages' own forms)", async () => {
+    const undo = (headers: Record<string, string>) => fetch(`${s.url}/api/uploads/999/undo`, {method: "POST",
+      headers: {"X-CSRF-Token": s.csrf, Accept: "application/json", ...headers}});
+    // Past the guard: the upload does not exist.
+    expect((await undo({Origin: "null", "Sec-Fetch-Site": "same-origin"})).status).toBe(404);
+    for (const site of [{}, {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"}] as Array<Record<string, string>>) {
+      const r = await undo({Origin: "null", ...site});
+      expect(r.status).toBe(403);
+      expect(await r.json()).toEqual({error: "Запрос пришёл с другого сайта и отклонён."});
+    }
+  });
+
+  it("a refused form post from a browser is answered with a Russian page, a script's request with JSON", async () => {
+    const form = await fetch(`${s.url}/api/uploads/1/undo`, {method: "POST", body: "csrf=wrong",
+      headers: {"Content-Type": "application/x-www-form-urlencoded", Accept: "text/html,application/xhtml+xml,*/*;q=0.8"}});
+    expect(form.status).toBe(403);
+    expect(form.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await form.text();
+    expect(html).toContain("<h1>Запрос отклонён</h1>");
+    expect(html).toContain("Нет ключа защиты формы (CSRF): обновите страницу и повторите.");
+    const script = await fetch(`${s.url}/api/uploads/1/undo`, {method: "POST", headers: {Accept: "application/json"}});
+    expect(await script.json()).toEqual({error: "Нет ключа защиты формы (CSRF): обновите страницу и повторите."});
+  });
+
+  it("the pages ask browsers to send their origin to this server (not no-referrer)", async () => {
+    expect((await fetch(`${s.url}/history`)).headers.get("referrer-policy")).toBe("same-origin");
+  });
+
+  it("exports refuse requests from another site (an <img> or a link elsewhere), also from another port of this host", async () => {
+    for (const path of ["/exports/annual.pdf", "/exports/engagement.xlsx", "/api/annual", "/api/uploads/1/issues.xlsx"]) {
+      for (const site of ["cross-site", "same-site"]) {
+        const r = await fetch(`${s.url}${path}`, {headers: {"Sec-Fetch-Site": site, Accept: "application/json"}});
+        expect([path, site, r.status]).toEqual([path, site, 403]);
+        expect((await r.json()).error).toBe("Выгрузку можно получить только со страниц этого сервера: запрос с другого сайта отклонён.");
+      }
+    }
+    expect(s.app.pdf.renders).toBe(0);
+    const own = await fetch(`${s.url}/api/annual`, {headers: {"Sec-Fetch-Site": "same-origin"}});
+    expect(own.status).toBe(200);
+  });
+
   it("undo needs the token too", async () => {
     const res = await fetch(`${s.url}/api/uploads/1/undo`, {method: "POST", headers: {"Content-Type": "application/x-www-form-urlencoded"}, body: "csrf=wrong"});
     expect(res.status).toBe(403);

@@ -34,10 +34,15 @@ describe("uploading through the HTTP API", () => {
       ["omskiy_sosh_12.xlsx", "accepted"], ["omskiy_morozovskaya.xlsx", "accepted_with_remarks"], ["отчёт.xlsx", "rejected"]]);
     expect(files[1]!.issues).toContainEqual(expect.objectContaining({kind: "table/total-mismatch", cell: "E12", value: "45"}));
     expect(files[2]!.issues.map((i) => i.kind)).toEqual(["file/unknown-format"]);
-    // Every file is kept under a generated name, none under the sender's.
+    // Every accepted file is kept under a generated name, none under the sender's; a rejected
+    // file's bytes are not kept at all (issue 13 §3).
     const kept = readdirSync(join(s.dir, "uploads"));
-    expect(kept).toHaveLength(3);
+    expect(kept).toHaveLength(2);
     for (const k of kept) expect(k).toMatch(/^[0-9a-f-]{36}\.xlsx$/);
+    const links = await s.store.read((c) => all<{upload_id: number; stored_name: string}>(c,
+      "SELECT upload_id, stored_name FROM upload_files ORDER BY upload_id"));
+    expect(links.map((l) => l.upload_id)).toEqual(files.filter((f) => f.status !== "rejected").map((f) => f.uploadId));
+    expect(new Set(links.map((l) => l.stored_name))).toEqual(new Set(kept));
   });
 
   it("the issues of one file download as an XLSX a school can act on", async () => {

@@ -68,7 +68,7 @@ function updateBatch() {
   }
 }
 
-function send(file, item) {
+function send(file, item, retries = 0) {
   return new Promise((resolve) => {
     const data = new FormData();
     data.append("file", file, file.name);
@@ -90,8 +90,16 @@ function send(file, item) {
     xhr.onload = () => {
       let answer = null;
       try { answer = JSON.parse(xhr.responseText); } catch { /* shown below */ }
+      if (xhr.status === 503 && retries < 20) {
+        // The server is busy: it says when to come back; the file waits and is sent again.
+        const seconds = Math.max(1, Math.min(120, Number(xhr.getResponseHeader("Retry-After")) || 5));
+        item.bar.value = 0;
+        item.state.textContent = `сервер занят, повторю через ${seconds} с`;
+        setTimeout(() => send(file, item, retries + 1).then(resolve), seconds * 1000);
+        return;
+      }
       if (xhr.status === 200 && answer?.files?.length) answer.files.forEach((o, n) => show(n === 0 ? item : add(o.file), o));
-      else fail(item, answer?.error ?? `Сервер ответил ошибкой ${xhr.status}.`);
+      else fail(item, answer?.error ? answer.error.charAt(0).toUpperCase() + answer.error.slice(1) : `Сервер ответил ошибкой ${xhr.status}.`);
       resolve();
     };
     xhr.onerror = () => { fail(item, "Нет связи с сервером: файл не загружен. Проверьте, что сервер запущен, и загрузите файл снова."); resolve(); };

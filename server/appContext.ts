@@ -1,0 +1,43 @@
+// What every route handler can reach: the database, the parse children, admission control, the
+// write queue and the server's settings. Built once by startServer (server/app.ts).
+import type {Store} from "../store/database.ts";
+import type {IngestLimits} from "../loaders/ingest.ts";
+import type {ParseSupervisor} from "./parseSupervisor.ts";
+import type {Admission} from "./admission.ts";
+import type {StoreQueue} from "./storeQueue.ts";
+import type {KnownBytes} from "./knownBytes.ts";
+import type {OriginalsPolicy} from "./originals.ts";
+import type {PdfQueue} from "./pdfQueue.ts";
+import type {DashboardStatus, RebuildScheduler} from "./rebuild.ts";
+import type {AccessControl} from "./routes.ts";
+import type {UploadLimits} from "./uploads.ts";
+
+export interface App {
+  /** The address the server listens on (the Host check depends on it). */
+  host: string;
+  /** The CSRF token of this server's pages. */
+  csrf: string;
+  store: Store;
+  access: AccessControl;
+  /** The access token when the server is open to the network (the login page checks it). */
+  token: string | null;
+  uploadLimits: UploadLimits;
+  ingestLimits: IngestLimits;
+  parsers: ParseSupervisor;
+  admission: Admission;
+  storeQueue: StoreQueue;
+  known: KnownBytes;
+  /** Kept originals: where, and the quota and retention period. */
+  originals: {dir: string; policy: OriginalsPolicy};
+  /** The annual report's PDF, one render at a time, cached by data version. */
+  pdf: PdfQueue<{bytes: Buffer; name: string}>;
+  rebuild: RebuildScheduler | null;
+  /** Built dashboards served at / (dist/). */
+  distDir: string;
+  /** Changes on every committed upload or undo: caches of derived documents are keyed by it. */
+  dataVersion(): number;
+  /** Data changed (a commit, an undo): bumps the version and schedules the dashboards' rebuild. */
+  changed(): void;
+  dashboards(): DashboardStatus;
+  log(line: string): void;
+}

@@ -1,0 +1,78 @@
+// Reads that cost work: the issues workbooks, the quarterly report, the annual report as a page, a
+// PDF and JSON, and the history as JSON. All are `export` routes (refused when another site asks),
+// except the small paged history.
+import {checkPeriod} from "../../bin/args.ts";
+import {BASE_HEADERS} from "../security.ts";
+import {HttpError, sendBytes, sendJson} from "../http.ts";
+import {uploadHistory} from "../history.ts";
+import type {Route} from "../routes.ts";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// Exports load exceljs and the report modules on first use: the idle server stays small.
+const issuesXlsx = () => import("../../reports/exports/issuesXlsx.ts");
+const annual = async () => ({...await import("../../reports/exports/annualReport.ts"), ...await import("../../reports/exports/annualHtml.ts"),
+  ...await import("../../reports/exports/annualPdf.ts")});
+
+function optionalPeriod(url: URL): string | undefined {
+  try {
+    return checkPeriod(url.searchParams.get("period") || undefined);
+  } catch (e) {
+    throw new HttpError(400, (e as Error).message);
+  }
+}
+
+function yearOption(url: URL): {year?: number} {
+  const y = url.searchParams.get("year");
+  if (!y) return {};
+  if (!/^\d{4}$/.test(y)) throw new HttpError(400, "Год записан неверно: нужен вид ГГГГ, например 2024.");
+  return {year: Number(y)};
+}
+
+export const exportRoutes = (): Route[] => [
+  {method: "GET", path: "/api/history", guard: "read", access: "view", handle: async ({app, res, url}) => {
+    const num = (k: string) => (/^\d{1,9}$/.test(url.searchParams.get(k) ?? "") ? Number(url.searchParams.get(k)) : undefined);
+    sendJson(res, 200, await uploadHistory(app.store, {before: num("before") ?? null, limit: num("limit")}));
+  }},
+  {method: "GET", path: "/api/uploads/:id/issues.xlsx", guard: "export", access: "view", handle: async ({app, res, params}) => {
+    const {uploadsWithIssues, issuesWorkbook} = await issuesXlsx();
+    const id = Number(params.id);
+    const {files, omitted} = await uploadsWithIssues(app.store, Number.isSafeInteger(id) ? [id] : []);
+    if (!files.length) throw new HttpError(404, `Загрузки № ${params.id} нет.`);
+    const f = files[0]!;
+    sendBytes(res, await issuesWorkbook(files, `Замечания к файлу «${f.file}» (загрузка № ${f.uploadId})`, omitted), XLSX,
+      `замечания ${f.file.replace(/\.xlsx$/i, "")}.xlsx`);
+  }},
+  {method: "GET", path: "/api/batches/:batch/issues.xlsx", guard: "export", access: "view", handle: async ({app, res, params}) => {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(params.batch ?? "")) throw new HttpError(404, "Нет такой загрузки.");
+    const {uploadsWithIssues, issuesWorkbook, batchUploadIds} = await issuesXlsx();
+    const {files, omitted} = await uploadsWithIssues(app.store, await batchUploadIds(app.store, params.batch!));
+    if (!files.length) throw new HttpError(404, "В этой загрузке нет сохранённых файлов.");
+    sendBytes(res, await issuesWorkbook(files, `Замечания к загрузке из ${files.length} файлов`, omitted), XLSX, "замечания по загрузке.xlsx");
+  }},
+  {method: "GET", path: "/exports/engagement.xlsx", guard: "export", access: "view", handle: async ({app, res, url}) => {
+    const period = optionalPeriod(url);
+    const {engagementExport} = await import("../../reports/exports/engagementXlsx.ts");
+    const {period: p, bytes} = await engagementExport(app.store, period ? {period} : {});
+    sendBytes(res, bytes, XLSX, `вовлечённость ${p ?? "нет данных"}.xlsx`);
+  }},
+  {method: "GET", path: "/api/annual", guard: "export", access: "view", handle: async ({app, res, url}) =>
+    sendJson(res, 200, await (await annual()).annualReport(app.store, yearOption(url)))},
+  {method: "GET", path: "/exports/annual.html", guard: "export", access: "view", handle: async ({app, res, url}) => {
+    const {annualHtml, annualReport} = await annual();
+    const html = annualHtml(await annualReport(app.store, yearOption(url)));
+    res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"});
+    res.end(html);
+  }},
+  {method: "GET", path: "/exports/annual.pdf", guard: "export", access: "view", handle: async ({app, res, url}) => {
+    const year = yearOption(url);
+    // One Chromium at a time, and a PDF once per data version (server/pdfQueue.ts).
+    const pdf = await app.pdf.get(`${app.dataVersion()}|${year.year ?? "latest"}`, async () => {
+      const {annualHtml, annualReport, htmlToPdf} = await annual();
+      const r = await annualReport(app.store, year);
+      return {bytes: await htmlToPdf(annualHtml(r)), name: `итоговый отчёт ${r.year}.pdf`};
+    });
+    sendBytes(res, pdf.bytes, "application/pdf", pdf.name);
+  }}
+];

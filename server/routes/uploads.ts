@@ -1,0 +1,88 @@
+// Writes: receiving files, undoing an upload, deleting kept originals. Every one is a `write` route
+// (this server's pages, CSRF token); a form post from a page is answered with a page, a script's
+// request with JSON.
+import {checkPeriod} from "../../bin/args.ts";
+import {busy, HttpError, redirect, sendJson, wantsPage} from "../http.ts";
+import {senderKey} from "../admission.ts";
+import {receiveUploads} from "../uploads.ts";
+import {undoUpload} from "../history.ts";
+import {purgeOriginals} from "../originals.ts";
+import {schoolOption} from "../directory.ts";
+import type {RequestContext, Route} from "../routes.ts";
+
+/** Bytes of one request's files held at once while they are parsed and stored (the rest waits unread). */
+export const requestHeldBytes = (maxFileBytes: number) => 2 * maxFileBytes;
+
+async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<void> {
+  let period: string | undefined;
+  try {
+    period = checkPeriod(url.searchParams.get("period") ?? undefined);
+  } catch (e) {
+    throw new HttpError(400, `Квартал: ${(e as Error).message}`);
+  }
+  const wave = url.searchParams.get("wave") || undefined;
+  if (wave !== undefined && wave !== "entry" && wave !== "exit") throw new HttpError(400, "Этап диагностики: entry или exit.");
+  const batch = (url.searchParams.get("batch") ?? "").slice(0, 64).replace(/[^A-Za-z0-9-]/g, "") || null;
+  const limits = app.uploadLimits;
+  const length = req.headers["content-length"];
+  if (length === undefined || !/^\d+$/.test(length)) {
+    throw new HttpError(411, "Нужен размер запроса (заголовок Content-Length): отправьте файлы обычной формой или со страницы загрузки.");
+  }
+  const declared = Number(length);
+  if (declared > limits.maxFiles * (limits.maxFileBytes + 64 * 1024)) {
+    throw new HttpError(413, `Слишком большой запрос: не больше ${limits.maxFiles} файлов по ${Math.round(limits.maxFileBytes / 1048576)} МБ.`);
+  }
+  // What this request may hold in memory at once: its body, or (a long multi-file body) two files'
+  // worth while they are parsed and stored, plus the one arriving.
+  const reserve = Math.min(declared, requestHeldBytes(limits.maxFileBytes) + limits.maxFileBytes);
+  const sender = senderKey(req, user?.id ?? null);
+  if (!app.admission.canQueue(sender, 1) || !app.admission.reserve(reserve)) {
+    app.admission.refused++;
+    throw busy(app.admission.retryAfterSeconds());
+  }
+  let files;
+  try {
+    // The school chosen at upload, for files that do not name theirs (a staff list, Forms without a school column).
+    const school = await schoolOption(app.store, url.searchParams.get("school"));
+    files = await receiveUploads(app, req, sender, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {})}, batch,
+      requestHeldBytes(limits.maxFileBytes));
+  } finally {
+    app.admission.release(reserve);
+  }
+  sendJson(res, 200, {batch, files, dashboards: app.dashboards()});
+}
+
+function uploadId(c: RequestContext): number {
+  const id = Number(c.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, "Нет такой загрузки.");
+  return id;
+}
+
+export const uploadRoutes = (): Route[] => [
+  {method: "POST", path: "/api/uploads", guard: "write", access: "upload", handle: uploadFiles},
+  {method: "POST", path: "/api/uploads/:id/undo", guard: "write", access: "upload", handle: async (c) => {
+    const {app, req, res} = c;
+    const result = await undoUpload(app.store, uploadId(c));
+    app.known.undone(result.uploadId);
+    app.changed();
+    app.log(`загрузка ${result.uploadId} отменена`);
+    if (wantsPage(req)) return redirect(res, `/history?undone=${result.uploadId}`);
+    sendJson(res, 200, {...result, dashboards: app.dashboards()});
+  }},
+  {method: "POST", path: "/api/uploads/:id/original/delete", guard: "write", access: "manage", handle: async (c) => {
+    const {app, req, res} = c;
+    const id = uploadId(c);
+    const r = await purgeOriginals(app.store, app.originals.dir, {uploadId: id});
+    app.log(`исходный файл загрузки ${id} удалён по запросу (${r.files})`);
+    if (wantsPage(req)) return redirect(res, `/history?deleted=${id}&files=${r.files}`);
+    sendJson(res, 200, r);
+  }},
+  {method: "POST", path: "/api/originals/purge", guard: "write", access: "manage", handle: async ({app, req, res, url, form}) => {
+    const given = form?.get("olderThan") ?? url.searchParams.get("olderThan") ?? "";
+    if (!/^\d{1,5}$/.test(given)) throw new HttpError(400, "Срок хранения: нужно целое число дней, например 30.");
+    const r = await purgeOriginals(app.store, app.originals.dir, {olderThanDays: Number(given)});
+    app.log(`исходные файлы старше ${given} дн. удалены по запросу (${r.files})`);
+    if (wantsPage(req)) return redirect(res, `/history?purged=${r.files}&days=${given}`);
+    sendJson(res, 200, r);
+  }}
+];
