@@ -9,7 +9,8 @@ import {normalizeKey} from "../lib/normalizeText.ts";
 import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
 import {pairedComparison, type PairedComparison} from "../lib/pairedComparison.ts";
 import {normalizedGain} from "../lib/normalizedGain.ts";
-import {prepostReading, ALPHA, SMALL_SAMPLE} from "../lib/prepostReading.ts";
+import {prepostReading} from "../lib/prepostReading.ts";
+import {ALPHA, SMALL_SAMPLE} from "../lib/chosenTest.ts";
 import {EFFECT_SIZE_THRESHOLDS} from "../lib/effectSizeLabel.ts";
 
 export interface DiagnosticsScope {

@@ -5,18 +5,14 @@ import {basename, extname, join} from "node:path";
 import {parse, checkPeriod} from "../args.ts";
 import {UserError, type Io} from "../io.ts";
 import {issueLine} from "../present.ts";
-import {plural} from "../../loaders/messages/index.ts";
+import {plural} from "../../lib/plural.ts";
+import {FILE_STATUS_LABELS} from "../../lib/glossary.ts";
 import {ingestBytes, type FileOutcome} from "../../loaders/ingest.ts";
 import {withStore} from "../withStore.ts";
 import {worstFirst} from "../../loaders/issues.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
 
-export const STATUS_RU: Record<FileOutcome["status"], string> = {
-  accepted: "принят",
-  accepted_with_remarks: "принят с замечаниями",
-  rejected: "отклонён",
-  already_loaded: "уже загружен, ничего не изменено"
-};
+export const STATUS_RU: Record<FileOutcome["status"], string> = FILE_STATUS_LABELS;
 
 /** Every .xlsx under the given paths: folders recursively, in a stable (sorted) order. */
 export async function collectFiles(paths: string[]): Promise<string[]> {

@@ -23,13 +23,8 @@ const writers: Record<string, MessageWriter> = {
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */
 export const knownIssueKinds: readonly string[] = Object.keys(writers);
 
-/** Russian plural: plural(5, "ошибка", "ошибки", "ошибок") → "ошибок". */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = Math.abs(n) % 10, m100 = Math.abs(n) % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
+/** The plural rule lives in lib/plural.ts; re-exported for the message modules that import it from here. */
+export {plural} from "../../lib/plural.ts";
 
 /** Builds a complete, validated issue record with its Russian message. */
 export function toIssue(facts: IssueFacts): Issue {

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {defaultMentoringRules, mentoringViolations, MentoringRulesSchema, type RulePair} from "../../lib/mentoringRules.ts";
+import {defaultMentoringRules, mentoringViolations, MentoringRulesSchema, type RulePair} from "../../lib/index.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const asOf = d("2026-11-24");

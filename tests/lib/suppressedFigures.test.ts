@@ -1,6 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {isSmallGroup} from "../../lib/smallGroup.ts";
-import {suppressedFigures} from "../../lib/suppressedFigures.ts";
+import {isSmallGroup, suppressedFigures} from "../../lib/index.ts";
 import type {EngagementFigures} from "../../lib/engagementSummary.ts";
 
 describe("isSmallGroup", () => {
