@@ -79,9 +79,11 @@ async function child(mode: string, args: string[]): Promise<void> {
     out({ms, maxRssMb: process.resourceUsage().maxRSS / 1024, detail: {...detail, withImportsMs: performance.now() - t0}});
   } else if (mode === "report") {
     const {prepostReport} = await import("../reports/prepost.ts");
+    const {loadSettings} = await import("../settings/load.ts");
     const store = await Store.open(args[0]!);
+    const {settings} = await loadSettings(store);
     const start = performance.now();
-    const r = await prepostReport(store, {by: "all"});
+    const r = await prepostReport(store, settings, {by: "all"});
     const ms = performance.now() - start;
     await store.close();
     out({ms, maxRssMb: process.resourceUsage().maxRSS / 1024, detail: {groups: r.groups.length, pairs: r.counts.paired,

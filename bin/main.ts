@@ -1,22 +1,28 @@
 // Dispatches `mentoring <command>` to its module.
 import type {Io} from "./io.ts";
 import {UserError} from "./io.ts";
-import {ingestCommand} from "./commands/ingest.ts";
+import {ingestCommand, INGEST_USAGE} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
 import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
+import {settingsCommand, SETTINGS_USAGE} from "./commands/settings.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
 Команды:
-  mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit]
-      загрузить отчёты .xlsx (папки — рекурсивно) в базу
+  ${INGEST_USAGE}
+      загрузить отчёты и таблицы настроек .xlsx (папки — рекурсивно) в базу
 ${reportHelp()}
+  ${SETTINGS_USAGE}
+      действующие настройки и откуда они; выгрузка настроек в XLSX для правки (загружаются обратно через ingest)
   ${SERVE_USAGE}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
   mentoring help
       эта справка
 
-База данных: --db, иначе переменная MENTORING_DB, иначе data/mentoring.duckdb.`;
+База данных: --db, иначе переменная MENTORING_DB, иначе data/mentoring.duckdb.
+Периоды пишутся по-русски или в виде ISO: квартал — 2024-Q3, «3 кв 2024», «III квартал 2024»; учебный год — 2024/25 или 2024-2025;
+календарный год — 2024.
+Коды выхода: 0 — выполнено; 1 — ошибка в команде или хотя бы один файл не загружен; 2 — сбой программы.`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +33,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return reportCommand(rest, io);
     case "serve":
       return serveCommand(rest, io);
+    case "settings":
+      return settingsCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

@@ -28,6 +28,7 @@ export * from "./effectSizeLabel.ts";
 export * from "./ratingSummary.ts";
 
 // ── Diagnostics: deficits and the pre/post (entry/exit) comparison ──
+export * from "./competenceAreas.ts";
 export * from "./deficit.ts";
 export * from "./deficitLevel.ts";
 export * from "./normalizedGain.ts";

@@ -10,6 +10,8 @@ import {toIssue} from "./messages/index.ts";
 import {guardZip, defaultZipLimits, type ZipLimits} from "./xlsx/zipGuard.ts";
 import {readWorkbook, defaultReadLimits, type ReadLimits} from "./xlsx/readWorkbook.ts";
 import type {Workbook} from "./xlsx/workbook.ts";
+import type {Settings} from "../settings/index.ts";
+import {loadSettings, readSettingsFiles} from "../settings/load.ts";
 
 export type FileStatus = "accepted" | "accepted_with_remarks" | "rejected" | "already_loaded";
 
@@ -47,8 +49,32 @@ export type Examined =
   | {ok: true; kind: FileKind; parsed: Parsed<unknown>}
   | {ok: false; kind: FileKind | null; issues: IssueFacts[]};
 
+/**
+ * An unexpected error while reading one file (a reader or parser bug, a value no code path
+ * expected) as that file's outcome: rejected with `file/parse-failed`, never an exception that
+ * stops a batch. Only the error's name is kept: its message may quote a cell.
+ */
+export function parseFailed(file: string, e: unknown): Examined {
+  return {ok: false, kind: null, issues: [{severity: "error", kind: "file/parse-failed", file,
+    details: {error: e instanceof Error ? e.name : typeof e}}]};
+}
+
+let projectSettings: Settings | null = null;
+/** The caller's settings, or (tests, benchmarks) the project's settings files, read once. */
+function settingsOf(options: IngestOptions): Settings {
+  return options.settings ?? (projectSettings ??= readSettingsFiles().settings);
+}
+
 export async function examineFile(file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<Examined> {
+  try {
+    return await examineBytes(file, bytes, options, limits);
+  } catch (e) {
+    return parseFailed(file, e);
+  }
+}
+
+async function examineBytes(file: string, bytes: Buffer, options: IngestOptions, limits: IngestLimits): Promise<Examined> {
   const guarded = await guardZip(bytes, limits.zip);
   if (!guarded.ok) {
     const r = guarded.refusal;
@@ -64,16 +90,17 @@ export async function examineFile(file: string, bytes: Buffer, options: IngestOp
 }
 
 export function examineWorkbook(file: string, workbook: Workbook, options: IngestOptions = {}): Examined {
+  const context = {...options, file, settings: settingsOf(options)};
   let best: FileKind | null = null, bestScore = 0;
   for (const kind of fileKinds) {
-    const score = kind.detect(workbook);
+    const score = kind.detect(workbook, context);
     if (score > bestScore) { best = kind; bestScore = score; }
   }
   if (!best || bestScore < 0.3) {
     return {ok: false, kind: null, issues: [{severity: "error", kind: "file/unknown-format", file,
       details: {sheets: workbook.sheets.map((s) => s.name), kinds: fileKinds.map((k) => k.label)}}]};
   }
-  const parsed = best.parse(workbook, {...options, file});
+  const parsed = best.parse(workbook, context);
   if (parsed.rejected) return {ok: false, kind: best, issues: parsed.issues};
   return {ok: true, kind: best, parsed};
 }
@@ -144,7 +171,12 @@ export function judgeFile(file: string, bytes: Buffer | {sha256: string; size: n
 /** Guard, read, recognise, parse and judge one file, without the database (runs in a worker too). */
 export async function prepareFile(file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<PreparedFile> {
-  return judgeFile(file, bytes, await examineFile(file, bytes, options, limits), limits);
+  const examined = await examineFile(file, bytes, options, limits);
+  try {
+    return judgeFile(file, bytes, examined, limits);
+  } catch (e) {
+    return judgeFile(file, bytes, parseFailed(file, e), limits);
+  }
 }
 
 /** The live upload holding exactly these bytes, if any (same SHA-256, not rejected, not undone). */
@@ -224,10 +256,21 @@ export async function storePrepared(store: Store, prepared: PreparedFile, hooks:
   });
 }
 
-/** Ingests one file's bytes: all of it in one transaction, or (rejected) only its record and issues. */
-export async function ingestBytes(store: Store, file: string, bytes: Buffer, options: IngestOptions = {},
-  limits: IngestLimits = defaultIngestLimits): Promise<FileOutcome> {
+/**
+ * Ingests one file's bytes: all of it in one transaction, or (rejected) only its record and issues.
+ * The settings are the caller's (loaded once per batch); without them, the store's effective ones.
+ * A failure while storing the file's data becomes a rejected outcome (`file/parse-failed`).
+ */
+export async function ingestBytes(store: Store, file: string, bytes: Buffer,
+  options: IngestOptions = {}, limits: IngestLimits = defaultIngestLimits): Promise<FileOutcome> {
+  const settings = options.settings ?? (await loadSettings(store)).settings;
   // Bytes already loaded are found inside the transaction (storePrepared): parsing a small file
   // costs less than a separate look-up before it.
-  return storePrepared(store, await prepareFile(file, bytes, options, limits));
+  const prepared = await prepareFile(file, bytes, {...options, settings}, limits);
+  try {
+    return await storePrepared(store, prepared);
+  } catch (e) {
+    if (prepared.status === "rejected") throw e;
+    return storePrepared(store, judgeFile(file, bytes, parseFailed(file, e), limits));
+  }
 }

@@ -6,7 +6,7 @@ import type {Issue} from "../loaders/issues.ts";
 import {toIssue} from "../loaders/messages/index.ts";
 import {engagedCounts} from "../lib/engagedCounts.ts";
 import {engagementSummary, figures, isIncluded, type EngagementFigures, type GroupSummary, type SchoolFigures} from "../lib/engagementSummary.ts";
-import {engagementTargets} from "./config.ts";
+import type {Settings} from "../settings/index.ts";
 
 export interface DataError {
   kind: string;
@@ -65,8 +65,8 @@ export async function storedIssues(store: Store, where: string, params: Record<s
 
 const byName = (a: {name: string}, b: {name: string}) => a.name.localeCompare(b.name, "ru");
 
-export async function engagementReport(store: Store, options: {period?: string} = {}): Promise<EngagementReport> {
-  const targets = engagementTargets();
+export async function engagementReport(store: Store, settings: Settings, options: {period?: string} = {}): Promise<EngagementReport> {
+  const targets = settings.targets.engagementTargetPct;
   const periods = await engagementPeriods(store);
   const period = options.period ?? periods.at(-1) ?? null;
   const empty: GroupSummary = engagementSummary([], targets);

@@ -4,18 +4,17 @@
 // writes the snapshot and closes the database before Framework's data loaders read the snapshot.
 import {spawn} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
-import {readFile} from "node:fs/promises";
-import {basename, dirname, join, relative, resolve, sep} from "node:path";
+import {basename, dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {parseArgs} from "node:util";
 import {Store, defaultDatabasePath, one} from "../store/database.ts";
 import {writeSnapshot} from "../store/snapshot.ts";
-import {ingestBytes} from "../loaders/ingest.ts";
-import {collectFiles} from "../bin/commands/ingest.ts";
-import {parse} from "../bin/args.ts";
+import {ingestSample} from "../loaders/sample.ts";
+import {settingsDir} from "../settings/load.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CACHE = join(ROOT, "src", ".observablehq", "cache");
-export const SAMPLE_DIR = join(ROOT, "data", "sample");
+export {SAMPLE_DIR, ingestSample, sampleOptions} from "../loaders/sample.ts";
 
 export interface BuildOptions {
   /** The public build: no named-person page, no names in the data. */
@@ -26,26 +25,13 @@ export interface BuildOptions {
   database?: string;
   /** Output folder (default dist/, or dist-public/ for the public build). */
   outDir?: string;
+  /**
+   * The settings folder of the database the snapshot comes from (settings/load.ts settingsDir):
+   * the data loaders read the same settings as the CLI and the server. Default: the database's.
+   */
+  settingsDir?: string;
   /** Progress lines, Russian. */
   log?: (line: string) => void;
-}
-
-/** The ingest options a sample file needs from where it lies: a period folder, a wave folder. */
-export function sampleOptions(path: string): {period?: string; wave?: string} {
-  const parts = relative(SAMPLE_DIR, path).split(sep);
-  const period = parts.find((p, i) => i > 0 && parts[i - 1] === "forms-no-period" && /^\d{4}-Q[1-4]$/.test(p));
-  const wave = parts.find((p) => p === "entry" || p === "exit");
-  return {...(period ? {period} : {}), ...(wave ? {wave} : {})};
-}
-
-/** Loads every file of data/sample into the store, in sorted path order. */
-export async function ingestSample(store: Store, log: (line: string) => void = () => undefined): Promise<number> {
-  const files = await collectFiles([SAMPLE_DIR]);
-  for (const [i, path] of files.entries()) {
-    const o = await ingestBytes(store, basename(path), await readFile(path), sampleOptions(path));
-    log(`  [${i + 1}/${files.length}] ${relative(ROOT, path)}: ${o.status}`);
-  }
-  return files.length;
 }
 
 /** Writes a snapshot of the database (loading the sample into an empty one) and returns its path. */
@@ -159,6 +145,7 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
   }
   const outDir = resolve(ROOT, options.outDir ?? (isPublic ? "dist-public" : "dist"));
   const from = snapshot;
+  const config = options.settingsDir ?? settingsDir(options.database ?? (options.snapshot ? null : defaultDatabasePath()));
   await withBuildLock(log, async () => {
     if (!existsSync(join(CACHE, "VENDORED"))) {
       log("Копирую библиотеки для страниц из node_modules (без сети)…");
@@ -167,7 +154,7 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
     clearLoaderCache();
     log(`Собираю дашборды${isPublic ? " (публичная сборка, без персональных данных)" : ""} в ${relative(ROOT, outDir) || "."}…`);
     const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", MENTORING_SNAPSHOT: resolve(from),
-      MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0"};
+      MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0", MENTORING_CONFIG_DIR: config};
     rmSync(outDir, {recursive: true, force: true});
     await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
     localiseSearch(outDir);
@@ -177,7 +164,8 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const {values} = parse(process.argv.slice(2), {public: {type: "boolean"}, db: {type: "string"}, out: {type: "string"}});
+  const {values} = parseArgs({args: process.argv.slice(2), options: {public: {type: "boolean"}, db: {type: "string"}, out: {type: "string"},
+    help: {type: "boolean", short: "h"}}});
   const fromEnv = process.env.MENTORING_SNAPSHOT;
   if (values.help) {
     process.stdout.write("npm run build [-- --public] [--db ФАЙЛ] [--out ПАПКА]\n" +

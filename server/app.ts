@@ -10,8 +10,12 @@ import type {Store} from "../store/database.ts";
 import {defaultIngestLimits, type IngestLimits} from "../loaders/ingest.ts";
 import {fileKinds} from "../loaders/kinds.ts";
 import {engagementPeriods} from "../reports/engagement.ts";
-import {checkPeriod} from "../bin/args.ts";
+import {dataPeriods} from "../reports/periods.ts";
 import {UserError} from "../bin/io.ts";
+import {parsePeriod, periodId, periodLabel, periodOfDate, periodsWithin, schoolYear, type Period, type PeriodKind} from "../lib/period.ts";
+import type {Settings} from "../settings/index.ts";
+import {loadSettings} from "../settings/load.ts";
+import {FAVICON} from "./favicon.ts";
 import {ParsePool} from "./parsePool.ts";
 import {RebuildScheduler, type BuildFn} from "./rebuild.ts";
 import {receiveUploads, defaultUploadLimits, type UploadLimits} from "./uploads.ts";
@@ -122,6 +126,10 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const rebuild = o.build ? new RebuildScheduler({store: o.store, distDir, snapshotPath: o.snapshotPath, build: o.build,
     quietMs: o.rebuildQuietMs ?? 2000, maxWaitMs: o.rebuildMaxWaitMs ?? 8000, log}) : null;
   const uploadCtx = {store: o.store, pool, uploadsDir: resolve(o.uploadsDir), limits: uploadLimits, log};
+  // The effective settings, loaded at start and again after a settings upload or an undo (which
+  // may restore an earlier version): reports, exports, the PDF and the parsing workers all get them.
+  let settings: Settings = (await loadSettings(o.store)).settings;
+  const reloadSettings = async () => { settings = (await loadSettings(o.store)).settings; };
 
   const dashboardsStatus = () => rebuild?.status() ?? {state: "up-to-date" as const, upToDate: true, dataVersion: 0, builtVersion: 0,
     builtAt: null, message: "Дашборды не обновляются этим сервером."};
@@ -133,6 +141,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
 
     if (!hostAllowed(req, o.host)) throw new HttpError(421, "Сервер отвечает только по адресу 127.0.0.1 или localhost.");
     if (path === "/healthz") return sendJson(res, 200, {ok: true});
+    if (path === "/favicon.ico") return sendBytes(res, FAVICON, "image/x-icon", undefined, {"Cache-Control": "max-age=86400"});
     if (path.startsWith("/assets/")) {
       const file = underRoot(ASSETS, path.slice("/assets/".length));
       const type = file ? ASSET_TYPES[extname(file)] : undefined;
@@ -171,12 +180,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   async function post(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
     if (path === "/api/uploads") {
-      let period: string | undefined;
-      try {
-        period = checkPeriod(url.searchParams.get("period") ?? undefined);
-      } catch (e) {
-        throw new HttpError(400, `Квартал: ${(e as Error).message}`);
-      }
+      const period = periodParam(url, "period", ["quarter"]);
+      const schoolYearParam = periodParam(url, "schoolYear", ["school-year"]);
       const wave = url.searchParams.get("wave") || undefined;
       if (wave !== undefined && wave !== "entry" && wave !== "exit") throw new HttpError(400, "Этап диагностики: entry или exit.");
       const batch = (url.searchParams.get("batch") ?? "").slice(0, 64).replace(/[^A-Za-z0-9-]/g, "") || null;
@@ -184,13 +189,16 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       if (declared > uploadLimits.maxFiles * (uploadLimits.maxFileBytes + 64 * 1024)) {
         throw new HttpError(413, `Слишком большой запрос: не больше ${uploadLimits.maxFiles} файлов по ${Math.round(uploadLimits.maxFileBytes / 1048576)} МБ.`);
       }
-      const files = await receiveUploads(uploadCtx, req, {...(period ? {period} : {}), ...(wave ? {wave} : {})}, batch);
+      const files = await receiveUploads(uploadCtx, req, {...(period ? {period: periodId(period)} : {}), ...(wave ? {wave} : {}),
+        ...(schoolYearParam ? {schoolYear: schoolYearParam.year} : {}), settings}, batch);
+      if (files.some((f) => f.kind === "settings" && f.uploadId !== null && f.status !== "rejected")) await reloadSettings();
       if (files.some((f) => f.uploadId !== null && f.status !== "rejected")) rebuild?.changed();
       return sendJson(res, 200, {batch, files, dashboards: dashboardsStatus()});
     }
     const undo = /^\/api\/uploads\/(\d+)\/undo$/.exec(path);
     if (undo) {
       const result = await undoUpload(o.store, Number(undo[1]));
+      await reloadSettings();
       rebuild?.changed();
       log(`загрузка ${result.uploadId} отменена`);
       if ((req.headers.accept ?? "").includes("application/json")) return sendJson(res, 200, {...result, dashboards: dashboardsStatus()});
@@ -204,19 +212,28 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     // Exports load exceljs and the report modules on first use: the idle server stays small.
     const exportsXlsx = () => import("../reports/exports/issuesXlsx.ts");
     const annual = async () => ({...await import("../reports/exports/annualReport.ts"), ...await import("../reports/exports/annualHtml.ts"),
-      ...await import("../reports/exports/annualPdf.ts")});
+      ...await import("../reports/exports/annualPdf.ts"), ...await import("../reports/exports/annualXlsx.ts")});
+    const report = async () => (await annual()).annualReport(o.store, settings, annualOption(url));
     switch (path) {
       case "/upload":
         return sendPage(res, uploadPage({csrf, maxFileMb: Math.round(uploadLimits.maxFileBytes / 1048576), maxFiles: uploadLimits.maxFiles,
-          kinds: fileKinds.map((k) => k.label), dashboards: dashboardsStatus().message}));
+          kinds: fileKinds.map((k) => k.label), dashboards: dashboardsStatus().message, ...await uploadChoices(o.store)}));
       case "/history": {
         const undone = url.searchParams.get("undone");
         return sendPage(res, historyPage({csrf, entries: await uploadHistory(o.store), kinds: kindLabels(),
           notice: undone && /^\d+$/.test(undone) ? `Загрузка № ${undone} отменена; дашборды обновятся в течение полуминуты.` : null}));
       }
       case "/exports": {
-        const periods = await engagementPeriods(o.store);
-        return sendPage(res, exportsPage({csrf, periods, years: [...new Set(periods.map((p) => Number(p.slice(0, 4))))]}));
+        const periods = await dataPeriods(o.store);
+        return sendPage(res, exportsPage({csrf, periods: periods.quarters.map((p) => p.id), schoolYears: periods.schoolYears,
+          calendarYears: periods.calendarYears}));
+      }
+      case "/api/periods":
+        return sendJson(res, 200, await dataPeriods(o.store));
+      case "/exports/settings.xlsx": {
+        const {settingsWorkbook} = await import("../reports/exports/settingsXlsx.ts");
+        return sendBytes(res, await settingsWorkbook(await loadSettings(o.store)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "настройки.xlsx");
       }
       case "/api/session":
         return sendJson(res, 200, {csrf, limits: uploadLimits, kinds: kindLabels()});
@@ -227,24 +244,29 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       case "/exports/engagement.xlsx": {
         const period = optionalPeriod(url);
         const {engagementExport} = await import("../reports/exports/engagementXlsx.ts");
-        const {period: p, bytes} = await engagementExport(o.store, period ? {period} : {});
+        const {period: p, bytes} = await engagementExport(o.store, settings, period ? {period} : {});
         return sendBytes(res, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `вовлечённость ${p ?? "нет данных"}.xlsx`);
       }
       case "/api/annual":
-        return sendJson(res, 200, await (await annual()).annualReport(o.store, yearOption(url)));
+        return sendJson(res, 200, await report());
+      case "/exports/annual.xlsx": {
+        const r = await report();
+        return sendBytes(res, await (await annual()).annualWorkbook(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          `итоговый отчёт ${r.period.id.replace("/", "-")}.xlsx`);
+      }
       case "/exports/annual.html": {
-        const {annualHtml, annualReport} = await annual();
-        const html = annualHtml(await annualReport(o.store, yearOption(url)));
+        const {annualHtml} = await annual();
+        const html = annualHtml(await report());
         res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
           "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"});
         res.end(html);
         return;
       }
       case "/exports/annual.pdf": {
-        const {annualHtml, annualReport, htmlToPdf} = await annual();
-        const r = await annualReport(o.store, yearOption(url));
+        const {annualHtml, htmlToPdf} = await annual();
+        const r = await report();
         const pdf = await htmlToPdf(annualHtml(r));
-        return sendBytes(res, pdf, "application/pdf", `итоговый отчёт ${r.year}.pdf`);
+        return sendBytes(res, pdf, "application/pdf", `итоговый отчёт ${r.period.id.replace("/", "-")}.pdf`);
       }
     }
     const one = /^\/api\/uploads\/(\d+)\/issues\.xlsx$/.exec(path);
@@ -316,17 +338,35 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     }};
 }
 
-function optionalPeriod(url: URL): string | undefined {
-  try {
-    return checkPeriod(url.searchParams.get("period") || undefined);
-  } catch (e) {
-    throw new HttpError(400, (e as Error).message);
-  }
+/** A period in a query parameter (Russian or ISO, lib/period.ts), or a 400 naming the accepted forms. */
+function periodParam(url: URL, name: string, kinds: PeriodKind[]): Period | undefined {
+  const value = url.searchParams.get(name);
+  if (!value) return undefined;
+  const r = parsePeriod(value, kinds);
+  if (!r.ok) throw new HttpError(400, r.message);
+  return r.period;
 }
 
-function yearOption(url: URL): {year?: number} {
-  const y = url.searchParams.get("year");
-  if (!y) return {};
-  if (!/^\d{4}$/.test(y)) throw new HttpError(400, "Год записан неверно: нужен вид ГГГГ, например 2024.");
-  return {year: Number(y)};
+function optionalPeriod(url: URL): string | undefined {
+  const p = periodParam(url, "period", ["quarter"]);
+  return p ? periodId(p) : undefined;
+}
+
+/** The annual report's period: ?period=2024/25 (or a calendar year 2024); ?year= is read the same way. */
+function annualOption(url: URL): {period?: Period} {
+  const p = periodParam(url, "period", ["school-year", "calendar-year"]) ?? periodParam(url, "year", ["school-year", "calendar-year"]);
+  return p ? {period: p} : {};
+}
+
+/** The upload page's lists: quarters and school years with data, plus the current and the previous school year's. */
+async function uploadChoices(store: Store) {
+  const periods = await dataPeriods(store);
+  const now = periodOfDate(new Date(), "school-year");
+  const recent = [schoolYear(now.year - 1), now];
+  const quarters = new Map(periods.quarters.map((q) => [q.id, q.label]));
+  for (const y of recent) for (const q of periodsWithin(y)) quarters.set(periodId(q), periodLabel(q));
+  const years = new Map(periods.schoolYears.map((y) => [y.id, y.label]));
+  for (const y of recent) years.set(periodId(y), periodLabel(y));
+  const newestFirst = (m: Map<string, string>) => [...m].map(([id, label]) => ({id, label})).sort((a, b) => b.id.localeCompare(a.id));
+  return {quarters: newestFirst(quarters), schoolYears: newestFirst(years)};
 }

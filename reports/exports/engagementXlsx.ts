@@ -4,6 +4,8 @@
 import ExcelJS from "exceljs";
 import type {Store} from "../../store/database.ts";
 import {engagementReport, type EngagementReport} from "../engagement.ts";
+import type {Settings} from "../../settings/index.ts";
+import {severityLabel} from "../../lib/glossary.ts";
 import type {EngagementFigures} from "../../lib/engagementSummary.ts";
 import {formatPeriod} from "../../lib/format.ts";
 import {addTable, COUNT_FORMAT, toBuffer, type Column} from "./xlsxStyle.ts";
@@ -69,7 +71,7 @@ export async function engagementWorkbook(report: EngagementReport): Promise<Buff
     missing.length ? missing.map((s) => [s.municipality, s.name]) : [["—", "Все школы отчитались"]]);
 
   const errors = report.schools.flatMap((s) => s.dataErrors.map((e) => [s.municipality, s.name, e.file, e.sheet, e.cell,
-    e.severity === "error" ? "ошибка" : "замечание", e.message]));
+    severityLabel(e.severity), e.message]));
   addTable(wb, "Ошибки данных", `Ошибки данных в действующих отчётах за ${period}`,
     [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 30}, {header: "Файл", width: 26}, {header: "Лист", width: 12},
       {header: "Ячейка", width: 8}, {header: "Важность", width: 11}, {header: "Что не так", width: 80}],
@@ -77,7 +79,7 @@ export async function engagementWorkbook(report: EngagementReport): Promise<Buff
   return toBuffer(wb);
 }
 
-export async function engagementExport(store: Store, options: {period?: string} = {}): Promise<{period: string | null; bytes: Buffer}> {
-  const report = await engagementReport(store, options);
+export async function engagementExport(store: Store, settings: Settings, options: {period?: string} = {}): Promise<{period: string | null; bytes: Buffer}> {
+  const report = await engagementReport(store, settings, options);
   return {period: report.period, bytes: await engagementWorkbook(report)};
 }

@@ -20,14 +20,15 @@ export interface EngagementData {
 
 const worst = (f: UploadIssues) => f.errors * 1e6 + f.warnings;
 
-await emit(async (store): Promise<EngagementData> => {
+await emit(async (store, settings): Promise<EngagementData> => {
   if (!store) return {periods: [], files: []};
   const periods: DashboardPeriod[] = [];
   // One engagementReport per period with data, oldest first (the trend by quarter).
   for (const period of await engagementPeriods(store)) {
-    const {issues: _issues, schools, municipalities, ...r} = await engagementReport(store, {period});
-    periods.push({...r, period, schools: schools.map((s) => suppressedFigures(s)),
-      municipalities: municipalities.map((m) => suppressedFigures(m))});
+    const {issues: _issues, schools, municipalities, ...r} = await engagementReport(store, settings, {period});
+    const min = settings.groupSize.minGroupSize;
+    periods.push({...r, period, schools: schools.map((s) => suppressedFigures(s, min)),
+      municipalities: municipalities.map((m) => suppressedFigures(m, min))});
   }
   // Every upload with its issues (issuesReport); registry and diagnostics issues may quote names.
   const files = (await issuesReport(store)).files.map((f) => {

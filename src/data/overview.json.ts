@@ -1,11 +1,14 @@
 // The start page: what is loaded — periods, files by kind, the last upload (issuesReport and
-// engagementPeriods, the same functions as the CLI).
-import {engagementPeriods} from "../../reports/engagement.ts";
+// dataPeriods, the same functions as the CLI and the server's lists).
+import {dataPeriods, type PeriodOption} from "../../reports/periods.ts";
 import {issuesReport} from "../../reports/issues.ts";
 import {emit} from "./_snapshot.ts";
 
 export interface OverviewData {
+  /** Quarters with quarterly forms. */
   periods: string[];
+  /** School years with any data. */
+  schoolYears: PeriodOption[];
   files: {total: number; accepted: number; withRemarks: number; rejected: number; undone: number};
   /** Accepted files (not undone) per kind: forms, diagnostics, registry … */
   kinds: Array<{kind: string; files: number}>;
@@ -19,8 +22,10 @@ await emit(async (store): Promise<OverviewData | null> => {
   const kinds = new Map<string, number>();
   for (const f of live) if (f.kind && f.status !== "rejected") kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
   const last = files.at(-1);
+  const known = await dataPeriods(store);
   return {
-    periods: await engagementPeriods(store),
+    periods: known.quarters.map((q) => q.id),
+    schoolYears: known.schoolYears,
     files: {total: live.length, accepted: live.filter((f) => f.status === "accepted").length,
       withRemarks: live.filter((f) => f.status === "accepted_with_remarks").length,
       rejected: live.filter((f) => f.status === "rejected").length, undone: files.length - live.length},

@@ -12,8 +12,9 @@ import ExcelJS from "exceljs";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {Store} from "../../store/database.ts";
 import {writeSnapshot} from "../../store/snapshot.ts";
-import {buildDashboards, ingestSample, SAMPLE_DIR} from "../../scripts/build.ts";
-import {collectFiles} from "../../bin/commands/ingest.ts";
+import {buildDashboards} from "../../scripts/build.ts";
+import {ingestSample, SAMPLE_DIR} from "../../loaders/sample.ts";
+import {collectFiles} from "../../loaders/collectFiles.ts";
 import {formatPercent, formatNumber} from "../../lib/format.ts";
 // Signed changes have no lib/ formatter: the pages' own, tested against lib in tests/dashboards.
 import {formatSigned} from "../../src/components/format.ts";

@@ -74,8 +74,10 @@ function send(file, item) {
     data.append("file", file, file.name);
     const params = new URLSearchParams({batch: batchId});
     const period = form.elements.period.value.trim();
+    const schoolYear = form.elements.schoolYear ? form.elements.schoolYear.value : "";
     const wave = form.elements.wave.value;
     if (period) params.set("period", period);
+    if (schoolYear) params.set("schoolYear", schoolYear);
     if (wave) params.set("wave", wave);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/uploads?${params}`);
