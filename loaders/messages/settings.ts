@@ -28,6 +28,10 @@ export const settingsMessages: Record<string, MessageWriter> = {
     const d = f.details as {table: string; first: string};
     return `Таблица «${d.table}» есть в файле дважды (ещё на листе «${d.first}»): оставьте одну.`;
   },
+  "settings/unchanged": (f) => {
+    const d = f.details as {setting: string};
+    return `Настройка «${d.setting}» не изменилась: действует прежнее значение.`;
+  },
   "settings/new-version": (f) => {
     const d = f.details as {setting: string; rows: number};
     return `Новая версия настройки «${d.setting}» (строк: ${d.rows}): действует вместо прежней во всех отчётах, выгрузках и дашбордах ` +

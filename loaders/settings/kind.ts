@@ -71,6 +71,12 @@ function parseOneSetting(setting: SettingDefinition<string, unknown>, tables: Fo
   return {issues, value: parsed.success ? parsed.data : null};
 }
 
+/** JSON with keys in order and without the files' notes: two values that mean the same compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (key, v) => key === "note" || key === "$comment" ? undefined
+    : v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+}
+
 export function parseSettingsWorkbook(workbook: Workbook, context: ParseContext): Parsed<SettingsData> {
   const found = findSettingsTables(workbook);
   const issues: IssueFacts[] = [];
@@ -93,8 +99,11 @@ export function parseSettingsWorkbook(workbook: Workbook, context: ParseContext)
     const r = parseOneSetting(setting, tables, found, context);
     issues.push(...r.issues);
     if (r.value !== null && !r.issues.some((i) => i.severity === "error")) {
-      versions.push({setting: setting.key, label: setting.label, value: r.value});
-      issues.push({severity: "info", kind: "settings/new-version", file: context.file, sheet: tables[0]!.sheet.name,
+      // Only what changed becomes a new version: an exported workbook sent back with one edit changes one setting.
+      const current = (context.settings as unknown as Record<string, unknown>)[setting.key];
+      const changed = canonical(r.value) !== canonical(current);
+      if (changed) versions.push({setting: setting.key, label: setting.label, value: r.value});
+      issues.push({severity: "info", kind: changed ? "settings/new-version" : "settings/unchanged", file: context.file, sheet: tables[0]!.sheet.name,
         details: {setting: setting.label, sheets: tables.map((t) => t.sheet.name), rows: tables.reduce((n, t) => n + t.rows.length, 0)}});
     }
   }

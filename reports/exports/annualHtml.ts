@@ -5,7 +5,10 @@ import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
 import {plural} from "../../lib/plural.ts";
 import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
 import type {SourcePart} from "../targets.ts";
+import {FAVICON} from "../../server/favicon.ts";
 
+/** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
+const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
 const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"})[c]!);
 const pct = (v: number | null | undefined, target?: number) => esc(formatPercent(v ?? null, 1, target));
 const num = (v: number | null | undefined, d = 0) => esc(formatNumber(v ?? null, d));
@@ -125,7 +128,7 @@ export function annualHtml(r: AnnualReport): string {
     `Учтены итоговые диагностики ${esc(d.schoolYear)} учебного года и входные диагностики тех же педагогов. Области, где пар меньше ${r.minGroupSize}, не показываются.</p>`);
 
   return `<!doctype html>
-<html lang="ru"><head><meta charset="utf-8"><title>Итоговый аналитический отчёт за ${period}</title><style>${STYLE}</style></head>
+<html lang="ru"><head><meta charset="utf-8"><title>Итоговый аналитический отчёт за ${period}</title><link rel="icon" href="${ICON}"><style>${STYLE}</style></head>
 <body><main class="page">
 <h1>Итоговый аналитический отчёт о реализации системы наставничества за ${period}</h1>
 <p class="sub">Мониторинг и оценка результатов реализации программы наставничества (приложение № 3 к положению о системе наставничества). ` +

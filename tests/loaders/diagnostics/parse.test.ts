@@ -160,7 +160,11 @@ describe("the wave of a diagnostics file", () => {
     expect(r.ok).toBe(false);
     const kinds = (r.ok ? [] : r.issues).map((i) => i.kind);
     expect(kinds).toEqual(["diagnostics/no-wave", "diagnostics/no-rows"]);
-    expect(toIssue((r as {issues: IssueFacts[]}).issues[0]!).message).toContain("--wave entry|exit");
+    const message = toIssue((r as {issues: IssueFacts[]}).issues[0]!).message;
+    // Said for a person at the upload page and at the command line alike: no option names.
+    expect(message).toContain("укажите этап при загрузке");
+    expect(message).toMatch(/входная entry, итоговая exit/);
+    expect(message).not.toContain("--");
   });
 
   it("uses a wave named in the file name as the last resort", async () => {
