@@ -22,7 +22,7 @@ describe("mentoring report swot | targets | retention on the sample", () => {
   it("shows the SWOT of the exit questionnaire with quadrants, top statements, ratings and uncoded answers", async () => {
     const {code, out} = await run("report", "swot", "--wave", "exit");
     expect(code).toBe(0);
-    expect(out).toContain("SWOT-анализ программы наставничества (итоговое анкетирование)");
+    expect(out).toContain("SWOT-анализ программы наставничества (все периоды, итоговое анкетирование)");
     for (const q of ["Сильные стороны", "Слабые стороны", "Возможности", "Угрозы"]) expect(out).toContain(q);
     expect(out).toContain("Не закодировано высказываний");
   });

@@ -59,7 +59,7 @@ export const swotReportCommand: ReportCommand = {
       }
       const roles = Object.entries(r.respondents.byRole).map(([k, n]) => `${k} — ${n}`).join(", ");
       const filters = [role ? `роль: ${role}` : "", wave ? (wave === "entry" ? "входное анкетирование" : "итоговое анкетирование") : ""].filter(Boolean);
-      if (period) filters.unshift(periodLabel(period));
+      filters.unshift(period ? periodLabel(period) : "все периоды");
       io.out(`SWOT-анализ программы наставничества${filters.length ? ` (${filters.join(", ")})` : ""}`);
       io.out(`Респондентов: ${r.respondents.total} (${roles}); доля — от числа респондентов.`);
       io.out("");
