@@ -65,12 +65,14 @@ async function child(mode: string, args: string[]): Promise<void> {
   const {Store} = await import("../store/database.ts");
   if (mode === "ingest") {
     const {ingestBytes} = await import("../loaders/ingest.ts");
+    const {readSettingsFiles} = await import("../settings/load.ts");
+    const {settings} = readSettingsFiles();
     const [db, ...files] = args;
     const store = await Store.open(db!);
     const start = performance.now();
     const detail: Record<string, number> = {};
     for (const [k, f] of files.entries()) {
-      const o = await ingestBytes(store, `wave${k}.xlsx`, readFileSync(f), {});
+      const o = await ingestBytes(store, `wave${k}.xlsx`, readFileSync(f), {settings});
       if (o.status !== "accepted") throw new Error(`${f}: ${o.status} ${JSON.stringify(o.issues.slice(0, 3))}`);
       detail[`rows${k}`] = o.stats.rows ?? 0;
     }

@@ -191,9 +191,11 @@ async function child(mode: string, args: string[]): Promise<ChildResult> {
     const statuses: Record<string, number> = {};
     const t0 = now();
     const store = await Store.open(args[1]!);
+    // Loaded once per batch, as `mentoring ingest` does.
+    const {settings} = await (await import("../settings/load.ts")).loadSettings(store);
     for (const [i, b] of buffers.entries()) {
       const t = now();
-      const o = await ingestBytes(store, basename(files[i]!), b);
+      const o = await ingestBytes(store, basename(files[i]!), b, {settings});
       perFileMs.push(now() - t);
       statuses[o.status] = (statuses[o.status] ?? 0) + 1;
     }

@@ -2,7 +2,7 @@
 // each setting's JSON file from the config folder, validated; over it, the latest uploaded version
 // (a methodologist's XLSX, stored append-only in `settings_versions`, current view
 // `current_settings`). Effective setting = latest upload, else the JSON file.
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Store} from "../store/database.ts";
@@ -77,8 +77,34 @@ export function readSettingFile<T>(def: SettingDefinition<string, T>, dir: strin
   return check(def, json, `файл ${shown(path)}`);
 }
 
-/** The JSON files alone (no database): what a fresh installation uses. */
+/** The files' modification times and sizes: unchanged files need not be validated again. */
+function stampOf(dir: string): string {
+  return (SETTINGS as readonly SettingDefinition<string, unknown>[]).map((d) => {
+    try {
+      const s = statSync(join(dir, d.file));
+      return `${s.mtimeMs}:${s.size}`;
+    } catch {
+      return "-";
+    }
+  }).join("|");
+}
+const fileCache = new Map<string, {stamp: string; loaded: LoadedSettings}>();
+
+/**
+ * The JSON files alone (no database): what a fresh installation uses. Validated once per change of
+ * the files (a batch of a thousand files does not validate them a thousand times); treat the result
+ * as read-only.
+ */
 export function readSettingsFiles(dir: string = settingsDir()): LoadedSettings {
+  const stamp = stampOf(dir);
+  const cached = fileCache.get(dir);
+  if (cached && cached.stamp === stamp) return cached.loaded;
+  const loaded = readSettingsFilesNow(dir);
+  fileCache.set(dir, {stamp, loaded});
+  return loaded;
+}
+
+function readSettingsFilesNow(dir: string): LoadedSettings {
   const settings = {} as Record<string, unknown>, sources = {} as Record<string, SettingSource>;
   for (const def of SETTINGS as readonly SettingDefinition<string, unknown>[]) {
     settings[def.key] = readSettingFile(def, dir);
@@ -92,10 +118,14 @@ interface CurrentRow { setting: string; upload_id: number; value: string; file_n
 /** The current uploaded version of each setting (none when the table does not exist, e.g. an old snapshot). */
 async function uploadedVersions(store: Store): Promise<CurrentRow[]> {
   return store.read(async (c) => {
-    const exists = await all<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'current_settings'");
-    if (!exists[0]?.n) return [];
-    return all<CurrentRow>(c, `SELECT s.setting, s.upload_id, s.value, u.file_name, strftime(u.loaded_at, '%Y-%m-%dT%H:%M:%S') AS loaded_at
-      FROM current_settings s JOIN uploads u USING (upload_id) ORDER BY s.setting`);
+    try {
+      return await all<CurrentRow>(c, `SELECT s.setting, s.upload_id, s.value, u.file_name, strftime(u.loaded_at, '%Y-%m-%dT%H:%M:%S') AS loaded_at
+        FROM current_settings s JOIN uploads u USING (upload_id) ORDER BY s.setting`);
+    } catch (e) {
+      // A read-only copy of a database older than migration 010 has no settings table: no uploaded versions.
+      if (/current_settings/.test((e as Error).message)) return [];
+      throw e;
+    }
   });
 }
 
@@ -105,8 +135,10 @@ async function uploadedVersions(store: Store): Promise<CurrentRow[]> {
  * SettingsError (Russian, naming the file or upload and the field) when something cannot be used.
  */
 export async function loadSettings(store: Store | null, options: {dir?: string} = {}): Promise<LoadedSettings> {
-  const loaded = readSettingsFiles(options.dir ?? settingsDir(store?.path));
-  if (!store) return loaded;
+  const files = readSettingsFiles(options.dir ?? settingsDir(store?.path));
+  if (!store) return files;
+  // A copy: the files' settings are shared by every load.
+  const loaded: LoadedSettings = {settings: {...files.settings}, sources: {...files.sources}, dir: files.dir};
   const settings = loaded.settings as unknown as Record<string, unknown>;
   const sources = loaded.sources as Record<string, SettingSource>;
   for (const row of await uploadedVersions(store)) {
