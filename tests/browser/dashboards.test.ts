@@ -187,6 +187,25 @@ describe("the numbers shown equal the CLI's JSON", () => {
   });
 });
 
+describe("the search box", () => {
+  it("finds a school by name in Russian, opens the page on it, and says «Ничего не найдено» otherwise", async () => {
+    const v = await visit(origins.full, "/effectiveness", "#observablehq-search input");
+    await v.page.fill("#observablehq-search input", "Саргатская СОШ");
+    await v.page.waitForFunction(() => document.querySelector("#observablehq-search-results")?.textContent?.startsWith("Найдено:"));
+    const titles = await v.page.$$eval("#observablehq-search-results li", (lis) => lis.map((li) => li.textContent));
+    expect(titles).toContain('МБОУ "Саргатская СОШ № 1" — вовлечённость');
+    await v.page.click('#observablehq-search-results li:has-text("Саргатская СОШ № 1\" — вовлечённость") a');
+    await v.page.waitForURL(/\/engagement\?school=/);
+    await v.page.waitForSelector("#schools table");
+    // The school table opens filtered to that school.
+    expect(await v.page.inputValue("input[placeholder='Поиск школы…']")).toBe('МБОУ "Саргатская СОШ № 1"');
+    await v.page.fill("#observablehq-search input", "абырвалг");
+    await v.page.waitForFunction(() => document.querySelector("#observablehq-search-results")?.textContent === "Ничего не найдено");
+    expect(v.errors).toEqual([]);
+    await v.page.close();
+  });
+});
+
 describe("filters", () => {
   it("choosing a municipality narrows the school table and its totals follow", async () => {
     const r = await cli("report", "engagement");
