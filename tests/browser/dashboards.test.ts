@@ -194,7 +194,7 @@ describe("the search box", () => {
     await v.page.waitForFunction(() => document.querySelector("#observablehq-search-results")?.textContent?.startsWith("Найдено:"));
     const titles = await v.page.$$eval("#observablehq-search-results li", (lis) => lis.map((li) => li.textContent));
     expect(titles).toContain('МБОУ "Саргатская СОШ № 1" — вовлечённость');
-    await v.page.click('#observablehq-search-results li:has-text("Саргатская СОШ № 1\" — вовлечённость") a');
+    await v.page.locator("#observablehq-search-results li", {hasText: 'Саргатская СОШ № 1" — вовлечённость'}).locator("a").click();
     await v.page.waitForURL(/\/engagement\?school=/);
     await v.page.waitForSelector("#schools table");
     // The school table opens filtered to that school.
