@@ -212,7 +212,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     // Exports load exceljs and the report modules on first use: the idle server stays small.
     const exportsXlsx = () => import("../reports/exports/issuesXlsx.ts");
     const annual = async () => ({...await import("../reports/exports/annualReport.ts"), ...await import("../reports/exports/annualHtml.ts"),
-      ...await import("../reports/exports/annualPdf.ts"), ...await import("../reports/exports/annualXlsx.ts")});
+      ...await import("../reports/exports/annualPdf.ts")});
     const report = async () => (await annual()).annualReport(o.store, settings, annualOption(url));
     switch (path) {
       case "/upload":
@@ -251,7 +251,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         return sendJson(res, 200, await report());
       case "/exports/annual.xlsx": {
         const r = await report();
-        return sendBytes(res, await (await annual()).annualWorkbook(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        const {annualWorkbook} = await import("../reports/exports/annualXlsx.ts");
+        return sendBytes(res, await annualWorkbook(r), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           `итоговый отчёт ${r.period.id.replace("/", "-")}.xlsx`);
       }
       case "/exports/annual.html": {
