@@ -120,10 +120,10 @@ export function annualHtml(r: AnnualReport): string {
   const prepost = body(r.prepost, (d) => `<p>${esc(d.schoolYear)} учебный год: педагогов с диагностикой ${num(d.teachers)}; с обеими (входной и итоговой): ${num(d.paired)}; ` +
     `только входная: ${num(d.entryOnly)}; только итоговая: ${num(d.exitOnly)}.` +
     (d.undated ? ` Без указанного учебного года (не учтены): ${num(d.undated)}.` : "") + `</p>` +
-    table(["Область", "Пар", "Дефицит на входе", "Дефицит на выходе", "Доля устранённого дефицита", "Улучшились", "p", "Критерий"],
+    (d.paired === 0 ? `<p class="missing">Итоговых диагностик в этом учебном году нет: сравнение до и после — в году итоговой диагностики.</p>` : table(["Область", "Пар", "Дефицит на входе", "Дефицит на выходе", "Доля устранённого дефицита", "Улучшились", "p", "Критерий"],
       d.areas.map((a) => a.suppressed ? [esc(a.label), `&lt; ${r.minGroupSize}`, "—", "—", "—", "—", "—", "—"] : [esc(a.label), num(a.nPairs),
         pct(a.meanEntryDeficit), pct(a.meanExitDeficit), pct(a.normalizedGain === null ? null : a.normalizedGain * 100),
-        pct(a.shareImproved === null ? null : a.shareImproved * 100), esc(formatPValue(a.test?.p)), esc(a.test?.label ?? "—")]), [0, 7]) +
+        pct(a.shareImproved === null ? null : a.shareImproved * 100), esc(formatPValue(a.test?.p)), esc(a.test?.label ?? "—")]), [0, 7])) +
     `<p class="note">Дефицит = 100 − результат теста, %. p — двусторонний уровень значимости критерия, указанного в строке. ${esc(r.method.tests)} ` +
     `Учтены итоговые диагностики ${esc(d.schoolYear)} учебного года и входные диагностики тех же педагогов. Области, где пар меньше ${r.minGroupSize}, не показываются.</p>`);
 

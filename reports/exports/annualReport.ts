@@ -60,6 +60,8 @@ export interface EngagementYear {
 export interface TargetLine {
   code: string;
   name: string;
+  /** How the indicator is computed (setting «Целевые показатели»): a roster column, young specialists' retention, or only schools' tables. */
+  source: "roster" | "retention" | "table";
   schools: number;
   actual: number | null;
   target: number;
@@ -188,7 +190,8 @@ async function targetsSection(store: Store, settings: Settings, year: number) {
   const r = await targetsReport(store, settings, {year});
   const y = r.region.find((x) => x.year === year);
   if (!y || !y.indicators.length) return null;
-  return {schoolYear: formatSchoolYear(year), indicators: y.indicators.map((i) => ({code: i.code, name: i.name, schools: i.schools,
+  const sourceOf = (code: string) => settings.indicators.indicators.find((d) => d.code === code)?.source ?? "roster";
+  return {schoolYear: formatSchoolYear(year), indicators: y.indicators.map((i) => ({code: i.code, name: i.name, source: sourceOf(i.code), schools: i.schools,
     actual: i.actual, target: i.target, met: i.met, bySource: i.bySource}))};
 }
 
