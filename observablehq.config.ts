@@ -4,7 +4,16 @@
 // The named-person page (the curator's teacher card) lives at src/private/[card].md: Framework
 // builds a parameterized page only for the paths listed in `dynamicPaths`, so the public build
 // (MENTORING_PUBLIC=1) lists none and the page, its data loader and its search entry never exist.
+import {existsSync, readFileSync} from "node:fs";
+
 const isPublic = process.env.MENTORING_PUBLIC === "1";
+
+/** Schools for the search (scripts/build.ts writes them from the snapshot): Framework indexes only the pages' own text. */
+async function* schoolEntries() {
+  const file = process.env.MENTORING_SEARCH_ENTRIES;
+  if (!file || !existsSync(file)) return;
+  yield* JSON.parse(readFileSync(file, "utf8")) as Array<{path: string; title: string; text: string; keywords: string}>;
+}
 
 export default {
   root: "src",
@@ -32,7 +41,9 @@ export default {
   footer: isPublic
     ? "Аналитика программы наставничества · публичная сборка: без персональных данных"
     : "Аналитика программы наставничества · служебная сборка: содержит ФИО педагогов",
-  search: true,
+  search: {index: schoolEntries},
+  // The product's icon (also served by the server at /favicon.ico).
+  head: `<link rel="icon" href="favicon.ico" type="image/x-icon">`,
   interpreters: {".ts": ["node", "--import", "tsx"]},
   // null, not false: false still downloads the extensions.
   duckdb: {extensions: {json: null, parquet: null}}

@@ -20,7 +20,7 @@ import {parseArgs} from "node:util";
 import {chromium} from "playwright-core";
 import {Store} from "../store/database.ts";
 import {writeSnapshot} from "../store/snapshot.ts";
-import {ingestSample} from "../scripts/build.ts";
+import {ingestSample} from "../loaders/sample.ts";
 
 const ROOT = join(fileURLToPath(import.meta.url), "../..");
 const {values} = parseArgs({options: {runs: {type: "string", default: "3"}, "no-write": {type: "boolean"}}});

@@ -65,12 +65,14 @@ async function child(mode: string, args: string[]): Promise<void> {
   const {Store} = await import("../store/database.ts");
   if (mode === "ingest") {
     const {ingestBytes} = await import("../loaders/ingest.ts");
+    const {readSettingsFiles} = await import("../settings/load.ts");
+    const {settings} = readSettingsFiles();
     const [db, ...files] = args;
     const store = await Store.open(db!);
     const start = performance.now();
     const detail: Record<string, number> = {};
     for (const [k, f] of files.entries()) {
-      const o = await ingestBytes(store, `wave${k}.xlsx`, readFileSync(f), {});
+      const o = await ingestBytes(store, `wave${k}.xlsx`, readFileSync(f), {settings});
       if (o.status !== "accepted") throw new Error(`${f}: ${o.status} ${JSON.stringify(o.issues.slice(0, 3))}`);
       detail[`rows${k}`] = o.stats.rows ?? 0;
     }
@@ -79,9 +81,11 @@ async function child(mode: string, args: string[]): Promise<void> {
     out({ms, maxRssMb: process.resourceUsage().maxRSS / 1024, detail: {...detail, withImportsMs: performance.now() - t0}});
   } else if (mode === "report") {
     const {prepostReport} = await import("../reports/prepost.ts");
+    const {loadSettings} = await import("../settings/load.ts");
     const store = await Store.open(args[0]!);
+    const {settings} = await loadSettings(store);
     const start = performance.now();
-    const r = await prepostReport(store, {by: "all"});
+    const r = await prepostReport(store, settings, {by: "all"});
     const ms = performance.now() - start;
     await store.close();
     out({ms, maxRssMb: process.resourceUsage().maxRSS / 1024, detail: {groups: r.groups.length, pairs: r.counts.paired,

@@ -17,6 +17,7 @@ import {quarterFile} from "../tests/helpers/region.ts";
 import {manyMerges, sharedStringAmplifier, unclosedTags, wholeSheetMerge} from "../tests/helpers/hostile.ts";
 import {makeZip, workbookEntries} from "../tests/helpers/zip.ts";
 import {prng} from "../scripts/prng.ts";
+import {projectSettings} from "../tests/helpers/settings.ts";
 
 const {values} = parseArgs({options: {minutes: {type: "string", default: "30"}, "no-write": {type: "boolean", default: false}}});
 const MINUTES = Number(values.minutes);
@@ -234,7 +235,7 @@ async function checkDatabase(db: string): Promise<Record<string, number | string
   try {
     const rows = await store.read((c) => all<{status: string; n: number}>(c, "SELECT status, count(*)::INTEGER AS n FROM uploads GROUP BY 1 ORDER BY 1"));
     const issues = await store.read((c) => all<{n: number; longest: number | null}>(c, "SELECT count(*)::INTEGER AS n, max(length(value))::INTEGER AS longest FROM issues"));
-    const report = await engagementReport(store, {period: "2024-Q1"});
+    const report = await engagementReport(store, projectSettings(), {period: "2024-Q1"});
     return {...Object.fromEntries(rows.map((r) => [r.status, r.n])), issues: issues[0]!.n, "longest quoted value": issues[0]!.longest ?? 0,
       "schools in 2024-Q1": report.schools.length, "database size after stop, MB": Number(sizeMb([db, `${db}.wal`]).toFixed(1))};
   } finally {

@@ -1,6 +1,7 @@
 // Option parsing for every command: node's parseArgs, with Russian messages for mistakes.
 import {parseArgs, type ParseArgsConfig} from "node:util";
 import {UserError} from "./io.ts";
+import {parsePeriod, periodId, type Period, type PeriodKind} from "../lib/period.ts";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -17,10 +18,21 @@ export function parse<O extends Options>(argv: string[], options: O) {
   }
 }
 
-/** YYYY-QN, or a Russian error saying how to write it. */
-export function checkPeriod(value: string | undefined): string | undefined {
+/**
+ * A quarter typed in Russian or ISO («2024-Q1», «1 кв 2024», «I квартал 2024») → its id «2024-Q1»;
+ * a wrong value is a user error naming the option and the accepted forms (lib/period.ts).
+ */
+export function checkPeriod(value: string | undefined, option = "--period"): string | undefined {
   if (value === undefined) return undefined;
-  const m = /^(\d{4})-?Q([1-4])$/i.exec(value.trim());
-  if (!m) throw new UserError(`период «${value}» записан неверно: нужен вид ГГГГ-QN, например 2024-Q1.`);
-  return `${m[1]}-Q${m[2]}`;
+  const r = parsePeriod(value, ["quarter"]);
+  if (!r.ok) throw new UserError(`${option}: ${r.message}`);
+  return periodId(r.period);
+}
+
+/** A school year («2024/25», «2024-2025») or a calendar year («2024») for --year; a user error otherwise. */
+export function checkYear(value: string | undefined, kinds: PeriodKind[] = ["school-year", "calendar-year"], option = "--year"): Period | undefined {
+  if (value === undefined) return undefined;
+  const r = parsePeriod(value, kinds);
+  if (!r.ok) throw new UserError(`${option}: ${r.message}`);
+  return r.period;
 }

@@ -1,19 +1,22 @@
 // Dispatches `mentoring <command>` to its module.
 import type {Io} from "./io.ts";
 import {UserError} from "./io.ts";
-import {ingestCommand} from "./commands/ingest.ts";
+import {ingestCommand, INGEST_USAGE} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
 import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
 import {directoryCommand, DIRECTORY_USAGE} from "./commands/directory.ts";
 import {uploadsCommand, UPLOADS_USAGE} from "./commands/uploads.ts";
+import {settingsCommand, SETTINGS_USAGE} from "./commands/settings.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
 Команды:
-  mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit] [--school ШКОЛА]
-      загрузить отчёты .xlsx (папки — рекурсивно) в базу; --school — школа, если в файле она не указана
+  ${INGEST_USAGE}
+      загрузить отчёты и таблицы настроек (.xlsx, .xls, .ods, .csv; папки — рекурсивно) в базу; --school — школа, если в файле она не указана
 ${reportHelp()}
   ${DIRECTORY_USAGE}
+  ${SETTINGS_USAGE}
+      действующие настройки и откуда они; выгрузка настроек в XLSX для правки (загружаются обратно через ingest)
   ${SERVE_USAGE}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
   ${UPLOADS_USAGE}
@@ -21,7 +24,10 @@ ${reportHelp()}
   mentoring help
       эта справка
 
-База данных: --db, иначе переменная MENTORING_DB, иначе data/mentoring.duckdb.`;
+База данных: --db, иначе переменная MENTORING_DB, иначе data/mentoring.duckdb.
+Периоды пишутся по-русски или в виде ISO: квартал — 2024-Q3, «3 кв 2024», «III квартал 2024»; учебный год — 2024/25 или 2024-2025;
+календарный год — 2024.
+Коды выхода: 0 — выполнено; 1 — ошибка в команде или хотя бы один файл не загружен; 2 — сбой программы.`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +42,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return directoryCommand(rest, io);
     case "uploads":
       return uploadsCommand(rest, io);
+    case "settings":
+      return settingsCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

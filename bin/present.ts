@@ -1,7 +1,6 @@
 // Plain-text presentation shared by commands: issue lines and simple aligned tables.
 import type {Issue} from "../loaders/issues.ts";
-
-const SEVERITY: Record<Issue["severity"], string> = {error: "ошибка", warning: "замечание", info: "сведения"};
+import {SEVERITY_LABELS as SEVERITY} from "../lib/glossary.ts";
 
 /** «  ошибка · лист «Форма 2», D9 · СОШ № 3: …  (значение: «12»)» */
 export function issueLine(i: Pick<Issue, "severity" | "sheet" | "cell" | "school" | "message" | "value">): string {

@@ -4,12 +4,12 @@ import {z} from "zod";
 export const DeficitLevelsSchema = z.object({
   note: z.string().optional(),
   levels: z.array(z.object({
-    code: z.string().min(1),
-    label: z.string().min(1),
+    code: z.string().min(1, "код уровня не заполнен"),
+    label: z.string().min(1, "название уровня не заполнено"),
     /** The level applies from this deficit (percent, inclusive) up to the next level's `from`. */
-    from: z.number().min(0).max(100)
-  })).min(1)
-}).refine((c) => c.levels.some((l) => l.from === 0), {message: "one level must start at 0"});
+    from: z.number().min(0, "порог — от 0 до 100 %").max(100, "порог — от 0 до 100 %")
+  })).min(1, "нужен хотя бы один уровень")
+}).refine((c) => c.levels.some((l) => l.from === 0), {message: "один из уровней должен начинаться с 0 %", path: ["levels"]});
 export type DeficitLevels = z.infer<typeof DeficitLevelsSchema>;
 export type DeficitLevelDef = DeficitLevels["levels"][number];
 

@@ -1,4 +1,5 @@
-// ru-RU formats for everything a person reads: «67,4 %», «1 234», «01.09.2024».
+// ru-RU formats for everything a person reads: «67,4 %», «1 234», «01.09.2024», «III квартал 2024».
+import {parsePeriod, periodId, periodLabel} from "./period.ts";
 
 const NBSP = "\u00a0";
 
@@ -41,11 +42,42 @@ export function formatDate(value: Date | string | null | undefined): string {
 }
 
 /**
- * A quarter «2024-Q1» as people write it: «I квартал 2024».
+ * A period id as people write it (lib/period.ts): «2024-Q1» → «I квартал 2024», «2024/25» →
+ * «2024/25 учебный год», «2024» → «2024 год»; anything else unchanged.
  * @example formatPeriod("2024-Q2") // "II квартал 2024"
+ * @example formatPeriod("2024/25") // "2024/25 учебный год"
  */
 export function formatPeriod(period: string | null | undefined): string {
-  const m = /^(\d{4})-Q([1-4])$/.exec(period ?? "");
-  if (!m) return period ?? "—";
-  return `${["I", "II", "III", "IV"][Number(m[2]) - 1]} квартал ${m[1]}`;
+  if (period === null || period === undefined) return "—";
+  const parsed = parsePeriod(period);
+  return parsed.ok && periodId(parsed.period) === period ? periodLabel(parsed.period) : period;
+}
+
+/**
+ * A school year given by the number it is stored under (the year it ends in) as written: «2024/25».
+ * @example formatSchoolYear(2025) // "2024/25"
+ */
+export function formatSchoolYear(endYear: number | null | undefined): string {
+  if (endYear === null || endYear === undefined || !Number.isInteger(endYear)) return "—";
+  return periodId({kind: "school-year", year: endYear});
+}
+
+/**
+ * A p-value as every surface writes it: «< 0,001» below a thousandth, else three decimals
+ * («0,267»); never «0,000». «—» for none.
+ * @example formatPValue(0.26712) // "0,267"
+ * @example formatPValue(0.0004) // "< 0,001"
+ */
+export function formatPValue(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return "—";
+  return p < 0.001 ? "< 0,001" : formatNumber(p, 3);
+}
+
+/**
+ * The same with its letter: «p < 0,001», «p = 0,034»; «—» for none.
+ * @example formatP(0.0341) // "p = 0,034"
+ */
+export function formatP(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return "—";
+  return p < 0.001 ? "p < 0,001" : `p = ${formatNumber(p, 3)}`;
 }

@@ -1,50 +1,59 @@
-// The scoring library: pure functions, one job per file, re-exported in commented groups.
+// The scoring library: pure functions, one job per file, re-exported here in commented groups.
+// Tests import lib/ through this file (tests/lib/index.test.ts checks that every module is here).
 
-// ── Diagnostics: deficits and the pre/post (entry/exit) comparison (issue 4) ──
-export {deficit} from "./deficit.ts";
-export {deficitLevel, defaultDeficitLevels, DeficitLevelsSchema, type DeficitLevels, type DeficitLevelDef} from "./deficitLevel.ts";
-export {normalizedGain} from "./normalizedGain.ts";
-export {pairedComparison, type PairedComparison} from "./pairedComparison.ts";
-export {pairedTTest, type PairedTTest} from "./pairedTTest.ts";
-export {wilcoxonSignedRank, cleanDifference, EXACT_MAX_N, type WilcoxonSignedRank} from "./wilcoxonSignedRank.ts";
-export {twoSidedTPValue, tQuantile} from "./studentT.ts";
-export {effectSizeLabel, EFFECT_SIZE_THRESHOLDS} from "./effectSizeLabel.ts";
-export {prepostReading, formatP, ALPHA, SMALL_SAMPLE, type PrepostFigures} from "./prepostReading.ts";
-// ── end of diagnostics ──
+// ── Shared: formats, plural, vocabulary, periods, text ──
+export * from "./format.ts";
+export * from "./plural.ts";
+export * from "./glossary.ts";
+export * from "./period.ts";
+export * from "./academicYear.ts";
+export * from "./isoDay.ts";
+export * from "./normalizeText.ts";
+export * from "./russianStem.ts";
 
-// ── Registries: mentoring rules and mentor load (issue 5) ──
-export {termEnd, daysBetween, type Term} from "./termEnd.ts";
-export {isoDay} from "./isoDay.ts";
-export {mentoringDuration, defaultDurationLimits, type MentoringDuration, type DurationLimits, type DurationStatus} from "./mentoringDuration.ts";
-export {appointmentDelay, type AppointmentDelay} from "./appointmentDelay.ts";
-export {mentorOverlap, type MentorOverlap, type MenteeInterval, type OverlapEpisode} from "./mentorOverlap.ts";
-export {mentorLoad, type MentorLoad, type LoadPair, type LoadSummary} from "./mentorLoad.ts";
-export {mentoringViolations, MentoringRulesSchema, defaultMentoringRules, type MentoringRules, type RulePair, type RuleId,
-  type Violation, type RuleCheck} from "./mentoringRules.ts";
-// ── end of registries ──
+// ── Engagement against targets (quarterly forms) ──
+export * from "./engagedCounts.ts";
+export * from "./engagementPercent.ts";
+export * from "./engagementSummary.ts";
+export * from "./meetsTarget.ts";
 
-// ── Effectiveness: SWOT coding and tally, ratings, target indicators, retention (issue 6) ──
-export {russianStem, stemWords} from "./russianStem.ts";
-export {splitStatements, isNonAnswer} from "./splitStatements.ts";
-export {codeStatement, compileCodebook, questionQuadrant, CodebookSchema, QUADRANTS, QUADRANT_LABELS,
-  type Codebook, type CompiledCodebook, type Coding, type Quadrant} from "./swotCoding.ts";
-export {swotTally, type SwotTally, type SwotMention, type SwotRespondent, type QuadrantTally, type StatementTally} from "./swotTally.ts";
-export {ratingSummary, type RatingSummary} from "./ratingSummary.ts";
-export {unpairedComparison, MWU_EXACT_MAX_N, type UnpairedComparison} from "./unpairedComparison.ts";
-export {indicatorResult, yearOverYear, matchIndicator, resolveTarget, attributeHolds, ruleColumn, IndicatorsConfigSchema,
-  type IndicatorsConfig, type IndicatorDef, type IndicatorResult, type RosterRule} from "./targetIndicators.ts";
-export {academicYear, academicYearBounds} from "./academicYear.ts";
-export {retention, type RetentionCohort, type TeacherSpell} from "./retention.ts";
-export {turnover, type Turnover, type StaffSpell} from "./turnover.ts";
-// ── end of effectiveness ──
+// ── Statistics: which test, paired and unpaired comparisons, distributions ──
+export * from "./chosenTest.ts";
+export * from "./pairedComparison.ts";
+export * from "./pairedTTest.ts";
+export * from "./wilcoxonSignedRank.ts";
+export * from "./unpairedComparison.ts";
+export * from "./studentT.ts";
+export * from "./effectSizeLabel.ts";
+export * from "./ratingSummary.ts";
 
-// ── Dashboards: hiding groups of fewer than 5 people (issue 7) ──
-export {isSmallGroup, MIN_GROUP_SIZE} from "./smallGroup.ts";
-export {suppressedFigures, type SuppressedFigures} from "./suppressedFigures.ts";
-// ── end of dashboards ──
+// ── Diagnostics: deficits and the pre/post (entry/exit) comparison ──
+export * from "./competenceAreas.ts";
+export * from "./deficit.ts";
+export * from "./deficitLevel.ts";
+export * from "./normalizedGain.ts";
+export * from "./prepostReading.ts";
 
-// ── Directory and completeness: school names, coverage of a figure (issue 11) ──
-export {schoolNameKey, municipalityKey, schoolNameSimilarity, isSimilarSchoolName, schoolInTitle, SIMILAR_NAME} from "./schoolName.ts";
-export {coverage, coverageLabel, knownPopulation, targetVerdict, STATE_LABELS, type Coverage, type CoverageSchool, type PopulationShare,
-  type SchoolState} from "./coverage.ts";
-// ── end of directory and completeness ──
+// ── Registries: mentoring rules and mentor load ──
+export * from "./termEnd.ts";
+export * from "./mentoringDuration.ts";
+export * from "./appointmentDelay.ts";
+export * from "./mentorOverlap.ts";
+export * from "./mentorLoad.ts";
+export * from "./mentoringRules.ts";
+
+// ── Effectiveness: SWOT coding and tally, target indicators, retention, turnover ──
+export * from "./splitStatements.ts";
+export * from "./swotCoding.ts";
+export * from "./swotTally.ts";
+export * from "./targetIndicators.ts";
+export * from "./retention.ts";
+export * from "./turnover.ts";
+
+// ── Aggregate pages: hiding groups of fewer than N people ──
+export * from "./smallGroup.ts";
+export * from "./suppressedFigures.ts";
+
+// ── The directory of schools and coverage of a quarter ──
+export * from "./schoolName.ts";
+export * from "./coverage.ts";

@@ -6,33 +6,44 @@ import {mentorOverlap} from "./mentorOverlap.ts";
 import {isoDay} from "./isoDay.ts";
 
 const SOURCE = "Типовое положение о наставничестве (семя 001, шаг 5 «Издается приказ о создании наставнических пар (групп)»)";
-const severity = z.enum(["error", "warning", "info"]);
-const wording = {title: z.string().min(1), text: z.string().min(1), source: z.string().min(1)};
+const severity = z.enum(["error", "warning", "info"], "важность — error (нарушение), warning (замечание) или info (сведения)");
+const wording = {title: z.string().min(1, "заголовок правила не заполнен"), text: z.string().min(1, "текст положения не заполнен"),
+  source: z.string().min(1, "источник не заполнен")};
+const whole = (min: number, what: string) => z.number().int(`${what} — целое число`).min(min, `${what} — не меньше ${min}`);
 
-/** The rules' limits, severities and Russian texts: `data/config/mentoring-rules.json`. */
+/**
+ * The rules' limits, severities and Russian texts (settings/mentoringRules.ts, data/config/mentoring-rules.json).
+ * Every rule must be there: a missing one is an error, never the regulation's value in silence.
+ */
 export const MentoringRulesSchema = z.object({
-  maxMentees: z.object({limit: z.number().int().min(1), severity, ...wording}).default({
-    limit: 3, severity: "error", title: "Больше трёх наставляемых одновременно", source: SOURCE,
-    text: "Максимальное число лиц, в отношении которых наставник одновременно осуществляет наставничество, не может превышать трех."
-  }),
-  duration: z.object({minMonths: z.number().int().min(0), maxMonths: z.number().int().min(1), severity, ...wording}).default({
-    minMonths: 1, maxMonths: 12, severity: "warning", title: "Срок наставничества вне пределов от 1 месяца до 1 года", source: SOURCE,
-    text: "Наставничество устанавливается продолжительностью от одного месяца до одного года в зависимости от степени профессиональной подготовки лица, в отношении которого осуществляется наставничество."
-  }),
-  appointment: z.object({days: z.number().int().min(0), severity, ...wording}).default({
-    days: 30, severity: "warning", title: "Наставник назначен позже 30 дней после допуска к работе", source: SOURCE,
-    text: "Утверждение кандидатуры наставника осуществляется не позднее 30 календарных дней со дня фактического допущения к работе лица, в отношении которого осуществляется наставничество."
-  }),
-  council: z.object({minMentors: z.number().int().min(1), severity, ...wording}).default({
-    minMentors: 10, severity: "info", title: "Можно создать совет по наставничеству", source: SOURCE,
-    text: "При наличии в организации 10 и более наставников может создаваться совет по наставничеству."
-  })
-}).refine((r) => r.duration.minMonths <= r.duration.maxMonths, {message: "duration.minMonths > duration.maxMonths"});
+  maxMentees: z.object({limit: whole(1, "предел наставляемых"), severity, ...wording}),
+  duration: z.object({minMonths: whole(0, "наименьший срок, мес."), maxMonths: whole(1, "наибольший срок, мес."), severity, ...wording}),
+  appointment: z.object({days: whole(0, "срок назначения, дней"), severity, ...wording}),
+  council: z.object({minMentors: whole(1, "число наставников для совета"), severity, ...wording})
+}).refine((r) => r.duration.minMonths <= r.duration.maxMonths,
+  {message: "наименьший срок наставничества больше наибольшего", path: ["duration", "minMonths"]});
 
 export type MentoringRules = z.infer<typeof MentoringRulesSchema>;
 
-/** The regulation's values: what an empty config means. */
-export const defaultMentoringRules: MentoringRules = MentoringRulesSchema.parse({});
+/** The regulation's values (seed 001, step 5), as data/config/mentoring-rules.json holds them: for examples and tests. */
+export const defaultMentoringRules: MentoringRules = {
+  maxMentees: {
+    limit: 3, severity: "error", title: "Больше трёх наставляемых одновременно", source: SOURCE,
+    text: "Максимальное число лиц, в отношении которых наставник одновременно осуществляет наставничество, не может превышать трех."
+  },
+  duration: {
+    minMonths: 1, maxMonths: 12, severity: "warning", title: "Срок наставничества вне пределов от 1 месяца до 1 года", source: SOURCE,
+    text: "Наставничество устанавливается продолжительностью от одного месяца до одного года в зависимости от степени профессиональной подготовки лица, в отношении которого осуществляется наставничество."
+  },
+  appointment: {
+    days: 30, severity: "warning", title: "Наставник назначен позже 30 дней после допуска к работе", source: SOURCE,
+    text: "Утверждение кандидатуры наставника осуществляется не позднее 30 календарных дней со дня фактического допущения к работе лица, в отношении которого осуществляется наставничество."
+  },
+  council: {
+    minMentors: 10, severity: "info", title: "Можно создать совет по наставничеству", source: SOURCE,
+    text: "При наличии в организации 10 и более наставников может создаваться совет по наставничеству."
+  }
+};
 
 export interface RulePair {
   mentorId: number | null;

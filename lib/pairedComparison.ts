@@ -2,6 +2,7 @@
 import {mean} from "simple-statistics";
 import {pairedTTest} from "./pairedTTest.ts";
 import {cleanDifference, wilcoxonSignedRank} from "./wilcoxonSignedRank.ts";
+import {chosenPairedTest, type ChosenTest} from "./chosenTest.ts";
 
 export interface PairedComparison {
   /** Number of pairs. */
@@ -26,6 +27,8 @@ export interface PairedComparison {
   shareImproved: number | null;
   shareUnchanged: number | null;
   shareWorse: number | null;
+  /** The one test this comparison is judged by (lib/chosenTest.ts): its name and p. */
+  test: ChosenTest;
 }
 
 /**
@@ -34,13 +37,14 @@ export interface PairedComparison {
  * mean before/after/change; the paired t-test with the 95 % interval of the mean change;
  * the Wilcoxon signed-rank test (zeros dropped; exact for n ≤ 50 without ties, else normal with
  * tie correction); Cohen's d_z = mean(d)/sd(d); shares improved (d > 0), unchanged (d = 0),
- * worse (d < 0). Too little data gives nulls, never NaN. Throws when the arrays differ in length
+ * worse (d < 0); `test` — the test chosen for the group (chosenPairedTest). Too little data gives nulls, never NaN. Throws when the arrays differ in length
  * or hold a non-finite number.
  * @example
  * pairedComparison([50, 60, 70], [52, 64, 76])
  * // changes 2, 4, 6: n 3, meanBefore 60, meanAfter 64, meanChange 4, sdChange 2, dz 2,
  * // t 3.4641016, df 2, pT 0.0741799, ci95 [-0.9682754, 8.9682754],
- * // wilcoxon {W: 0, p: 2 · 1/8 = 0.25, method: "exact"}, shares 1 / 0 / 0
+ * // wilcoxon {W: 0, p: 2 · 1/8 = 0.25, method: "exact"}, shares 1 / 0 / 0,
+ * // test {test: "wilcoxon", p: 0.25} (3 pairs < 30)
  */
 export function pairedComparison(before: readonly number[], after: readonly number[]): PairedComparison {
   if (before.length !== after.length) {
@@ -58,7 +62,8 @@ export function pairedComparison(before: readonly number[], after: readonly numb
   }
   if (n === 0) {
     return {n, meanBefore: null, meanAfter: null, meanChange: null, ci95: null, sdChange: null, t: null, df: null,
-      pT: null, wilcoxon: null, dz: null, shareImproved: null, shareUnchanged: null, shareWorse: null};
+      pT: null, wilcoxon: null, dz: null, shareImproved: null, shareUnchanged: null, shareWorse: null,
+      test: chosenPairedTest({n, pT: null, wilcoxon: null})};
   }
   const tt = pairedTTest(changes);
   const w = wilcoxonSignedRank(changes);
@@ -76,6 +81,7 @@ export function pairedComparison(before: readonly number[], after: readonly numb
     dz: tt.sd !== null && tt.sd > 0 && tt.mean !== null ? tt.mean / tt.sd : null,
     shareImproved: up / n,
     shareUnchanged: same / n,
-    shareWorse: down / n
+    shareWorse: down / n,
+    test: chosenPairedTest({n, pT: tt.p, wilcoxon: w})
   };
 }

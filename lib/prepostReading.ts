@@ -1,11 +1,7 @@
 // The plain-Russian sentence a curator reads instead of the table of statistics.
-import {formatNumber, formatPercent} from "./format.ts";
+import {formatPercent, formatP} from "./format.ts";
 import {effectSizeLabel} from "./effectSizeLabel.ts";
-
-/** Significance level of the reading. */
-export const ALPHA = 0.05;
-/** Below this many pairs the reading relies on the Wilcoxon test rather than the t-test. */
-export const SMALL_SAMPLE = 30;
+import {ALPHA, chosenPairedTest} from "./chosenTest.ts";
 
 export interface PrepostFigures {
   label: string;
@@ -18,22 +14,17 @@ export interface PrepostFigures {
   dz: number | null;
 }
 
-/** «p < 0,001» or «p = 0,034». */
-export function formatP(p: number): string {
-  return p < 0.001 ? "p < 0,001" : `p = ${formatNumber(p, 3)}`;
-}
-
 /**
  * «Вывод для куратора» about one area's entry/exit change (issue 4, §2):
  * deficits are 100 − mean result; the change is called «статистически значимо» when p < 0,05,
- * where p is the Wilcoxon test's for fewer than 30 pairs (small or skewed samples, DOMAIN.md
- * «Pre/post») and the paired t-test's otherwise; the effect is worded from d_z by Cohen's
- * thresholds (see effectSizeLabel: 0,2 / 0,5 / 0,8).
+ * where p and the test's name come from lib/chosenTest.ts (the Wilcoxon test for fewer than 30
+ * pairs, small or skewed samples, DOMAIN.md «Pre/post»; the paired t-test otherwise); the effect is
+ * worded from d_z by Cohen's thresholds (see effectSizeLabel: 0,2 / 0,5 / 0,8).
  * @example
  * prepostReading({label: "Методические", nPairs: 40, meanEntry: 52, meanExit: 63, pT: 0.0002,
  *   wilcoxon: {p: 0.0004}, dz: 0.9})
  * // "Методические: дефицит снизился с 48 % до 37 % (пар: 40), изменение статистически значимо
- * //  (t-критерий, p < 0,001), эффект большой."
+ * //  (парный t-критерий, p < 0,001), эффект большой."
  */
 export function prepostReading(f: PrepostFigures): string {
   const head = `${f.label}: `;
@@ -44,9 +35,7 @@ export function prepostReading(f: PrepostFigures): string {
     ? `дефицит не изменился (${b})`
     : after < before ? `дефицит снизился с ${b} до ${a}` : `дефицит вырос с ${b} до ${a}`;
   if (f.nPairs === 1) return `${head}${trend}; это один педагог, статистический вывод невозможен.`;
-  const useWilcoxon = f.nPairs < SMALL_SAMPLE;
-  const p = useWilcoxon ? f.wilcoxon?.p ?? null : f.pT ?? f.wilcoxon?.p ?? null;
-  const test = useWilcoxon || f.pT === null ? "критерий Уилкоксона" : "t-критерий";
+  const {p, label: test} = chosenPairedTest({n: f.nPairs, pT: f.pT, wilcoxon: f.wilcoxon});
   let verdict: string;
   if (p === null) verdict = "ни у одного педагога результат не изменился";
   else if (p < ALPHA) verdict = `изменение статистически значимо (${test}, ${formatP(p)})`;

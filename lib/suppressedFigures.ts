@@ -1,5 +1,5 @@
 import type {EngagementFigures} from "./engagementSummary.ts";
-import {isSmallGroup, MIN_GROUP_SIZE} from "./smallGroup.ts";
+import {isSmallGroup} from "./smallGroup.ts";
 
 export interface SuppressedFigures extends EngagementFigures {
   /** True where the figures of that group were hidden because it has fewer than 5 people. */
@@ -14,11 +14,12 @@ export interface SuppressedFigures extends EngagementFigures {
  * never «< 5» (issue 11 §2).
  * Source: RELIABILITY.md «152-ФЗ» (suppress groups of fewer than 5 people), issue 7 §2.
  * @example suppressedFigures({studentsEngaged: 60, studentsPopulation: 85, studentsPct: 70.588, teachersEngaged: 3,
- *   teachersPopulation: 4, teachersPct: 75, meetsTarget: {students: true, teachers: true}})
+ *   teachersPopulation: 4, teachersPct: 75, meetsTarget: {students: true, teachers: true}}, 5)
  * // students kept; teachersEngaged, teachersPopulation, teachersPct, meetsTarget.teachers null;
  * // suppressed {students: false, teachers: true}
  */
-export function suppressedFigures<T extends EngagementFigures>(f: T, min: number = MIN_GROUP_SIZE): T & SuppressedFigures {
+export function suppressedFigures<T extends EngagementFigures>(f: T, min: number): T & SuppressedFigures {
+  // No data (null) or nobody (0) is not a small group: it is shown as «нет данных», never as «< 5».
   const small = (n: number | null) => n !== null && n > 0 && isSmallGroup(n, min);
   const students = small(f.studentsPopulation);
   const teachers = small(f.teachersPopulation);

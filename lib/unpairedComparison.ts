@@ -3,6 +3,7 @@
 import erfc from "@stdlib/math-base-special-erfc";
 import {mean, sampleVariance} from "simple-statistics";
 import {tQuantile, twoSidedTPValue} from "./studentT.ts";
+import {chosenUnpairedTest, type ChosenTest} from "./chosenTest.ts";
 
 /** Mann–Whitney exact p is used up to this size of the smaller sample, without ties (as scipy's "auto"). */
 export const MWU_EXACT_MAX_N = 8;
@@ -22,6 +23,8 @@ export interface UnpairedComparison {
   mannWhitney: {U: number; p: number; method: "exact" | "normal"} | null;
   /** Cohen's d = difference / pooled sd. */
   d: number | null;
+  /** The one test this comparison is judged by (lib/chosenTest.ts): its name and p. */
+  test: ChosenTest;
 }
 
 /** Counts of U = 0 … m·n over all orderings of m and n distinct values (the exact null distribution). */
@@ -86,7 +89,7 @@ function mannWhitney(before: readonly number[], after: readonly number[]): Unpai
  * unpairedComparison([1, 2, 3], [4, 5])
  * // difference 4.5 − 2 = 2.5; se = √(1/3 + 0.5/2) = 0.7637626, t = 3.2732684, df = 2.8823529;
  * // U = 6 (each «after» value beats all three «before» ones), exact p = 2 · 1/10 = 0.2;
- * // pooled sd = √((2·1 + 1·0.5)/3) = 0.9128709, d = 2.7386128
+ * // pooled sd = √((2·1 + 1·0.5)/3) = 0.9128709, d = 2.7386128; test: Mann–Whitney (samples < 30), p 0.2
  */
 export function unpairedComparison(before: readonly number[], after: readonly number[]): UnpairedComparison {
   for (const v of [...before, ...after]) if (!Number.isFinite(v)) throw new Error(`value must be a finite number, got ${v}`);
@@ -106,6 +109,7 @@ export function unpairedComparison(before: readonly number[], after: readonly nu
     const pooled = Math.sqrt(((nA - 1) * vA + (nB - 1) * vB) / (nA + nB - 2));
     if (pooled > 0) d = diff / pooled;
   }
+  const mw = mannWhitney(before, after);
   return {method: "unpaired", nBefore: nB, nAfter: nA, meanBefore, meanAfter, meanDifference: diff, welch,
-    mannWhitney: mannWhitney(before, after), d};
+    mannWhitney: mw, d, test: chosenUnpairedTest({nBefore: nB, nAfter: nA, welch, mannWhitney: mw})};
 }

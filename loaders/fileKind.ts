@@ -4,6 +4,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {IssueFacts} from "./issues.ts";
 import type {Workbook} from "./xlsx/workbook.ts";
+import type {Settings} from "../settings/index.ts";
 
 export interface IngestOptions {
   /** YYYY-QN, used where the file does not name its quarter. */
@@ -15,11 +16,21 @@ export interface IngestOptions {
    * where the file names no school; `id` is its directory id when it was chosen from the directory.
    */
   school?: {name: string; municipality: string; id?: number};
+  /** The school year (numbered by the year it ends in: 2026 = 2025/26) of diagnostics files that do not name theirs. */
+  schoolYear?: number;
+  /**
+   * The effective settings (settings/load.ts), loaded once by the entry point and passed down:
+   * the competence areas diagnostics files are read by, the current values a settings upload
+   * replaces. Plain data, so it travels to parsing workers. Entry points always pass them;
+   * without them (tests, benchmarks) the project's settings files apply.
+   */
+  settings?: Settings;
 }
 
 export interface ParseContext extends IngestOptions {
   /** The file's name as the person sent it (never a path with personal folders). */
   file: string;
+  settings: Settings;
 }
 
 export interface Parsed<D> {
@@ -63,7 +74,7 @@ export interface FileKind<D = unknown> {
   /** Russian name of the kind, for messages: «квартальный отчёт (формы 1–5)». */
   label: string;
   /** How strongly a workbook looks like this kind, 0 (not at all) to 1. */
-  detect(workbook: Workbook): number;
+  detect(workbook: Workbook, context: ParseContext): number;
   parse(workbook: Workbook, context: ParseContext): Parsed<D>;
   store(conn: DuckDBConnection, data: D, context: StoreContext): Promise<Stored | void>;
   /**

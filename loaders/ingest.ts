@@ -13,6 +13,8 @@ import {defaultReadLimits, type ReadLimits} from "./xlsx/sheetBuilder.ts";
 import type {CfbLimits} from "./formats/cfb.ts";
 import {readSpreadsheet, type SpreadsheetFormat} from "./formats/readSpreadsheet.ts";
 import type {Workbook} from "./xlsx/workbook.ts";
+import type {Settings} from "../settings/index.ts";
+import {loadSettings, readSettingsFiles} from "../settings/load.ts";
 
 export type FileStatus = "accepted" | "accepted_with_remarks" | "rejected" | "already_loaded";
 
@@ -63,9 +65,33 @@ function claimsOfOptions(options: IngestOptions): Claims {
   return {period: options.period ?? null, schools: options.school ? [options.school] : []};
 }
 
+/**
+ * An unexpected error while reading one file (a reader or parser bug, a value no code path
+ * expected) as that file's outcome: rejected with `file/parse-failed`, never an exception that
+ * stops a batch. Only the error's name is kept: its message may quote a cell.
+ */
+export function parseFailed(file: string, e: unknown): Examined {
+  return {ok: false, kind: null, issues: [{severity: "error", kind: "file/parse-failed", file,
+    details: {error: e instanceof Error ? e.name : typeof e}}]};
+}
+
+let projectSettings: Settings | null = null;
+/** The caller's settings, or (tests, benchmarks) the project's settings files, read once. */
+function settingsOf(options: IngestOptions): Settings {
+  return options.settings ?? (projectSettings ??= readSettingsFiles().settings);
+}
+
 /** Detects the format from the bytes, reads the cells (.xlsx, .xlsm, .xls, .ods, .csv) and parses them. */
 export async function examineFile(file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<Examined> {
+  try {
+    return await examineBytes(file, bytes, options, limits);
+  } catch (e) {
+    return parseFailed(file, e);
+  }
+}
+
+async function examineBytes(file: string, bytes: Buffer, options: IngestOptions, limits: IngestLimits): Promise<Examined> {
   const read = readSpreadsheet(file, bytes, limits);
   if (!read.ok) {
     const r = read.refusal;
@@ -78,16 +104,17 @@ export async function examineFile(file: string, bytes: Buffer, options: IngestOp
 }
 
 export function examineWorkbook(file: string, workbook: Workbook, options: IngestOptions = {}): Examined {
+  const context = {...options, file, settings: settingsOf(options)};
   let best: FileKind | null = null, bestScore = 0;
   for (const kind of fileKinds) {
-    const score = kind.detect(workbook);
+    const score = kind.detect(workbook, context);
     if (score > bestScore) { best = kind; bestScore = score; }
   }
   if (!best || bestScore < 0.3) {
     return {ok: false, kind: null, issues: [{severity: "error", kind: "file/unknown-format", file,
       details: {sheets: workbook.sheets.map((s) => s.name), kinds: fileKinds.map((k) => k.label)}}], claims: claimsOfOptions(options)};
   }
-  const parsed = best.parse(workbook, {...options, file});
+  const parsed = best.parse(workbook, context);
   if (parsed.rejected) {
     const own = parsed.claims, given = claimsOfOptions(options);
     return {ok: false, kind: best, issues: parsed.issues,
@@ -195,7 +222,12 @@ export function judgeFile(file: string, bytes: Buffer | {sha256: string; size: n
 /** Guard, read, recognise, parse and judge one file, without the database (runs in a worker too). */
 export async function prepareFile(file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<PreparedFile> {
-  return judgeFile(file, bytes, await examineFile(file, bytes, options, limits), limits);
+  const examined = await examineFile(file, bytes, options, limits);
+  try {
+    return judgeFile(file, bytes, examined, limits);
+  } catch (e) {
+    return judgeFile(file, bytes, parseFailed(file, e), limits);
+  }
 }
 
 /**
@@ -386,12 +418,17 @@ async function storeInTransaction(conn: DuckDBConnection, files: PreparedFile[],
   return done;
 }
 
-/** Ingests one file's bytes: all of it in one transaction, or (rejected) only its record and issues. */
+/**
+ * Ingests one file's bytes: all of it in one transaction, or (rejected) only its record and issues.
+ * The settings are the caller's (loaded once per batch); without them, the store's effective ones.
+ * A failure while storing the file's data becomes a rejected outcome (`file/store-failed`).
+ */
 export async function ingestBytes(store: Store, file: string, bytes: Buffer, options: IngestOptions = {},
   limits: IngestLimits = defaultIngestLimits): Promise<FileOutcome> {
+  const settings = options.settings ?? (await loadSettings(store)).settings;
   // Bytes already loaded are found inside the transaction (storeBatch): parsing a small file
   // costs less than a separate look-up before it.
-  return storePrepared(store, await prepareFile(file, bytes, options, limits), {limits});
+  return storePrepared(store, await prepareFile(file, bytes, {...options, settings}, limits), {limits});
 }
 
 /** A file to ingest: its name as shown, and how to read its bytes. */
@@ -408,19 +445,26 @@ export interface IngestFilesOptions {
   batchBytes?: number;
   /** Each file's outcome, in order, as soon as its batch is stored. */
   onOutcome?: (outcome: FileOutcome, index: number) => void;
+  /**
+   * The effective settings after a settings file of the batch was stored: a settings file applies
+   * to the files after it (e.g. new competence areas for diagnostics). Without it, the store's.
+   */
+  reloadSettings?: () => Promise<Settings>;
 }
 
 /**
  * Ingests many files as the command line does (`mentoring ingest folder/`): each is read and
  * parsed in turn, and the parsed files are stored a batch at a time (storeBatch: one transaction
  * per batch, each file still all-or-nothing). An unexpected error while reading or parsing one
- * file becomes that file's outcome (`file/parse-failed`) and the others go on.
+ * file becomes that file's outcome (`file/parse-failed`) and the others go on. A settings file is
+ * stored before the next file is parsed, and the files after it are read with the new settings.
  */
 export async function ingestFiles(store: Store, sources: Iterable<IngestSource> | AsyncIterable<IngestSource>,
   options: IngestOptions = {}, o: IngestFilesOptions = {}): Promise<FileOutcome[]> {
   const limits = o.limits ?? defaultIngestLimits;
   const maxFiles = o.batchFiles ?? 64, maxBytes = o.batchBytes ?? 32 * 1024 * 1024;
   const outcomes: FileOutcome[] = [];
+  let opts: IngestOptions = {...options, settings: options.settings ?? (await loadSettings(store)).settings};
   let batch: PreparedFile[] = [], held = 0;
   const flush = async () => {
     const start = outcomes.length;
@@ -434,10 +478,18 @@ export async function ingestFiles(store: Store, sources: Iterable<IngestSource> 
   for await (const source of sources) {
     let prepared: PreparedFile;
     let size = 0;
+    let bytes: Buffer;
     try {
-      const bytes = await source.read();
+      bytes = await source.read();
+    } catch (e) {
+      // A file that cannot be read from disk (gone, no permission): its own outcome, with the system's code.
+      batch.push(judgeFile(source.name, {sha256: "", size: 0}, {ok: false, kind: null,
+        issues: [{severity: "error", kind: "file/unreadable", file: source.name, details: {code: (e as NodeJS.ErrnoException).code ?? null}}]}, limits));
+      continue;
+    }
+    try {
       size = bytes.length;
-      prepared = await prepareFile(source.name, bytes, options, limits);
+      prepared = await prepareFile(source.name, bytes, opts, limits);
     } catch (e) {
       // A bug met on this file, not bad input: the file is refused, the batch goes on. Its name
       // only: the message may quote a cell.
@@ -446,7 +498,11 @@ export async function ingestFiles(store: Store, sources: Iterable<IngestSource> 
     }
     batch.push(prepared);
     held += size;
-    if (batch.length >= maxFiles || held >= maxBytes) await flush();
+    const settingsFile = prepared.kind === "settings" && prepared.status !== "rejected";
+    if (settingsFile || batch.length >= maxFiles || held >= maxBytes) await flush();
+    if (settingsFile && outcomes.at(-1)?.uploadId != null && outcomes.at(-1)?.status !== "rejected") {
+      opts = {...opts, settings: o.reloadSettings ? await o.reloadSettings() : (await loadSettings(store)).settings};
+    }
   }
   if (batch.length) await flush();
   return outcomes;

@@ -55,7 +55,8 @@ export function cellAddress(row: number, column: number): string {
 
 export function stringifyValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // An Invalid Date (a reader's «31.02.2024») would throw RangeError here and stop a whole batch.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "недопустимая дата" : value.toISOString().slice(0, 10);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }

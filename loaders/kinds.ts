@@ -5,5 +5,6 @@ import {diagnosticsKinds} from "./diagnostics/kind.ts";
 import {registryKinds} from "./registries/kind.ts";
 import {effectivenessKinds} from "./effectiveness/kind.ts";
 import {directoryKind} from "./directory/kind.ts";
+import {settingsKind} from "./settings/kind.ts";
 
-export const fileKinds: FileKind<any>[] = [formsKind, ...diagnosticsKinds, ...registryKinds, ...effectivenessKinds, directoryKind];
+export const fileKinds: FileKind<any>[] = [formsKind, ...diagnosticsKinds, ...registryKinds, ...effectivenessKinds, directoryKind, settingsKind];

@@ -1,31 +1,18 @@
 // Deficit levels per area and teacher, and the most common deficits per school: the input to
-// individual routes (ИОМ). Levels are configuration (data/config/deficit-levels.json): no seed
-// fixes thresholds, and the report says so.
-import {existsSync, readFileSync} from "node:fs";
-import {fileURLToPath} from "node:url";
+// individual routes (ИОМ). Levels are a setting (settings/deficitLevels.ts): no seed fixes
+// thresholds, and the report says so.
 import type {Store} from "../store/database.ts";
-import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
-import {deficitLevel, defaultDeficitLevels, DeficitLevelsSchema, type DeficitLevels} from "../lib/deficitLevel.ts";
+import {deficitLevel, type DeficitLevels} from "../lib/deficitLevel.ts";
+import type {Settings} from "../settings/index.ts";
 import {loadDiagnostics, type DiagnosticsScope} from "./prepost.ts";
 
-export const DEFICIT_LEVELS_PATH = fileURLToPath(new URL("../data/config/deficit-levels.json", import.meta.url));
-
-/** Reads and validates the deficit levels; the labelled defaults when the file does not exist. */
-export function loadDeficitLevels(path: string = DEFICIT_LEVELS_PATH): DeficitLevels {
-  if (!existsSync(path)) return defaultDeficitLevels;
-  const parsed = DeficitLevelsSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  return parsed.data;
-}
-
-export const LEVELS_NOTE = "Пороги уровней дефицита — настройка (data/config/deficit-levels.json): в исходных документах программы они не заданы.";
+export const LEVELS_NOTE = "Пороги уровней дефицита — настройка «Уровни дефицита» (data/config/deficit-levels.json или загруженная таблица): " +
+  "в исходных документах программы они не заданы.";
 
 export interface DeficitsOptions extends DiagnosticsScope {
   /** entry or exit; by default each teacher's latest wave (exit where there is one). */
   wave?: "entry" | "exit";
   names?: boolean;
-  areas?: AreasConfig;
-  levels?: DeficitLevels;
 }
 
 export interface LevelCounts { [level: string]: number }
@@ -75,9 +62,9 @@ function summarise(code: string, label: string, values: number[], config: Defici
   return {area: code, label, n: values.length, meanDeficit: values.length ? sum / values.length : null, levels};
 }
 
-export async function deficitsReport(store: Store, options: DeficitsOptions = {}): Promise<DeficitsReport> {
-  const areas = options.areas ?? loadAreas();
-  const config = options.levels ?? loadDeficitLevels();
+export async function deficitsReport(store: Store, settings: Settings, options: DeficitsOptions = {}): Promise<DeficitsReport> {
+  const areas = settings.areas;
+  const config = settings.deficitLevels;
   const names = options.names ?? false;
   const sorted = [...config.levels].sort((a, b) => b.from - a.from);
   const topLevel = sorted[0]!.code;

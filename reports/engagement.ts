@@ -9,8 +9,8 @@ import {toIssue} from "../loaders/messages/index.ts";
 import {engagedCounts} from "../lib/engagedCounts.ts";
 import {engagementSummary, figures, isIncluded, type EngagementFigures, type GroupSummary, type SchoolFigures} from "../lib/engagementSummary.ts";
 import {coverage, targetVerdict, STATE_LABELS, type Coverage, type SchoolState} from "../lib/coverage.ts";
-import {engagementTargets} from "./config.ts";
 import {collectionStates, type RejectedFile} from "./completeness.ts";
+import type {Settings} from "../settings/index.ts";
 
 export interface DataError {
   kind: string;
@@ -162,8 +162,8 @@ function overPopulation(name: string, f: EngagementFigures): DataError[] {
   return out;
 }
 
-export async function engagementReport(store: Store, options: {period?: string} = {}): Promise<EngagementReport> {
-  const targets = engagementTargets();
+export async function engagementReport(store: Store, settings: Settings, options: {period?: string} = {}): Promise<EngagementReport> {
+  const targets = settings.targets.engagementTargetPct;
   const periods = await engagementPeriods(store);
   const period = options.period ?? periods.at(-1) ?? null;
   const empty: GroupSummary = engagementSummary([], targets);
@@ -210,8 +210,7 @@ export async function engagementReport(store: Store, options: {period?: string} 
 }
 
 /** The quarter that stands for a year: its last complete quarter, else its last quarter (said so). */
-export interface EngagementYear {
-  year: number;
+export interface RepresentativeQuarter {
   period: string;
   /** True when the year has no complete quarter and its last one stands for it. */
   incomplete: boolean;
@@ -219,23 +218,16 @@ export interface EngagementYear {
 }
 
 /**
- * Each calendar year with data (up to `upTo`), represented by its last quarter whose region
- * figure is complete — or, when none is, by its last quarter, marked incomplete. The annual
- * report and the effectiveness dashboard both take this.
+ * Of a year's quarters (in order), the one whose figures stand for the year: the last one whose
+ * region figure is complete — or, when none is, the last one, marked incomplete. The annual report
+ * (and through it the effectiveness dashboard) takes this; null when there are no quarters.
  */
-export async function engagementYears(store: Store, upTo?: number): Promise<EngagementYear[]> {
-  const periods = await engagementPeriods(store);
-  const years = [...new Set(periods.map((p) => Number(p.slice(0, 4))))].filter((y) => upTo === undefined || y <= upTo).sort();
-  const out: EngagementYear[] = [];
-  for (const year of years) {
-    const own = periods.filter((p) => p.startsWith(`${year}-`)).reverse();
-    let chosen: EngagementYear | null = null;
-    for (const period of own) {
-      const report = await engagementReport(store, {period});
-      if (report.region.coverage.complete) { chosen = {year, period, incomplete: false, report}; break; }
-      chosen ??= {year, period, incomplete: true, report};
-    }
-    out.push(chosen!);
+export async function representativeQuarter(store: Store, settings: Settings, quarters: string[]): Promise<RepresentativeQuarter | null> {
+  let chosen: RepresentativeQuarter | null = null;
+  for (const period of [...quarters].reverse()) {
+    const report = await engagementReport(store, settings, {period});
+    if (report.region.coverage.complete) return {period, incomplete: false, report};
+    chosen ??= {period, incomplete: true, report};
   }
-  return out;
+  return chosen;
 }

@@ -7,6 +7,7 @@ import {isoDay} from "../lib/isoDay.ts";
 import {MENTORING_FORMS, type MentoringForm} from "../loaders/registries/mentoringForm.ts";
 import {readRegistries, type Pair} from "./registryPairs.ts";
 import {todayIso} from "./violations.ts";
+import type {Settings} from "../settings/index.ts";
 
 export interface LoadOptions {
   /** YYYY-MM-DD, default today. */
@@ -29,6 +30,8 @@ export interface LoadBlock {
 
 export interface LoadReport {
   date: string;
+  /** The rule's limit of mentees at once (setting «Правила наставничества»), which the distributions mark. */
+  maxMentees: number;
   yearFrom: string;
   total: LoadBlock;
   schools: Array<{schoolId: number; school: string; municipality: string} & LoadBlock>;
@@ -56,14 +59,14 @@ function block(pairs: Pair[], asOf: Date): LoadBlock & {yearFrom: Date} {
   };
 }
 
-export async function loadReport(store: Store, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadReport(store: Store, settings: Settings, options: LoadOptions = {}): Promise<LoadReport> {
   const date = options.date ?? todayIso();
   const asOf = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(asOf.getTime())) throw new Error(`loadReport: bad date ${date}`);
   const registries = await store.read((c) => readRegistries(c, {school: options.school}));
   const {yearFrom, ...total} = block(registries.flatMap((r) => r.pairs), asOf);
   return {
-    date: isoDay(asOf), yearFrom: isoDay(yearFrom), total,
+    date: isoDay(asOf), maxMentees: settings.mentoringRules.maxMentees.limit, yearFrom: isoDay(yearFrom), total,
     schools: registries.map((r) => {
       const {yearFrom: _, ...b} = block(r.pairs, asOf);
       return {schoolId: r.schoolId, school: r.school, municipality: r.municipality, ...b};

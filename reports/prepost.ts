@@ -6,11 +6,13 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {listValue} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
 import {normalizeKey} from "../lib/normalizeText.ts";
-import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
+import type {Settings} from "../settings/index.ts";
 import {pairedComparison, type PairedComparison} from "../lib/pairedComparison.ts";
 import {normalizedGain} from "../lib/normalizedGain.ts";
-import {prepostReading, ALPHA, SMALL_SAMPLE} from "../lib/prepostReading.ts";
+import {prepostReading} from "../lib/prepostReading.ts";
+import {ALPHA, SMALL_SAMPLE} from "../lib/chosenTest.ts";
 import {EFFECT_SIZE_THRESHOLDS} from "../lib/effectSizeLabel.ts";
+import {formatSchoolYear} from "../lib/format.ts";
 
 export interface DiagnosticsScope {
   /** A school's name (case, quotes, «№» spacing ignored; a part of the name is enough when unique). */
@@ -18,6 +20,12 @@ export interface DiagnosticsScope {
   municipality?: string;
   /** A custom group: these pseudonymous teacher ids only. */
   teacherIds?: number[];
+  /**
+   * Only one school year (numbered by the year it ends in): the exit diagnostics of that year with
+   * their teachers' entry results (of that year or before), and entry results of that year without
+   * an exit yet. Results of sheets whose school year is unknown are left out (counted in `undated`).
+   */
+  schoolYear?: number;
 }
 
 export interface PrepostOptions extends DiagnosticsScope {
@@ -25,7 +33,6 @@ export interface PrepostOptions extends DiagnosticsScope {
   by?: "school" | "municipality" | "all";
   /** Put teachers' full names into teachers[], entryOnly[] and exitOnly[] (the named-person part). */
   names?: boolean;
-  areas?: AreasConfig;
 }
 
 export interface AreaFigures extends Omit<PairedComparison, "n" | "meanBefore" | "meanAfter"> {
@@ -79,8 +86,11 @@ export interface PrepostGroup {
 }
 
 export interface PrepostReport {
-  scope: {school: string | null; municipality: string | null; teacherIds: number[] | null; schools: string[]};
-  counts: {teachers: number; paired: number; entryOnly: number; exitOnly: number; ambiguous: number};
+  scope: {school: string | null; municipality: string | null; teacherIds: number[] | null; schools: string[];
+    /** The school year asked for («2025/26»), null for all results. */
+    schoolYear: string | null};
+  /** `undated`: teachers left out of a school year's report because their sheet names no school year. */
+  counts: {teachers: number; paired: number; entryOnly: number; exitOnly: number; ambiguous: number; undated: number};
   areas: AreaFigures[];
   groups: PrepostGroup[];
   entryOnly: TeacherRef[];
@@ -119,6 +129,14 @@ interface TeacherInfo {
   entry: boolean; exit: boolean; name?: string;
 }
 
+/** Which waves of a teacher count in a school year (see DiagnosticsScope.schoolYear). */
+function wavesInYear(year: number, entry: boolean, exit: boolean, entryYear: number | null, exitYear: number | null) {
+  const exitCounts = exit && exitYear === year;
+  const entryCounts = entry && entryYear !== null && (exitCounts ? entryYear <= year : entryYear === year);
+  const undated = (entry && entryYear === null) || (exit && exitYear === null);
+  return {entry: entryCounts, exit: exitCounts, undated: undated && !exitCounts && !entryCounts};
+}
+
 /** Teachers with a current diagnostic in scope and, per teacher and area, the entry and exit results. */
 export type ResultsByTeacher = Map<number, Map<string, {entry: number | null; exit: number | null}>>;
 
@@ -130,19 +148,25 @@ export type ResultsByTeacher = Map<number, Map<string, {entry: number | null; ex
 export async function loadDiagnostics(conn: DuckDBConnection, scope: DiagnosticsScope, names: boolean, codes: string[]) {
   const schools = await scopeSchools(conn, scope);
   const results: ResultsByTeacher = new Map();
-  if (schools && schools.length === 0) return {schools, teachers: [] as TeacherInfo[], results};
+  let undated = 0;
+  if (schools && schools.length === 0) return {schools, teachers: [] as TeacherInfo[], results, undated};
   const filter = schools ? "WHERE list_contains($schools, t.school_id)" : "";
   const params = schools ? {schools: listValue(schools.map((s) => s.school_id))} : undefined;
   const schoolInfo = new Map((schools ?? await all<SchoolRow>(conn, "SELECT school_id, name, municipality FROM schools"))
     .map((s) => [s.school_id, s]));
   const teacherReader = await conn.runAndReadAll(
     `SELECT t.teacher_id, t.school_id, t.ambiguous,
-       bool_or(e.wave = 'entry') AS has_entry, bool_or(e.wave = 'exit') AS has_exit
+       bool_or(e.wave = 'entry') AS has_entry, bool_or(e.wave = 'exit') AS has_exit,
+       max(CASE WHEN e.wave = 'entry' THEN y.school_year END) AS entry_year,
+       max(CASE WHEN e.wave = 'exit' THEN y.school_year END) AS exit_year
      FROM current_diagnostic_entries e JOIN diagnostic_teachers t USING (teacher_id)
+     LEFT JOIN diagnostic_sheet_years y ON y.upload_id = e.upload_id AND y.sheet = e.sheet
      ${filter}
      GROUP BY t.teacher_id, t.school_id, t.ambiguous`, params);
   const tc = teacherReader.getColumnsObject() as unknown as {teacher_id: number[]; school_id: number[]; ambiguous: boolean[];
-    has_entry: boolean[]; has_exit: boolean[]};
+    has_entry: boolean[]; has_exit: boolean[]; entry_year: Array<number | null>; exit_year: Array<number | null>};
+  /** Waves counted per teacher in the asked school year. */
+  const counted = new Map<number, {entry: boolean; exit: boolean}>();
   const fullNames = new Map<number, string>();
   if (names) {
     for (const r of await all<{teacher_id: number; full_name: string}>(conn,
@@ -157,12 +181,20 @@ export async function loadDiagnostics(conn: DuckDBConnection, scope: Diagnostics
     const id = tc.teacher_id[i]!;
     if (only && !only.has(id)) continue;
     const school = schoolInfo.get(tc.school_id[i]!)!;
+    let entry = tc.has_entry[i]!, exit = tc.has_exit[i]!;
+    if (scope.schoolYear !== undefined) {
+      const w = wavesInYear(scope.schoolYear, entry, exit, tc.entry_year[i] ?? null, tc.exit_year[i] ?? null);
+      if (w.undated) undated++;
+      if (!w.entry && !w.exit) continue;
+      ({entry, exit} = w);
+      counted.set(id, w);
+    }
     teachers.push({id, schoolId: school.school_id, school: school.name, municipality: school.municipality,
-      ambiguous: tc.ambiguous[i]!, entry: tc.has_entry[i]!, exit: tc.has_exit[i]!, ...(names ? {name: fullNames.get(id) ?? ""} : {})});
+      ambiguous: tc.ambiguous[i]!, entry, exit, ...(names ? {name: fullNames.get(id) ?? ""} : {})});
   }
   const ru = new Intl.Collator("ru");
   teachers.sort((a, b) => a.schoolId === b.schoolId ? a.id - b.id : ru.compare(a.municipality, b.municipality) || ru.compare(a.school, b.school) || a.schoolId - b.schoolId);
-  if (codes.length === 0) return {schools, teachers, results};
+  if (codes.length === 0) return {schools, teachers, results, undated};
   const reader = await conn.runAndReadAll(
     `SELECT r.teacher_id, list_position($codes, r.area)::INTEGER AS k,
        max(CASE WHEN r.wave = 'entry' THEN r.result END) AS entry,
@@ -173,11 +205,13 @@ export async function loadDiagnostics(conn: DuckDBConnection, scope: Diagnostics
   const cols = reader.getColumnsObject() as unknown as {teacher_id: number[]; k: number[]; entry: Array<number | null>; exit: Array<number | null>};
   for (let i = 0; i < (cols.teacher_id?.length ?? 0); i++) {
     const id = cols.teacher_id[i]!;
+    const w = scope.schoolYear === undefined ? null : counted.get(id);
+    if (w === undefined) continue;
     let m = results.get(id);
     if (!m) results.set(id, (m = new Map()));
-    m.set(codes[cols.k[i]! - 1]!, {entry: cols.entry[i] ?? null, exit: cols.exit[i] ?? null});
+    m.set(codes[cols.k[i]! - 1]!, {entry: w && !w.entry ? null : cols.entry[i] ?? null, exit: w && !w.exit ? null : cols.exit[i] ?? null});
   }
-  return {schools, teachers, results};
+  return {schools, teachers, results, undated};
 }
 
 /** Entry and exit results per area as typed columns over the teachers (NaN = not measured). */
@@ -220,10 +254,10 @@ function areaFigures(k: number, code: string, label: string, members: ArrayLike<
     wilcoxon: c.wilcoxon, dz: c.dz})};
 }
 
-export async function prepostReport(store: Store, options: PrepostOptions = {}): Promise<PrepostReport> {
-  const config = options.areas ?? loadAreas();
+export async function prepostReport(store: Store, settings: Settings, options: PrepostOptions = {}): Promise<PrepostReport> {
+  const config = settings.areas;
   const names = options.names ?? false;
-  const {schools, teachers, results} = await store.read((conn) => loadDiagnostics(conn, options, names, config.areas.map((a) => a.code)));
+  const {schools, teachers, results, undated} = await store.read((conn) => loadDiagnostics(conn, options, names, config.areas.map((a) => a.code)));
   const ref = (t: TeacherInfo): TeacherRef => ({id: t.id, school: t.school, municipality: t.municipality,
     ...(names ? {name: t.name ?? ""} : {})});
   const codes = config.areas.map((a) => a.code);
@@ -277,9 +311,10 @@ export async function prepostReport(store: Store, options: PrepostOptions = {}):
   return {
     scope: {school: options.school ?? null, municipality: options.municipality ?? null,
       teacherIds: options.teacherIds ?? null,
-      schools: schools ? schools.map((s) => s.name) : []},
+      schools: schools ? schools.map((s) => s.name) : [],
+      schoolYear: options.schoolYear === undefined ? null : formatSchoolYear(options.schoolYear)},
     counts: {teachers: teachers.length, paired: teachers.filter((t) => t.entry && t.exit && !t.ambiguous).length,
-      entryOnly: entryOnly.length, exitOnly: exitOnly.length, ambiguous: teachers.filter((t) => t.ambiguous).length},
+      entryOnly: entryOnly.length, exitOnly: exitOnly.length, ambiguous: teachers.filter((t) => t.ambiguous).length, undated},
     areas: figuresFor(Uint32Array.from(teachers.keys())),
     groups,
     entryOnly,

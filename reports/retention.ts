@@ -6,6 +6,7 @@ import {all, type Store} from "../store/database.ts";
 import {normalizeKey} from "../lib/normalizeText.ts";
 import {retention, type RetentionCohort} from "../lib/retention.ts";
 import {turnover, type Turnover} from "../lib/turnover.ts";
+import {formatSchoolYear} from "../lib/format.ts";
 
 export interface RosterTeacherRow {
   upload_id: number; teacher_no: number; school_id: number; year: number; as_of: Date;
@@ -47,7 +48,26 @@ export function teacherSpells(rows: RosterTeacherRow[]) {
   return [...latest.values()];
 }
 
+/**
+ * «Закрепляемость по кадровым спискам» of one school: for each school year C its rosters cover, the
+ * young specialists hired in C and whether they stayed a year, as known from the rosters up to
+ * the school year after it (C + 1, when the cohort is judged) — the one computation behind the
+ * retention report and the «young_retention» target indicator (reports/targets.ts), so both show
+ * one value for one cohort.
+ */
+export function schoolCohorts(rows: RosterTeacherRow[]): RetentionCohort[] {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  return years.flatMap((year) => {
+    const known = teacherSpells(rows.filter((r) => r.year <= year + 1)).filter((t) => t.hired !== null);
+    const cohort = retention(known.map((t) => ({id: t.teacher_key, hired: t.hired!, left: t.left_on, observedUntil: t.as_of, young: t.young === true})))
+      .find((c) => c.year === year);
+    return cohort ? [cohort] : [];
+  });
+}
+
 export interface RetentionReport {
+  /** The school year asked for («2024/25»): rosters of later years are not used. Null: every roster. */
+  schoolYear: string | null;
   /** The latest roster date: nothing after it is known. */
   observedUntil: string | null;
   region: {cohorts: RetentionCohort[]; turnover: Turnover[]; youngUnknown: number};
@@ -83,8 +103,10 @@ function sumTurnover(list: Turnover[][]): Turnover[] {
  * share still employed one year later, and turnover for each school year a roster covers. Region
  * figures add up schools' counts (never average their percentages).
  */
-export async function retentionReport(store: Store, options: {school?: string} = {}): Promise<RetentionReport> {
-  const [rows, schools] = await store.read(async (c) => [await currentRosterTeachers(c), await schoolsById(c)] as const);
+export async function retentionReport(store: Store, options: {school?: string; schoolYear?: number} = {}): Promise<RetentionReport> {
+  const [allRows, schools] = await store.read(async (c) => [await currentRosterTeachers(c), await schoolsById(c)] as const);
+  // As known at the end of the school year asked for: no roster of a later year.
+  const rows = options.schoolYear === undefined ? allRows : allRows.filter((r) => r.year <= options.schoolYear!);
   const wanted = options.school ? normalizeKey(options.school) : null;
   const bySchool = new Map<number, RosterTeacherRow[]>();
   for (const r of rows) {
@@ -101,14 +123,14 @@ export async function retentionReport(store: Store, options: {school?: string} =
     for (const r of list) if (!observedUntil || r.as_of > observedUntil) observedUntil = r.as_of;
     const dated = spells.filter((t) => t.hired !== null);
     // Only school years a roster covers: an older cohort would count only those who stayed.
-    const cohorts = retention(dated.map((t) => ({id: t.teacher_key, hired: t.hired!, left: t.left_on, observedUntil: t.as_of, young: t.young === true})))
-      .filter((c) => years.includes(c.year));
+    const cohorts = schoolCohorts(list);
     out.push({schoolId, municipality: s.municipality, name: s.name, years,
       cohorts, turnover: turnover(dated.map((t) => ({hired: t.hired!, left: t.left_on})), years),
       youngUnknown: spells.filter((t) => t.young === null).length});
   }
   out.sort((a, b) => a.municipality.localeCompare(b.municipality, "ru") || a.name.localeCompare(b.name, "ru"));
   return {
+    schoolYear: options.schoolYear === undefined ? null : formatSchoolYear(options.schoolYear),
     observedUntil: observedUntil ? observedUntil.toISOString().slice(0, 10) : null,
     region: {cohorts: sumCohorts(out.map((s) => s.cohorts)), turnover: sumTurnover(out.map((s) => s.turnover)),
       youngUnknown: out.reduce((n, s) => n + s.youngUnknown, 0)},

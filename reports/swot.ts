@@ -1,9 +1,10 @@
 // The programme's SWOT from questionnaires, ratings and closed answers (issue 6, part 1): the single
 // source of `mentoring report swot`, its --json and the dashboards. Coding happens here, at read
 // time, so an edited codebook recodes every stored answer.
-import {readFileSync} from "node:fs";
-import {fileURLToPath} from "node:url";
 import {all, type Store} from "../store/database.ts";
+import type {Settings} from "../settings/index.ts";
+import {periodBounds, periodId, type Period} from "../lib/period.ts";
+import {isoDay} from "../lib/isoDay.ts";
 import {codeStatement, compileCodebook, questionQuadrant, type CompiledCodebook, type Quadrant} from "../lib/swotCoding.ts";
 import {splitStatements} from "../lib/splitStatements.ts";
 import {swotTally, type QuadrantTally, type StatementTally, type SwotMention} from "../lib/swotTally.ts";
@@ -11,31 +12,16 @@ import {ratingSummary, type RatingSummary} from "../lib/ratingSummary.ts";
 import {pairedComparison, type PairedComparison} from "../lib/pairedComparison.ts";
 import {unpairedComparison, type UnpairedComparison} from "../lib/unpairedComparison.ts";
 
-export const DEFAULT_CODEBOOK = fileURLToPath(new URL("../data/config/swot-codebook.json", import.meta.url));
-
-/** Reads and validates a codebook file; the message says in Russian what is wrong. */
-export function loadCodebook(path: string = DEFAULT_CODEBOOK): CompiledCodebook {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new Error(`не удалось прочитать кодификатор SWOT ${path}: ${(e as Error).message}`);
-  }
-  try {
-    return compileCodebook(json);
-  } catch (e) {
-    throw new Error(`кодификатор SWOT ${path} заполнен неверно: ${(e as Error).message}`);
-  }
-}
 
 export interface SwotReportOptions {
   /** Only respondents of this role (наставник, наставляемый, куратор, руководитель, другое). */
   role?: string;
   /** Only answers of one wave (entry | exit); then there is no before/after comparison. */
   wave?: "entry" | "exit";
-  codebook?: CompiledCodebook;
   /** Statements shown per quadrant. */
   top?: number;
+  /** Only answers given within this period (by the questionnaire's answer time); undated answers are then left out. */
+  period?: Period;
 }
 
 export interface UncodedStatement {
@@ -66,6 +52,10 @@ export interface RatingQuestion {
 export interface SwotReport {
   role: string | null;
   wave: "entry" | "exit" | null;
+  /** The period asked for («2024/25»), null for every answer. */
+  period: string | null;
+  /** With a period: respondents left out because their answer has no date. */
+  undated: number;
   uploads: number[];
   respondents: {total: number; byRole: Record<string, number>};
   quadrants: QuadrantTally[];
@@ -85,16 +75,18 @@ interface AnswerRow {
 /** Paired comparison needs at least this many matched respondents; fewer → the unpaired one. */
 export const MIN_PAIRS = 2;
 
-export async function swotReport(store: Store, options: SwotReportOptions = {}): Promise<SwotReport> {
-  const compiled = options.codebook ?? loadCodebook();
+export async function swotReport(store: Store, settings: Settings, options: SwotReportOptions = {}): Promise<SwotReport> {
+  const compiled: CompiledCodebook = compileCodebook(settings.swotCodebook);
   const role = options.role ?? null;
   const wave = options.wave ?? null;
-  const params = {role, wave};
-  const [respondents, answers] = await store.read(async (c) => [
+  const bounds = options.period ? periodBounds(options.period) : null;
+  const params = {role, wave, from: bounds ? isoDay(bounds.start) : null, to: bounds ? isoDay(bounds.end) : null};
+  const inPeriod = `($from IS NULL OR (r.answered_at IS NOT NULL AND substr(r.answered_at, 1, 10) BETWEEN $from AND $to))`;
+  const [respondents, answers, undated] = await store.read(async (c) => [
     await all<{upload_id: number; respondent_no: number; role: string}>(c, `
       SELECT r.upload_id, r.respondent_no, r.role FROM questionnaire_respondents r
       JOIN current_questionnaire_uploads USING (upload_id)
-      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave)
+      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave) AND ${inPeriod}
       ORDER BY r.upload_id, r.respondent_no`, params),
     await all<AnswerRow>(c, `
       SELECT a.upload_id, a.respondent_no, r.role, r.wave, r.respondent_key, q.text AS question, q.text_key, q.kind,
@@ -104,8 +96,11 @@ export async function swotReport(store: Store, options: SwotReportOptions = {}):
       JOIN questionnaire_respondents r USING (upload_id, respondent_no)
       JOIN questionnaire_questions q ON q.upload_id = a.upload_id AND q.question_no = a.question_no
       JOIN uploads u ON u.upload_id = a.upload_id
-      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave)
-      ORDER BY a.upload_id, a.respondent_no, a.question_no`, params)
+      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave) AND ${inPeriod}
+      ORDER BY a.upload_id, a.respondent_no, a.question_no`, params),
+    bounds ? (await all<{n: number}>(c, `SELECT count(*)::INTEGER AS n FROM questionnaire_respondents r
+      JOIN current_questionnaire_uploads USING (upload_id)
+      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave) AND r.answered_at IS NULL`, {role, wave}))[0]!.n : 0
   ]);
   const id = (upload: number, no: number) => `${upload}:${no}`;
 
@@ -167,7 +162,8 @@ export async function swotReport(store: Store, options: SwotReportOptions = {}):
     };
   });
 
-  return {role, wave, uploads: [...new Set(respondents.map((r) => r.upload_id))], respondents: tally.respondents,
+  return {role, wave, period: options.period ? periodId(options.period) : null, undated,
+    uploads: [...new Set(respondents.map((r) => r.upload_id))], respondents: tally.respondents,
     quadrants: tally.quadrants, statements: tally.statements, uncoded, closed, ratings};
 }
 

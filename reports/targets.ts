@@ -1,28 +1,13 @@
 // Target indicators against their targets per school and year, year over year (issue 6, part 2):
 // the single source of `mentoring report targets` and its --json. Actual values come from the
 // school's roster or its own indicator table, whichever was loaded later for that year.
-import {readFileSync} from "node:fs";
-import {fileURLToPath} from "node:url";
 import {all, type Store} from "../store/database.ts";
+import type {Settings} from "../settings/index.ts";
 import {normalizeKey} from "../lib/normalizeText.ts";
 import {attributeHolds, indicatorResult, IndicatorsConfigSchema, matchIndicator, resolveTarget, ruleColumn, yearOverYear,
   type IndicatorDef, type IndicatorsConfig, type RosterRule} from "../lib/targetIndicators.ts";
-import {retention} from "../lib/retention.ts";
-import {currentRosterTeachers, schoolsById, teacherSpells, type RosterTeacherRow} from "./retention.ts";
+import {currentRosterTeachers, schoolCohorts, schoolsById, type RosterTeacherRow} from "./retention.ts";
 
-export const DEFAULT_INDICATORS = fileURLToPath(new URL("../data/config/indicators.json", import.meta.url));
-
-export function loadIndicatorsConfig(path: string = DEFAULT_INDICATORS): IndicatorsConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new Error(`не удалось прочитать настройку показателей ${path}: ${(e as Error).message}`);
-  }
-  const r = IndicatorsConfigSchema.safeParse(json);
-  if (!r.success) throw new Error(`настройка показателей ${path} заполнена неверно: ${r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  return r.data;
-}
 
 export interface IndicatorLine {
   /** Config code; null for a school's own indicator that matches no configured one. */
@@ -41,6 +26,17 @@ export interface IndicatorLine {
   /** The previous year's actual and the change in percentage points. */
   previous: number | null;
   change: number | null;
+  /** For young specialists' retention from rosters: the school year of hiring of the cohort judged (the year before). */
+  cohort: number | null;
+}
+
+/** A region figure from one kind of source: rosters (computed) or schools' own indicator tables (reported). */
+export interface SourcePart {
+  schools: number;
+  numerator: number;
+  denominator: number;
+  /** Percent; null when the denominator is 0. */
+  actual: number | null;
 }
 
 export interface TargetsReport {
@@ -48,11 +44,17 @@ export interface TargetsReport {
   schools: Array<{schoolId: number; municipality: string; name: string; years: Array<{year: number; indicators: IndicatorLine[]}>}>;
   /** Region per year and indicator: Σ numerators / Σ denominators over the schools that have it. */
   region: Array<{year: number; indicators: Array<{code: string; name: string; schools: number; numerator: number; denominator: number;
-    actual: number | null; target: number; met: boolean | null}>}>;
+    actual: number | null; target: number; met: boolean | null;
+    /**
+     * The same figure by source, where both kinds are legitimate: «по кадровым спискам» (computed
+     * here; for young_retention it equals the retention report's cohort) and «по таблицам
+     * показателей школ» (as the schools reported it). Absent parts are null.
+     */
+    bySource: {roster: SourcePart | null; table: SourcePart | null}}>}>;
 }
 
 interface Candidate { code: string | null; name: string; source: "roster" | "table"; uploadId: number;
-  numerator: number | null; denominator: number | null; tableTarget: number | null }
+  numerator: number | null; denominator: number | null; tableTarget: number | null; cohort?: number }
 
 function rosterCandidates(def: IndicatorDef, teachers: RosterTeacherRow[], attrs: Map<number, Map<string, string>>, headers: string[]): Candidate | null {
   if (def.source !== "roster" || !def.roster) return null;
@@ -71,8 +73,8 @@ function rosterCandidates(def: IndicatorDef, teachers: RosterTeacherRow[], attrs
     numerator: population.filter((t) => holds(t, def.roster!, header)).length, denominator: population.length};
 }
 
-export async function targetsReport(store: Store, options: {school?: string; year?: number; config?: IndicatorsConfig} = {}): Promise<TargetsReport> {
-  const config = options.config ?? loadIndicatorsConfig();
+export async function targetsReport(store: Store, settings: Settings, options: {school?: string; year?: number} = {}): Promise<TargetsReport> {
+  const config: IndicatorsConfig = settings.indicators;
   const data = await store.read(async (c) => ({
     teachers: await currentRosterTeachers(c),
     schools: await schoolsById(c),
@@ -118,22 +120,24 @@ export async function targetsReport(store: Store, options: {school?: string; yea
       if (c) put(school, year, c);
     }
   }
-  // Retention: the cohort hired in the previous school year, judged one year later.
+  // Retention: the cohort hired in the previous school year, judged in this one — the same
+  // computation as the retention report's cohort (schoolCohorts), so both show one value.
   const retentionDefs = config.indicators.filter((d) => d.source === "retention");
   if (retentionDefs.length) {
     const bySchool = new Map<number, RosterTeacherRow[]>();
     for (const t of data.teachers) bySchool.set(t.school_id, [...(bySchool.get(t.school_id) ?? []), t]);
     for (const [school, list] of bySchool) {
-      const spells = teacherSpells(list).filter((t) => t.hired !== null);
-      const cohorts = retention(spells.map((t) => ({id: t.teacher_key, hired: t.hired!, left: t.left_on, observedUntil: t.as_of, young: t.young === true})));
       const covered = new Set(list.map((t) => t.year));
-      for (const year of covered) {
+      const cohorts = new Map(schoolCohorts(list).map((c) => [c.year, c]));
+      for (const year of new Set([...covered, ...[...cohorts.keys()].map((y) => y + 1)])) {
         // The previous year's hires are all known only when that year's roster was loaded.
-        const cohort = covered.has(year - 1) ? cohorts.find((c) => c.year === year - 1) : undefined;
-        const uploadId = Math.max(...list.filter((t) => t.year === year).map((t) => t.upload_id));
+        const cohort = cohorts.get(year - 1);
+        const judged = cohort ? cohort.retained + cohort.left : 0;
+        if (!covered.has(year) && judged === 0) continue;
+        const uploadId = Math.max(...list.filter((t) => t.year <= year).map((t) => t.upload_id));
         for (const def of retentionDefs) {
           put(school, year, {code: def.code, name: def.name, source: "roster", uploadId, tableTarget: null,
-            numerator: cohort ? cohort.retained : null, denominator: cohort ? cohort.retained + cohort.left : null});
+            numerator: cohort ? cohort.retained : null, denominator: cohort ? judged : null, ...(cohort ? {cohort: cohort.year} : {})});
         }
       }
     }
@@ -164,7 +168,7 @@ export async function targetsReport(store: Store, options: {school?: string; yea
           ? {...indicatorResult(c.numerator, c.denominator, 0), target: null, gap: null, met: null}
           : indicatorResult(c.numerator, c.denominator, target);
         lines.set(id, [...(lines.get(id) ?? []), {year, line: {code: c.code, name: c.name, source: c.source, uploadId: c.uploadId,
-          ...r, previous: null, change: null}}]);
+          ...r, previous: null, change: null, cohort: c.cohort ?? null}}]);
       }
     }
     for (const list of lines.values()) {
@@ -189,7 +193,14 @@ export async function targetsReport(store: Store, options: {school?: string; yea
     if (!got.length) return [];
     const numerator = got.reduce((n, l) => n + l.numerator!, 0), denominator = got.reduce((n, l) => n + l.denominator!, 0);
     const r = indicatorResult(numerator, denominator, def.target);
-    return [{code: def.code, name: def.name, schools: got.length, numerator, denominator, actual: r.actual, target: def.target, met: r.met}];
+    const part = (source: "roster" | "table"): SourcePart | null => {
+      const list = got.filter((l) => l.source === source);
+      if (!list.length) return null;
+      const n = list.reduce((s, l) => s + l.numerator!, 0), d = list.reduce((s, l) => s + l.denominator!, 0);
+      return {schools: list.length, numerator: n, denominator: d, actual: indicatorResult(n, d, def.target).actual};
+    };
+    return [{code: def.code, name: def.name, schools: got.length, numerator, denominator, actual: r.actual, target: def.target, met: r.met,
+      bySource: {roster: part("roster"), table: part("table")}}];
   })}));
   return {years: allYears, schools: schoolsOut, region};
 }

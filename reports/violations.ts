@@ -2,27 +2,13 @@
 // registries: one record per violation with ids, dates, the rule's text and source; counts per rule
 // and school for management; the rules that could not be checked, and why. Names appear only when
 // asked for (`names: true`, the curator's named-person output).
-import {readFile} from "node:fs/promises";
 import {listValue} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
-import {defaultMentoringRules, mentoringViolations, MentoringRulesSchema, type MentoringRules, type RuleId,
-  type Violation} from "../lib/mentoringRules.ts";
+import {mentoringViolations, type MentoringRules, type RuleId, type Violation} from "../lib/mentoringRules.ts";
+import type {Settings} from "../settings/index.ts";
 import {isoDay} from "../lib/isoDay.ts";
 import {readRegistries, type RegistryDataIssue} from "./registryPairs.ts";
 
-export const DEFAULT_RULES_PATH = "data/config/mentoring-rules.json";
-
-/** The rules configuration: the file validated with zod, or the regulation's values when it is absent. */
-export async function loadMentoringRules(path = DEFAULT_RULES_PATH): Promise<MentoringRules> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return defaultMentoringRules;
-    throw e;
-  }
-  return MentoringRulesSchema.parse(JSON.parse(text));
-}
 
 export interface ViolationsOptions {
   /** The report date, YYYY-MM-DD (default: today). */
@@ -31,7 +17,6 @@ export interface ViolationsOptions {
   school?: string;
   /** Add the names of the people the violations name (the curator's named-person output). */
   names?: boolean;
-  rules?: MentoringRules;
 }
 
 export interface SchoolRef {
@@ -73,8 +58,8 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export async function violationsReport(store: Store, options: ViolationsOptions = {}): Promise<ViolationsReport> {
-  const rules = options.rules ?? defaultMentoringRules;
+export async function violationsReport(store: Store, settings: Settings, options: ViolationsOptions = {}): Promise<ViolationsReport> {
+  const rules: MentoringRules = settings.mentoringRules;
   const date = options.date ?? todayIso();
   const asOf = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(asOf.getTime())) throw new Error(`violationsReport: bad date ${date}`);

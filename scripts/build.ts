@@ -4,18 +4,18 @@
 // writes the snapshot and closes the database before Framework's data loaders read the snapshot.
 import {spawn} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
-import {readFile} from "node:fs/promises";
-import {basename, dirname, join, relative, resolve, sep} from "node:path";
+import {basename, dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {Store, defaultDatabasePath, one} from "../store/database.ts";
+import {parseArgs} from "node:util";
+import {tmpdir} from "node:os";
+import {Store, all, defaultDatabasePath, one} from "../store/database.ts";
 import {writeSnapshot} from "../store/snapshot.ts";
-import {ingestBytes} from "../loaders/ingest.ts";
-import {collectFiles} from "../bin/commands/ingest.ts";
-import {parse} from "../bin/args.ts";
+import {ingestSample} from "../loaders/sample.ts";
+import {settingsDir} from "../settings/load.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CACHE = join(ROOT, "src", ".observablehq", "cache");
-export const SAMPLE_DIR = join(ROOT, "data", "sample");
+export {SAMPLE_DIR, ingestSample, sampleOptions} from "../loaders/sample.ts";
 
 export interface BuildOptions {
   /** The public build: no named-person page, no names in the data. */
@@ -26,26 +26,13 @@ export interface BuildOptions {
   database?: string;
   /** Output folder (default dist/, or dist-public/ for the public build). */
   outDir?: string;
+  /**
+   * The settings folder of the database the snapshot comes from (settings/load.ts settingsDir):
+   * the data loaders read the same settings as the CLI and the server. Default: the database's.
+   */
+  settingsDir?: string;
   /** Progress lines, Russian. */
   log?: (line: string) => void;
-}
-
-/** The ingest options a sample file needs from where it lies: a period folder, a wave folder. */
-export function sampleOptions(path: string): {period?: string; wave?: string} {
-  const parts = relative(SAMPLE_DIR, path).split(sep);
-  const period = parts.find((p, i) => i > 0 && parts[i - 1] === "forms-no-period" && /^\d{4}-Q[1-4]$/.test(p));
-  const wave = parts.find((p) => p === "entry" || p === "exit");
-  return {...(period ? {period} : {}), ...(wave ? {wave} : {})};
-}
-
-/** Loads every file of data/sample into the store, in sorted path order. */
-export async function ingestSample(store: Store, log: (line: string) => void = () => undefined): Promise<number> {
-  const files = await collectFiles([SAMPLE_DIR]);
-  for (const [i, path] of files.entries()) {
-    const o = await ingestBytes(store, basename(path), await readFile(path), sampleOptions(path));
-    log(`  [${i + 1}/${files.length}] ${relative(ROOT, path)}: ${o.status}`);
-  }
-  return files.length;
 }
 
 /** Writes a snapshot of the database (loading the sample into an empty one) and returns its path. */
@@ -91,14 +78,52 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line
 /** Builds the dashboards; returns the output folder. */
 const LOCK = join(ROOT, "src", ".observablehq", "build.lock");
 
-/** Framework 1.13 writes its search box's placeholder in English and has no option for it. */
+/**
+ * Framework 1.13.4 writes its own words in English and has no option for them: the search box's
+ * placeholder, the sidebar toggle's title (pages), «no results» and «N results» (its search script,
+ * dist/_observablehq/search.*.js). They are replaced here, after the build; a Framework whose
+ * search script no longer has these words fails the build rather than going back to English.
+ */
 export function localiseSearch(outDir: string): void {
   const walk = (dir: string): string[] => readdirSync(dir, {withFileTypes: true})
-    .flatMap((e) => e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []);
-  for (const file of walk(outDir)) {
+    .flatMap((e) => e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]);
+  const files = walk(outDir);
+  for (const file of files.filter((f) => f.endsWith(".html"))) {
     const html = readFileSync(file, "utf8");
-    const localised = html.replace('<input type="search" placeholder="Search">', '<input type="search" placeholder="Поиск">');
+    const localised = html.replace('<input type="search" placeholder="Search">', '<input type="search" placeholder="Поиск">')
+      .replaceAll('title="Toggle sidebar"', 'title="Показать или скрыть меню"');
     if (localised !== html) writeFileSync(file, localised);
+  }
+  for (const file of files.filter((f) => /[/\\]_observablehq[/\\]search\.[^/\\]+\.js$/.test(f))) {
+    const js = readFileSync(file, "utf8");
+    const count = /`<div>\$\{(\w+)\.length\.toLocaleString\("en-US"\)\} result\$\{\1\.length===1\?"":"s"\}<\/div>/;
+    if (!js.includes('"<div>no results</div>"') || !count.test(js)) throw new Error(`${basename(file)}: английские слова поиска Framework не найдены — проверьте версию Framework`);
+    writeFileSync(file, js.replace('"<div>no results</div>"', '"<div>Ничего не найдено</div>"')
+      .replace(count, (_m, r: string) => `\`<div>Найдено: \${${r}.length.toLocaleString("ru-RU")}</div>`));
+  }
+}
+
+/**
+ * What the dashboards' search finds besides the pages' own text: every school by name, linked to the
+ * page that shows it (the school's name goes into the address, and the page opens on that school).
+ * Framework indexes only a page's written text, and school names come from the data.
+ */
+async function searchEntries(snapshot: string): Promise<Array<{path: string; title: string; text: string; keywords: string}>> {
+  const store = await Store.open(snapshot, {readOnly: true});
+  try {
+    const rows = await store.read((c) => all<{name: string; municipality: string; forms: boolean; diagnostics: boolean}>(c, `
+      SELECT s.name, s.municipality,
+        s.school_id IN (SELECT school_id FROM current_school_periods) AS forms,
+        s.school_id IN (SELECT t.school_id FROM diagnostic_teachers t JOIN current_diagnostic_entries USING (teacher_id)) AS diagnostics
+      FROM schools s ORDER BY s.municipality, s.name`));
+    return rows.flatMap((r) => [
+      ...(r.forms ? [{path: `/engagement?school=${encodeURIComponent(r.name)}`, title: `${r.name} — вовлечённость`,
+        text: `${r.name} ${r.municipality} школа вовлечённость`, keywords: r.municipality}] : []),
+      ...(r.diagnostics ? [{path: `/diagnostics?school=${encodeURIComponent(r.name)}`, title: `${r.name} — диагностика`,
+        text: `${r.name} ${r.municipality} школа диагностика дефициты`, keywords: r.municipality}] : [])
+    ]);
+  } finally {
+    await store.close();
   }
 }
 
@@ -159,6 +184,7 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
   }
   const outDir = resolve(ROOT, options.outDir ?? (isPublic ? "dist-public" : "dist"));
   const from = snapshot;
+  const config = options.settingsDir ?? settingsDir(options.database ?? (options.snapshot ? null : defaultDatabasePath()));
   await withBuildLock(log, async () => {
     if (!existsSync(join(CACHE, "VENDORED"))) {
       log("Копирую библиотеки для страниц из node_modules (без сети)…");
@@ -166,10 +192,16 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
     }
     clearLoaderCache();
     log(`Собираю дашборды${isPublic ? " (публичная сборка, без персональных данных)" : ""} в ${relative(ROOT, outDir) || "."}…`);
+    const entries = join(tmpdir(), `mentoring-search-${process.pid}-${Date.now()}.json`);
+    writeFileSync(entries, JSON.stringify(await searchEntries(resolve(from))));
     const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", MENTORING_SNAPSHOT: resolve(from),
-      MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0"};
+      MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0", MENTORING_CONFIG_DIR: config, MENTORING_SEARCH_ENTRIES: entries};
     rmSync(outDir, {recursive: true, force: true});
-    await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
+    try {
+      await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
+    } finally {
+      rmSync(entries, {force: true});
+    }
     localiseSearch(outDir);
   });
   log(`Готово за ${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} с: ${relative(ROOT, outDir)}/`);
@@ -177,7 +209,8 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const {values} = parse(process.argv.slice(2), {public: {type: "boolean"}, db: {type: "string"}, out: {type: "string"}});
+  const {values} = parseArgs({args: process.argv.slice(2), options: {public: {type: "boolean"}, db: {type: "string"}, out: {type: "string"},
+    help: {type: "boolean", short: "h"}}});
   const fromEnv = process.env.MENTORING_SNAPSHOT;
   if (values.help) {
     process.stdout.write("npm run build [-- --public] [--db ФАЙЛ] [--out ПАПКА]\n" +

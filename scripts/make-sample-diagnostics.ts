@@ -179,7 +179,8 @@ async function main() {
   sEntry.getCell(7, 8).value = 105;                            // an impossible value: an issue with its cell
   await save(wb, "Саргатский_входная_диагностика_2025.xlsx");
   wb = new ExcelJS.Workbook();
-  addSheet(wb, "Итоговая диагностика", null, of(S, "exit"), "exit", {styles: ["plain", "percentText", "percentCell"], idColumn: true});
+  addSheet(wb, "Итоговая диагностика", "Результаты итоговой диагностики профессиональных дефицитов педагогов, май 2026 г.", of(S, "exit"), "exit",
+    {styles: ["plain", "percentText", "percentCell"], idColumn: true});
   await save(wb, "Саргатский_итоговая_диагностика_2026.xlsx");
 
   // Тарский: one file, two sheets, a two-level header of deficits.

@@ -21,6 +21,8 @@ import {isLoopback, newSecret} from "./security.ts";
 import {compile, dispatch, type AccessControl} from "./routes.ts";
 import {routeTable} from "./routes/index.ts";
 import {tokenAccess} from "./access.ts";
+import type {Settings} from "../settings/index.ts";
+import {loadSettings} from "../settings/load.ts";
 import {page} from "./pages/layout.ts";
 import type {App} from "./appContext.ts";
 
@@ -140,6 +142,13 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
     quietMs: o.rebuildQuietMs ?? 2000, maxWaitMs: o.rebuildMaxWaitMs ?? 8000, log}) : null;
   let version = 0;
   const changed = () => { version++; rebuild?.changed(); };
+  // The effective settings, read again after any change of data (a settings upload, or an undo
+  // that restores an earlier version): reports, exports, the PDF and the parse children get them.
+  let settings: {version: number; value: Promise<Settings>} | null = null;
+  const currentSettings = () => {
+    if (settings?.version !== version) settings = {version, value: loadSettings(o.store).then((l) => l.settings)};
+    return settings.value;
+  };
   await reconcileOriginals(o.store, uploadsDir);
   const known = await KnownBytes.load(o.store);
   // The quota and the retention period: after uploads (at most every few seconds) and hourly.
@@ -165,7 +174,7 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
   const app: App = {host: o.host, csrf: newSecret(), store: o.store, access: o.access ?? tokenAccess(token), token,
     uploadLimits: limits.upload, ingestLimits: limits.ingest, parsers, admission, storeQueue, known,
     originals: {dir: uploadsDir, policy: limits.originals}, pdf: new PdfQueue<{bytes: Buffer; name: string}>({maxWaiting: 16, cacheEntries: 4}), rebuild, distDir,
-    dataVersion: () => version, changed, dashboards, log};
+    dataVersion: () => version, changed, dashboards, settings: currentSettings, log};
   return {app, stop: async () => {
     clearInterval(hourly);
     if (policyTimer) clearTimeout(policyTimer);

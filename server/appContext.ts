@@ -11,6 +11,7 @@ import type {PdfQueue} from "./pdfQueue.ts";
 import type {DashboardStatus, RebuildScheduler} from "./rebuild.ts";
 import type {AccessControl} from "./routes.ts";
 import type {UploadLimits} from "./uploads.ts";
+import type {Settings} from "../settings/index.ts";
 
 export interface App {
   /** The address the server listens on (the Host check depends on it). */
@@ -39,5 +40,7 @@ export interface App {
   /** Data changed (a commit, an undo): bumps the version and schedules the dashboards' rebuild. */
   changed(): void;
   dashboards(): DashboardStatus;
+  /** The effective settings (settings/load.ts) as of the current data version. */
+  settings(): Promise<Settings>;
   log(line: string): void;
 }

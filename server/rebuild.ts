@@ -133,9 +133,12 @@ export class RebuildScheduler {
   }
 }
 
-/** The real build: scripts/build.ts (Observable Framework), in this process, quietly. */
-export const frameworkBuild = (log: (line: string) => void): BuildFn => async (snapshot, outDir) => {
+/**
+ * The real build: scripts/build.ts (Observable Framework), in this process, quietly; `settingsDir`
+ * is the database's settings folder, so the dashboards read the same settings as the server.
+ */
+export const frameworkBuild = (log: (line: string) => void, settingsDir?: string): BuildFn => async (snapshot, outDir) => {
   const {buildDashboards} = await import("../scripts/build.ts");
-  await buildDashboards({snapshot, outDir, log: () => undefined});
+  await buildDashboards({snapshot, outDir, settingsDir, log: () => undefined});
   void log;
 };

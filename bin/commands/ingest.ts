@@ -1,16 +1,17 @@
 // `mentoring ingest <file|folder>…`: loads every workbook, one transaction per file, and prints
 // one line per file with its issues.
-import {readdir, readFile, stat} from "node:fs/promises";
-import {basename, extname, join} from "node:path";
+import {readFile} from "node:fs/promises";
+import {basename} from "node:path";
+import {collectFiles as collectInputFiles, MissingPathError} from "../../loaders/collectFiles.ts";
 import {parse, checkPeriod} from "../args.ts";
 import {UserError, type Io} from "../io.ts";
 import {issueLine} from "../present.ts";
-import {plural} from "../../loaders/messages/index.ts";
+import {plural} from "../../lib/plural.ts";
+import {FILE_STATUS_LABELS} from "../../lib/glossary.ts";
 import {ingestFiles, type FileOutcome} from "../../loaders/ingest.ts";
-import {withStore} from "../withStore.ts";
+import {commandSettings, withStore} from "../withStore.ts";
 import {worstFirst} from "../../loaders/issues.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
-import {SPREADSHEET_EXTENSIONS} from "../../loaders/formats/readSpreadsheet.ts";
 import {findSchools} from "../../store/directory.ts";
 import type {Store} from "../../store/database.ts";
 
@@ -25,32 +26,16 @@ async function schoolOption(store: Store, text: string): Promise<{name: string; 
     "Укажите номер школы.");
 }
 
-export const STATUS_RU: Record<FileOutcome["status"], string> = {
-  accepted: "принят",
-  accepted_with_remarks: "принят с замечаниями",
-  rejected: "отклонён",
-  already_loaded: "уже загружен, ничего не изменено"
-};
+export const STATUS_RU: Record<FileOutcome["status"], string> = FILE_STATUS_LABELS;
 
-/** Every spreadsheet (.xlsx .xlsm .xls .ods .csv) under the given paths: folders recursively, in a stable (sorted) order. */
+/** Every file to ingest under the given paths (loaders/collectFiles.ts); a missing path is a user error. */
 export async function collectFiles(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(dir: string) {
-    const entries = (await readdir(dir, {withFileTypes: true})).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      // «~$name.xlsx» is Excel's lock file of an open workbook, «.~lock.name.ods#» LibreOffice's: not reports.
-      else if ((SPREADSHEET_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase()) && !e.name.startsWith("~$")) out.push(p);
-    }
+  try {
+    return await collectInputFiles(paths);
+  } catch (e) {
+    if (e instanceof MissingPathError) throw new UserError(`нет такого файла или папки: ${e.path}`);
+    throw e;
   }
-  for (const p of paths) {
-    const s = await stat(p).catch(() => null);
-    if (!s) throw new UserError(`нет такого файла или папки: ${p}`);
-    if (s.isDirectory()) await walk(p);
-    else out.push(p);
-  }
-  return out;
 }
 
 export function outcomeLine(o: FileOutcome, index: number, total: number): string {
@@ -63,13 +48,15 @@ export function outcomeLine(o: FileOutcome, index: number, total: number): strin
   return `${counter}${basename(o.file)} — ${STATUS_RU[o.status]}${kind ? ` (${kind}${period})` : ""}${remarks}${replaced}`;
 }
 
+export const INGEST_USAGE = "mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit] [--school ШКОЛА] [--json]";
+
 export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(argv, {
     db: {type: "string"}, period: {type: "string"}, wave: {type: "string"}, school: {type: "string"}, json: {type: "boolean"},
     "quiet-if-loaded": {type: "boolean"}
   });
   if (values.help || positionals.length === 0) {
-    io.out("mentoring ingest <файл|папка>… [--db ФАЙЛ] [--period ГГГГ-QN] [--wave entry|exit] [--school ШКОЛА] [--json]");
+    io.out(`${INGEST_USAGE}\nКоды выхода: 0 — все файлы загружены; 1 — хотя бы один файл не загружен (или ошибка в команде); 2 — сбой программы.`);
     return positionals.length === 0 && !values.help ? 1 : 0;
   }
   const period = checkPeriod(values.period as string | undefined);
@@ -80,10 +67,12 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   const files = await collectFiles(positionals);
   if (files.length === 0) throw new UserError("в указанных папках нет таблиц (.xlsx, .xlsm, .xls, .ods, .csv).");
   const outcomes: FileOutcome[] = [];
-  await withStore(values.db, async (store) => {
+  await withStore(values.db, async (store, settings) => {
     const school = values.school === undefined ? undefined : await schoolOption(store, values.school as string);
-    // Stored a batch at a time (one transaction per batch, each file still all-or-nothing).
-    await ingestFiles(store, files.map((path) => ({name: basename(path), read: () => readFile(path)})), {period, wave, ...(school ? {school} : {})}, {onOutcome: (o, i) => {
+    // Stored a batch at a time (one transaction per batch, each file still all-or-nothing); a
+    // settings file applies to the files after it (e.g. new competence areas for diagnostics).
+    await ingestFiles(store, files.map((path) => ({name: basename(path), read: () => readFile(path)})),
+      {period, wave, settings, ...(school ? {school} : {})}, {reloadSettings: () => commandSettings(store), onOutcome: (o, i) => {
       outcomes.push(o);
       if (values.json) return;
       if (values["quiet-if-loaded"] && o.status === "already_loaded") return;

@@ -10,10 +10,11 @@ import {loadReportCommand} from "./reports/load.ts";
 import {swotReportCommand} from "./reports/swot.ts";
 import {targetsReportCommand} from "./reports/targets.ts";
 import {retentionReportCommand} from "./reports/retention.ts";
+import {annualReportCommand} from "./reports/annual.ts";
 
 export const reportCommands: ReportCommand[] = [
   engagementReportCommand, issuesReportCommand, prepostReportCommand, deficitsReportCommand,
-  violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand
+  violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand, annualReportCommand
 ];
 
 export function reportHelp(): string {

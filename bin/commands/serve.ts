@@ -10,6 +10,8 @@ import {Store, defaultDatabasePath, one} from "../../store/database.ts";
 import {checkAccess, startServer} from "../../server/app.ts";
 import {frameworkBuild} from "../../server/rebuild.ts";
 import {originalsDir} from "../../server/originals.ts";
+import {settingsDir} from "../../settings/load.ts";
+import {commandSettings} from "../withStore.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -68,18 +70,20 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
     if (values.sample) {
       const uploads = (await store.read((c) => one<{n: number}>(c, "SELECT count(*) AS n FROM uploads")))!.n;
       if (uploads === 0) {
-        const {ingestSample} = await import("../../scripts/build.ts");
+        const {ingestSample} = await import("../../loaders/sample.ts");
         io.out(`База ${dbPath} пуста: загружаю пример региона из data/sample…`);
         io.out(`Загружено файлов примера: ${await ingestSample(store)}.`);
       }
     }
+    // Unusable settings stop the start with a Russian message naming the file and the field.
+    await commandSettings(store);
     const dashboards = !values["no-dashboards"];
     running = await startServer({
       store, host, port: Number(portText), token,
       distDir: (values.dist as string | undefined) ?? join(ROOT, "dist"),
       uploadsDir: originalsDir(dbPath),
       snapshotPath: process.env.MENTORING_SNAPSHOT ?? join(dataDir, "snapshot", basename(dbPath)),
-      build: dashboards ? frameworkBuild((l) => io.err(l)) : null,
+      build: dashboards ? frameworkBuild((l) => io.err(l), settingsDir(dbPath)) : null,
       log: (line) => io.err(`[${new Date().toLocaleTimeString("ru-RU", {hour12: false})}] ${line}`)
     });
     await running.pool.warm();

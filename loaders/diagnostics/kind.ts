@@ -1,17 +1,19 @@
-// Diagnostics files (entry and exit results of teachers by competence area, issue 4).
+// Diagnostics files (entry and exit results of teachers by competence area, issue 4); the areas
+// come from the settings the entry point passed down (context.settings.areas).
 import type {FileKind} from "../fileKind.ts";
 import type {Workbook} from "../xlsx/workbook.ts";
-import {loadAreas, type AreasConfig} from "./areas.ts";
+import type {AreasConfig} from "./areas.ts";
 import {findHeader} from "./header.ts";
 import {parseDiagnostics, type DiagnosticsData} from "./parse.ts";
 import {storeDiagnostics} from "./store.ts";
 
-/** A diagnostics kind reading the given areas (tests pass their own; the default reads data/config/areas.json). */
-export function diagnosticsKind(config: AreasConfig = loadAreas()): FileKind<DiagnosticsData> {
+/** A diagnostics kind reading the given areas; without them, the areas of the settings in the parse context. */
+export function diagnosticsKind(areas?: AreasConfig): FileKind<DiagnosticsData> {
   return {
     name: "diagnostics",
     label: "диагностика педагогов (входная/итоговая)",
-    detect(workbook: Workbook): number {
+    detect(workbook: Workbook, context): number {
+      const config = areas ?? context.settings.areas;
       let best = 0;
       for (const sheet of workbook.sheets) {
         const h = findHeader(sheet, config);
@@ -20,7 +22,7 @@ export function diagnosticsKind(config: AreasConfig = loadAreas()): FileKind<Dia
       }
       return best;
     },
-    parse: (workbook, context) => parseDiagnostics(workbook, context, config),
+    parse: (workbook, context) => parseDiagnostics(workbook, context, areas ?? context.settings.areas),
     store: (conn, data, context) => storeDiagnostics(conn, data, context)
   };
 }

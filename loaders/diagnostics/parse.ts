@@ -8,6 +8,7 @@ import type {AreasConfig} from "./areas.ts";
 import {findHeader, type AreaColumn, type TableHeader} from "./header.ts";
 import {parseScore} from "./parseScore.ts";
 import {waveOf, type Wave} from "./wave.ts";
+import {schoolYearInText} from "./schoolYear.ts";
 
 export interface AreaResult {
   area: string;
@@ -36,6 +37,11 @@ export interface TeacherRow {
 
 export interface DiagnosticsData {
   rows: TeacherRow[];
+  /**
+   * The school year (numbered by the year it ends in) each sheet's results belong to: named in the
+   * sheet's name or title lines, else given at upload, else in the file's name; null when unknown.
+   */
+  sheetYears: Record<string, number | null>;
 }
 
 const TOTAL_ROW = /^(итого|всего|среднее|в среднем|средний|средние)/i;
@@ -65,7 +71,8 @@ function shareColumn(sheet: Sheet, col: AreaColumn, from: number): boolean {
   return fractional;
 }
 
-function parseSheet(sheet: Sheet, header: TableHeader, context: ParseContext, issues: IssueFacts[], rows: TeacherRow[]): void {
+function parseSheet(sheet: Sheet, header: TableHeader, context: ParseContext, issues: IssueFacts[], rows: TeacherRow[],
+  sheetYears: Record<string, number | null>): void {
   const file = context.file;
   const at = {file, sheet: sheet.name};
   const roles = header.roles;
@@ -87,6 +94,8 @@ function parseSheet(sheet: Sheet, header: TableHeader, context: ParseContext, is
     issues.push({...at, severity: "warning", kind: "diagnostics/wave-conflict", details: {stated, given}});
   }
   const sheetWave: Wave | null = stated ?? given ?? waveOf(fileStem(file));
+  const year = schoolYearInText(`${sheet.name} ${header.titleText}`) ?? context.schoolYear ?? schoolYearInText(fileStem(file));
+  sheetYears[sheet.name] = year;
   const shares = new Set<number>();
   for (const a of header.areas) {
     if (shareColumn(sheet, a, header.dataStart)) {
@@ -203,25 +212,32 @@ function markAmbiguous(rows: TeacherRow[], issues: IssueFacts[], file: string): 
 export function parseDiagnostics(workbook: Workbook, context: ParseContext, config: AreasConfig): Parsed<DiagnosticsData> {
   const issues: IssueFacts[] = [];
   const rows: TeacherRow[] = [];
+  const sheetYears: Record<string, number | null> = {};
   let tables = 0;
   for (const sheet of workbook.sheets) {
     const header = findHeader(sheet, config);
     if (!header) continue;
     tables++;
-    parseSheet(sheet, header, context, issues, rows);
+    parseSheet(sheet, header, context, issues, rows, sheetYears);
   }
   if (tables === 0) {
     issues.push({file: context.file, severity: "error", kind: "diagnostics/no-table",
       details: {areas: config.areas.map((a) => a.label)}});
-    return {rejected: true, issues, data: {rows}};
+    return {rejected: true, issues, data: {rows, sheetYears}};
   }
   markAmbiguous(rows, issues, context.file);
   if (rows.length === 0) {
     issues.push({file: context.file, severity: "error", kind: "diagnostics/no-rows"});
-    return {rejected: true, issues, data: {rows}};
+    return {rejected: true, issues, data: {rows, sheetYears}};
+  }
+  // Once per file: the sheets whose rows no school year report will count.
+  const undated = Object.keys(sheetYears).filter((s) => sheetYears[s] === null && rows.some((r) => r.sheet === s));
+  if (undated.length) {
+    issues.push({file: context.file, sheet: undated.length === 1 ? undated[0]! : null, severity: "info", kind: "diagnostics/no-school-year",
+      details: {sheets: undated}});
   }
   const areas = new Set(rows.flatMap((r) => r.results.map((x) => x.area)));
-  return {rejected: false, issues, data: {rows}, stats: {
+  return {rejected: false, issues, data: {rows, sheetYears}, stats: {
     rows: rows.length,
     entry: rows.filter((r) => r.wave === "entry").length,
     exit: rows.filter((r) => r.wave === "exit").length,

@@ -150,6 +150,9 @@ export async function storeDiagnostics(conn: DuckDBConnection, data: Diagnostics
     }
   });
   for (const a of [teachers, identities, entries, results]) a.closeSync();
+  for (const [sheet, year] of Object.entries(data.sheetYears ?? {})) {
+    if (year !== null) await conn.run("INSERT INTO diagnostic_sheet_years (upload_id, sheet, school_year) VALUES ($u, $s, $y)", {u: uploadId, s: sheet, y: year});
+  }
   if (idUpdates.length) {
     await conn.run(`UPDATE teacher_identities SET external_id = u.ext
       FROM (SELECT unnest($ids) AS id, unnest($exts) AS ext) u WHERE teacher_identities.teacher_id = u.id`,

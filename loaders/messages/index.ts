@@ -8,6 +8,8 @@ import {registriesMessages} from "./registries.ts";
 import {effectivenessMessages} from "./effectiveness.ts";
 import {serverMessages} from "./server.ts";
 import {directoryMessages} from "./directory.ts";
+import {settingsMessages} from "./settings.ts";
+import {failuresMessages} from "./failures.ts";
 
 /** Writes one message from an issue's facts; `v` is the raw value as text ("" when none). */
 export type MessageWriter = (facts: IssueFacts, v: string) => string;
@@ -19,19 +21,16 @@ const writers: Record<string, MessageWriter> = {
   ...registriesMessages,
   ...effectivenessMessages,
   ...serverMessages,
-  ...directoryMessages
+  ...directoryMessages,
+  ...settingsMessages,
+  ...failuresMessages
 };
 
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */
 export const knownIssueKinds: readonly string[] = Object.keys(writers);
 
-/** Russian plural: plural(5, "ошибка", "ошибки", "ошибок") → "ошибок". */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = Math.abs(n) % 10, m100 = Math.abs(n) % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
+/** The plural rule lives in lib/plural.ts; re-exported for the message modules that import it from here. */
+export {plural} from "../../lib/plural.ts";
 
 /** Characters of a value (or a school, a sheet name, what was expected) an issue quotes, at most. */
 export const MAX_QUOTED_CHARS = 200;

@@ -185,6 +185,8 @@ export function cellText(cell: Cell | undefined): string {
   const v = cell.value;
   if (v === null) return cell.error ?? "";
   if (v instanceof Date) {
+    // Never «NaN.NaN.NaN»: a date the reader could not make is no date.
+    if (Number.isNaN(v.getTime())) return "";
     const d = String(v.getUTCDate()).padStart(2, "0"), m = String(v.getUTCMonth() + 1).padStart(2, "0");
     return `${d}.${m}.${v.getUTCFullYear()}`;
   }

@@ -1,8 +1,14 @@
 // The annual analytical report as one printable A4 page (HTML with its styles inside, no scripts,
 // nothing loaded from elsewhere), so the same page prints from the browser and from Chromium to PDF.
-import {formatDate, formatNumber, formatPercent, formatPeriod} from "../../lib/format.ts";
-import type {AnnualReport, Section} from "./annualReport.ts";
+import {formatDate, formatNumber, formatPercent, formatPeriod, formatPValue} from "../../lib/format.ts";
+import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
+import {plural} from "../../lib/plural.ts";
+import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
+import type {SourcePart} from "../targets.ts";
+import {FAVICON} from "../../server/favicon.ts";
 
+/** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
+const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
 const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"})[c]!);
 const pct = (v: number | null | undefined, target?: number) => esc(formatPercent(v ?? null, 1, target));
 const num = (v: number | null | undefined, d = 0) => esc(formatNumber(v ?? null, d));
@@ -53,18 +59,28 @@ th { background: #eef2f6; font-weight: 600; font-size: 9pt; }
 footer { margin-top: 8mm; color: #4a5560; font-size: 8.5pt; border-top: 1px solid #d5dbe1; padding-top: 2mm; }
 `;
 
+/** «по кадровым спискам 2 школ: 83,3 %; по таблицам показателей 1 школы: 75,0 %» — where both sources exist, both named. */
+function sources(i: TargetLine): string {
+  const part = (p: SourcePart | null, what: string) => p ? `${what} ${num(p.schools)} ${plural(p.schools, "школы", "школ", "школ")}: ${pct(p.actual, i.target)}` : null;
+  const parts = [part(i.bySource.roster, "по кадровым спискам"), part(i.bySource.table, "по таблицам показателей")].filter(Boolean);
+  return parts.length > 1 ? `<br><span class="note">${parts.join("; ")}</span>` : "";
+}
+
 export function annualHtml(r: AnnualReport): string {
+  const period = esc(r.period.label);
   const eng = body(r.engagement, (d) => {
-    const last = d.years.at(-1)!, prev = d.years.at(-2);
+    const last = d.current, prev = d.years.at(-2);
     const delta = (a: number | null, b: number | null | undefined) => (a === null || b === null || b === undefined ? "—"
       : `${a - b >= 0 ? "+" : "−"}${esc(formatNumber(Math.abs(a - b), 1))} п. п.`);
-    return `<div class="kpis">
-      <div class="kpi">Обучающихся вовлечено<b>${pct(last.studentsPct, d.targets.students)}</b>цель ${d.targets.students} %; к прошлому году: ${delta(last.studentsPct, prev?.studentsPct)}</div>
-      <div class="kpi">Педагогов вовлечено<b>${pct(last.teachersPct, d.targets.teachers)}</b>цель ${d.targets.teachers} %; к прошлому году: ${delta(last.teachersPct, prev?.teachersPct)}</div>
+    const yearWord = r.period.kind === "school-year" ? "учебному году" : "году";
+    return `<p class="sub">${esc(formatPeriod(last.period))} — ${last.complete ? "последний полный квартал" : "последний квартал с отчётами (полного нет)"} за ${period}.</p>
+      <div class="kpis">
+      <div class="kpi">Обучающихся вовлечено<b>${pct(last.studentsPct, d.targets.students)}</b>цель ${d.targets.students} %; к прошлому ${yearWord}: ${delta(last.studentsPct, prev?.studentsPct)}</div>
+      <div class="kpi">Педагогов вовлечено<b>${pct(last.teachersPct, d.targets.teachers)}</b>цель ${d.targets.teachers} %; к прошлому ${yearWord}: ${delta(last.teachersPct, prev?.teachersPct)}</div>
       <div class="kpi">Школ в расчёте<b>${num(last.coverage.schoolsCounted)} из ${num(last.coverage.schoolsExpected)}</b>не отчитались: ${num(last.schoolsNotReported)}</div></div>` +
       d.years.filter((y) => !y.complete).map((y) => `<p class="missing">${esc(y.note[0]!.toUpperCase() + y.note.slice(1))}.</p>`).join("") +
-      table(["Год (квартал, полнота)", "Обучающиеся", "", "Педагоги", ""], d.years.map((y) => [
-        `${y.year} (${esc(formatPeriod(y.period))}, ${esc(y.coverage.label)}${y.complete ? "" : ", неполный"})`,
+      table([r.period.kind === "school-year" ? "Учебный год (квартал, полнота)" : "Год (квартал, полнота)", "Обучающиеся", "", "Педагоги", ""], d.years.map((y) => [
+        `${esc(y.periodId)} (${esc(formatPeriod(y.period))}, ${esc(y.coverage.label)}${y.complete ? "" : ", неполный"})`,
         `${num(y.studentsEngaged)} из ${num(y.studentsPopulation)} — ${pct(y.studentsPct, d.targets.students)}`,
         bar(y.studentsPct, d.targets.students, y.complete), `${num(y.teachersEngaged)} из ${num(y.teachersPopulation)} — ${pct(y.teachersPct, d.targets.teachers)}`,
         bar(y.teachersPct, d.targets.teachers, y.complete)]), [0, 2, 4]) +
@@ -72,49 +88,58 @@ export function annualHtml(r: AnnualReport): string {
       table(["Муниципалитет", "Обучающиеся", "Педагоги", "Полнота"], last.municipalities.map((m) => [esc(m.name),
         pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers), `${esc(m.coverage)}${m.complete ? "" : " — неполные"}`])) +
       `<p class="note">Доля муниципалитета и региона — сумма вовлечённых, делённая на сумму численности школ (не среднее процентов). Чёрная черта на полосе — цель. ` +
-      `Год представлен последним полным кварталом (отчитались все ожидаемые школы); если полного нет — последним кварталом, с указанием, по скольким школам.</p>`;
+      `Год представлен последним полным кварталом (отчитались все ожидаемые школы); если полного нет — последним кварталом, с указанием, по скольким школам. ` +
+      `Более поздние периоды в отчёт не входят.</p>`;
   });
 
   const targets = body(r.targets, (d) => table(["Показатель", "Школ", "Факт", "Цель", "Достигнута"],
-    d.indicators.map((i) => [esc(i.name), num(i.schools), pct(i.actual, i.target), pct(i.target), met(i.met)])) +
-    `<p class="note">${d.year} год; факт региона — сумма числителей по школам, делённая на сумму знаменателей.</p>`);
+    d.indicators.map((i) => [esc(i.name) + sources(i), num(i.schools), pct(i.actual, i.target), pct(i.target), met(i.met)])) +
+    `<p class="note">${esc(d.schoolYear)} учебный год; факт региона — сумма числителей по школам, делённая на сумму знаменателей. ` +
+    `Закрепление молодых специалистов по кадровым спискам — принятые в предыдущем учебном году, оставшиеся через год (как в разделе 3).</p>`);
 
-  const swot = body(r.swot, (d) => `<p>Ответили на анкету: ${num(d.respondents)} чел.</p>` +
+  const swot = body(r.swot, (d) => `<p>Ответили на анкету за ${period}: ${num(d.respondents)} чел.` +
+    (d.undated ? ` Ответы без даты (${num(d.undated)}) не учтены.` : "") + `</p>` +
     table(["Квадрант", "Упоминаний", "Ответивших", "Доля ответивших", "Чаще всего называли"], d.quadrants.map((q) => [esc(q.label),
       num(q.mentions), num(q.respondents), pct(q.share), q.top.map((s) => `${esc(s.text)} (${num(s.mentions)})`).join("; ") || "—"]), [0, 4]));
 
-  const retention = body(r.retention, (d) => (d.cohorts.length ? table(["Учебный год приёма", "Принято молодых специалистов", "Остались через год", "Ушли", "Ещё нет года", "Закрепление"],
-    d.cohorts.map((c) => [`${c.year - 1}/${c.year}`, num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)]))
-    : `<p class="missing">Группы молодых специалистов меньше ${r.minGroupSize} человек не показываются.</p>`) +
+  const retention = body(r.retention, (d) => (d.judged
+    ? `<p>Молодые специалисты, принятые в ${esc(d.judged.label)} учебном году: через год работы остались ${num(d.judged.retained)} из ${num(d.judged.retained + d.judged.left)} — <b>${pct(d.judged.share, 90)}</b> (оценено в ${esc(d.schoolYear)}).</p>`
+    : `<p class="missing">Когорты, принятой в предыдущем учебном году, нет (или она меньше ${r.minGroupSize} человек): закрепление в ${esc(d.schoolYear)} не оценивается.</p>`) +
+    (d.cohorts.length ? table(["Учебный год приёма", "Принято молодых специалистов", "Остались через год", "Ушли", "Ещё нет года", "Закрепление"],
+      d.cohorts.map((c) => c.suppressed ? [esc(c.label), `&lt; ${r.minGroupSize}`, "—", "—", "—", "—"]
+        : [esc(c.label), num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)])) : "") +
     (d.turnover.length ? `<h3>Текучесть педагогических кадров</h3>` + table(["Учебный год", "Среднесписочная численность", "Уволились", "Текучесть"],
-      d.turnover.map((t) => [`${t.year - 1}/${t.year}`, num(t.averageHeadcount, 1), num(t.leavers), pct(t.rate)])) : ""));
+      d.turnover.map((t) => [esc(t.label), num(t.averageHeadcount, 1), num(t.leavers), pct(t.rate)])) : "") +
+    `<p class="note">По кадровым спискам до ${esc(d.schoolYear)} учебного года включительно${d.observedUntil ? ` (данные по ${esc(formatDate(d.observedUntil))})` : ""}.</p>`);
 
   const load = body(r.load, (d) => `<div class="kpis"><div class="kpi">Наставников<b>${num(d.mentors)}</b></div>` +
     `<div class="kpi">Наставляемых<b>${num(d.mentees)}</b></div><div class="kpi">Пар<b>${num(d.pairs)}</b></div>` +
-    `<div class="kpi">Наставляемых на наставника сейчас<b>${num(d.meanCurrent, 1)}</b>наибольшая нагрузка: ${num(d.maxCurrent)}</div></div>` +
+    `<div class="kpi">Наставляемых на наставника<b>${num(d.meanCurrent, 1)}</b>наибольшая нагрузка: ${num(d.maxCurrent)}; предел — ${num(d.maxMentees)}</div></div>` +
     (d.byForm.length ? table(["Форма наставничества", "Пар"], d.byForm.map((f) => [esc(f.label), num(f.pairs)])) : "") +
     `<p class="note">На ${esc(formatDate(d.date))}. Программу завершили успешно: ${pct(d.completionShare === null ? null : d.completionShare * 100)} завершившихся пар.</p>`);
 
   const violations = body(r.violations, (d) => table(["Правило", "Важность", "Случаев", "Школ"],
-    d.rules.map((v) => [esc(v.title), v.severity === "error" ? "нарушение" : v.severity === "warning" ? "замечание" : "сведения", num(v.count), num(v.schools)]), [0, 1]) +
+    d.rules.map((v) => [esc(v.title), esc(RULE_SEVERITY_LABELS[v.severity as keyof typeof RULE_SEVERITY_LABELS] ?? v.severity), num(v.count), num(v.schools)]), [0, 1]) +
     `<p class="note">Проверено школ: ${num(d.schools)}; на ${esc(formatDate(d.date))}. Только количество случаев, без имён.</p>`);
 
-  const prepost = body(r.prepost, (d) => `<p>Педагогов с диагностикой: ${num(d.teachers)}; с обеими (входной и итоговой): ${num(d.paired)}; ` +
-    `только входная: ${num(d.entryOnly)}; только итоговая: ${num(d.exitOnly)}.</p>` +
-    table(["Область", "Пар", "Дефицит на входе", "Дефицит на выходе", "Доля устранённого дефицита", "Улучшились", "p"],
-      d.areas.map((a) => a.suppressed ? [esc(a.label), `&lt; ${r.minGroupSize}`, "—", "—", "—", "—", "—"] : [esc(a.label), num(a.nPairs),
+  const prepost = body(r.prepost, (d) => `<p>${esc(d.schoolYear)} учебный год: педагогов с диагностикой ${num(d.teachers)}; с обеими (входной и итоговой): ${num(d.paired)}; ` +
+    `только входная: ${num(d.entryOnly)}; только итоговая: ${num(d.exitOnly)}.` +
+    (d.undated ? ` Без указанного учебного года (не учтены): ${num(d.undated)}.` : "") + `</p>` +
+    (d.paired === 0 ? `<p class="missing">Итоговых диагностик в этом учебном году нет: сравнение до и после — в году итоговой диагностики.</p>` : table(["Область", "Пар", "Дефицит на входе", "Дефицит на выходе", "Доля устранённого дефицита", "Улучшились", "p", "Критерий"],
+      d.areas.map((a) => a.suppressed ? [esc(a.label), `&lt; ${r.minGroupSize}`, "—", "—", "—", "—", "—", "—"] : [esc(a.label), num(a.nPairs),
         pct(a.meanEntryDeficit), pct(a.meanExitDeficit), pct(a.normalizedGain === null ? null : a.normalizedGain * 100),
-        pct(a.shareImproved === null ? null : a.shareImproved * 100), a.p === null ? "—" : esc(formatNumber(a.p, 3))])) +
-    `<p class="note">Дефицит = 100 − результат теста, %. p — двусторонний уровень значимости парного критерия (Уилкоксона, иначе Стьюдента). ` +
-    `Области, где пар меньше ${r.minGroupSize}, не показываются.</p>`);
+        pct(a.shareImproved === null ? null : a.shareImproved * 100), esc(formatPValue(a.test?.p)), esc(a.test?.label ?? "—")]), [0, 7])) +
+    `<p class="note">Дефицит = 100 − результат теста, %. p — двусторонний уровень значимости критерия, указанного в строке. ${esc(r.method.tests)} ` +
+    `Учтены итоговые диагностики ${esc(d.schoolYear)} учебного года и входные диагностики тех же педагогов. Области, где пар меньше ${r.minGroupSize}, не показываются.</p>`);
 
   return `<!doctype html>
-<html lang="ru"><head><meta charset="utf-8"><title>Итоговый аналитический отчёт за ${r.year} год</title><style>${STYLE}</style></head>
+<html lang="ru"><head><meta charset="utf-8"><title>Итоговый аналитический отчёт за ${period}</title><link rel="icon" href="${ICON}"><style>${STYLE}</style></head>
 <body><main class="page">
-<h1>Итоговый аналитический отчёт о реализации системы наставничества за ${r.year} год</h1>
-<p class="sub">Мониторинг и оценка результатов реализации программы наставничества (приложение № 3 к положению о системе наставничества). Сводные данные, без персональных данных.</p>
+<h1>Итоговый аналитический отчёт о реализации системы наставничества за ${period}</h1>
+<p class="sub">Мониторинг и оценка результатов реализации программы наставничества (приложение № 3 к положению о системе наставничества). ` +
+`Период: ${esc(formatDate(r.period.start))}–${esc(formatDate(r.period.end))}${r.period.kind === "calendar-year" ? `; разделы по учебному году — за ${esc(r.schoolYear.label)}` : ""}. Сводные данные, без персональных данных.</p>
 <h2>1. Вовлечённость в наставничество, год к году</h2>${eng}
-<h2>2. Целевые показатели</h2>${targets}
+<h2>2. Целевые показатели, ${esc(r.schoolYear.label)}</h2>${targets}
 <h2>3. Этап 1. Качество реализации программы</h2>
 <h3>SWOT-анализ по анкетам участников</h3>${swot}
 <h3>Закрепление молодых специалистов</h3>${retention}

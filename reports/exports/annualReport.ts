@@ -1,24 +1,48 @@
 // The annual analytical report («итоговый аналитический отчёт о реализации системы наставничества»,
-// seed 001, appendix 3): aggregates only, gathered from the other reports — engagement year over
-// year, target indicators, stage 1 (SWOT, retention, mentor load, rule violations as counts) and
-// stage 2 (pre/post change of deficits by area). A section whose data is missing says why instead
-// of failing the whole report. No names: every figure is a count or a share; groups under 5
-// people are suppressed (RELIABILITY.md «152-ФЗ»).
+// seed 001, appendix 3) for one school year (01.09–31.08; a calendar year on request), every
+// section filtered to it: engagement (the year's last quarter, earlier years for comparison, never
+// a later one), target indicators of that school year, stage 1 (SWOT of the year's questionnaires,
+// retention of the cohort judged that year and turnover, mentor load and rule violations as of the
+// year's end or today), stage 2 (pre/post of the diagnostics whose exit wave was that year).
+// Aggregates only: counts and shares, no names; groups under the group-size setting are suppressed
+// (RELIABILITY.md «152-ФЗ»). A section whose data is missing says why instead of failing the report.
+// The same object feeds the page (annualHtml), the PDF, the XLSX (annualXlsx), /api/annual and the
+// management dashboard (src/data/effectiveness.json.ts): one computation, one value.
 import type {Store} from "../../store/database.ts";
-import {engagementPeriods, engagementYears} from "../engagement.ts";
-import {targetsReport} from "../targets.ts";
+import type {Settings} from "../../settings/index.ts";
+import {engagementPeriods, engagementReport, representativeQuarter} from "../engagement.ts";
+import {targetsReport, type SourcePart} from "../targets.ts";
 import {swotReport} from "../swot.ts";
 import {retentionReport} from "../retention.ts";
 import {loadReport} from "../load.ts";
 import {violationsReport} from "../violations.ts";
 import {prepostReport} from "../prepost.ts";
-import {isSmallGroup, MIN_GROUP_SIZE} from "../../lib/smallGroup.ts";
-import {formatPeriod} from "../../lib/format.ts";
+import {dataPeriods, quartersIn} from "../periods.ts";
+import {isSmallGroup} from "../../lib/smallGroup.ts";
+import {isoDay} from "../../lib/isoDay.ts";
+import {TEST_CHOICE_TEXT, type ChosenTest} from "../../lib/chosenTest.ts";
+import {formatPeriod, formatSchoolYear} from "../../lib/format.ts";
+import {calendarYear, periodBounds, periodFromId, periodId, periodLabel, periodsWithin, schoolYear, type Period} from "../../lib/period.ts";
+import type {QuadrantTally} from "../../lib/swotTally.ts";
 
 /** A section either has its figures or says, in Russian, why it has none. */
 export type Section<T> = {available: true; data: T} | {available: false; note: string};
 
+export interface ReportPeriod {
+  kind: "school-year" | "calendar-year";
+  /** «2024/25» or «2024». */
+  id: string;
+  /** «2024/25 учебный год» or «2024 год». */
+  label: string;
+  /** First and last day, YYYY-MM-DD. */
+  start: string;
+  end: string;
+}
+
 export interface EngagementYear {
+  /** The school (or calendar) year this row stands for: «2023/24». */
+  periodId: string;
+  /** Its number (a school year: the year it ends in). */
   year: number;
   /** The year's last complete quarter (every expected school counted), else its last quarter: its figures stand for the year. */
   period: string;
@@ -39,23 +63,84 @@ export interface EngagementYear {
   municipalities: Array<{name: string; studentsPct: number | null; teachersPct: number | null; complete: boolean; coverage: string}>;
 }
 
+export interface TargetLine {
+  code: string;
+  name: string;
+  /** How the indicator is computed (setting «Целевые показатели»): a roster column, young specialists' retention, or only schools' tables. */
+  source: "roster" | "retention" | "table";
+  schools: number;
+  actual: number | null;
+  target: number;
+  met: boolean | null;
+  /** Both legitimate definitions, named: computed from rosters, and as schools reported them in their tables. */
+  bySource: {roster: SourcePart | null; table: SourcePart | null};
+}
+
+export interface RetentionCohortLine {
+  /** School year of hiring (the year it ends in) and as written, «2023/24». */
+  year: number;
+  label: string;
+  hired: number;
+  retained: number;
+  left: number;
+  pending: number;
+  share: number | null;
+}
+
+export interface PrepostArea {
+  label: string;
+  nPairs: number;
+  suppressed: boolean;
+  meanEntryDeficit: number | null;
+  meanExitDeficit: number | null;
+  normalizedGain: number | null;
+  shareImproved: number | null;
+  /** The one test chosen for the area (lib/chosenTest.ts): its name and p; null when suppressed. */
+  test: ChosenTest | null;
+  /** Kept for readers of the earlier JSON: the chosen test's p. */
+  p: number | null;
+  reading: string | null;
+}
+
 export interface AnnualReport {
   generatedAt: string;
-  /** The year reported on (calendar year of the latest quarter with data, unless asked). */
+  period: ReportPeriod;
+  /** The period's number: a school year's is the year it ends in (2025 = 2024/25); a calendar year's, itself. */
   year: number;
+  /** The school year the school-year sections (targets, retention, diagnostics) use: the period, or the one ending in the calendar year. */
+  schoolYear: {id: string; label: string; year: number};
+  /** The date load and violations are counted at: the period's last day, or today while it runs. */
+  asOf: string;
   minGroupSize: number;
-  engagement: Section<{targets: {students: number; teachers: number}; years: EngagementYear[]}>;
-  targets: Section<{year: number; indicators: Array<{name: string; schools: number; actual: number | null; target: number; met: boolean | null}>}>;
-  swot: Section<{respondents: number; quadrants: Array<{label: string; mentions: number; respondents: number; share: number | null;
-    top: Array<{text: string; mentions: number; share: number | null}>}>}>;
-  retention: Section<{cohorts: Array<{year: number; hired: number; retained: number; left: number; pending: number; share: number | null}>;
-    turnover: Array<{year: number; averageHeadcount: number; leavers: number; rate: number | null}>}>;
+  method: {tests: string};
+  engagement: Section<{targets: {students: number; teachers: number}; current: EngagementYear;
+    /** Earlier years of the same kind, then this one: never a later one. */
+    years: EngagementYear[];
+    /** Every quarter of the period with data. */
+    quarters: Array<{period: string; studentsPct: number | null; teachersPct: number | null; complete: boolean; coverage: string}>}>;
+  targets: Section<{schoolYear: string; indicators: TargetLine[]}>;
+  swot: Section<{respondents: number; byRole: Record<string, number>; undated: number; quadrants: Array<{quadrant: string; label: string;
+    mentions: number; respondents: number; share: number | null; top: Array<{text: string; mentions: number; share: number | null}>}>;
+    /** The full tally for the dashboard's grid (no names in it). */
+    tally: QuadrantTally[]}>;
+  retention: Section<{schoolYear: string; observedUntil: string | null;
+    /** The cohort judged in this school year: hired the year before. Null when there is none (or it is too small). */
+    judged: RetentionCohortLine | null;
+    cohorts: Array<RetentionCohortLine & {suppressed: boolean}>;
+    turnover: Array<{year: number; label: string; averageHeadcount: number; hires: number; leavers: number; rate: number | null}>}>;
   load: Section<{date: string; mentors: number; mentees: number; pairs: number; meanCurrent: number | null; maxCurrent: number | null;
-    byForm: Array<{label: string; pairs: number}>; completionShare: number | null}>;
-  violations: Section<{date: string; schools: number; rules: Array<{title: string; severity: string; count: number; schools: number}>}>;
-  prepost: Section<{teachers: number; paired: number; entryOnly: number; exitOnly: number;
-    areas: Array<{label: string; nPairs: number; suppressed: boolean; meanEntryDeficit: number | null; meanExitDeficit: number | null;
-      normalizedGain: number | null; shareImproved: number | null; p: number | null; reading: string | null}>}>;
+    maxMentees: number; current: Array<{mentees: number; mentors: number}>; yearDistribution: Array<{mentees: number; mentors: number}>;
+    menteesWithoutMentor: number; byForm: Array<{label: string; pairs: number}>; completionShare: number | null}>;
+  violations: Section<{date: string; schools: number; rules: Array<{rule: string; title: string; severity: string; count: number; schools: number}>}>;
+  prepost: Section<{schoolYear: string; teachers: number; paired: number; entryOnly: number; exitOnly: number; undated: number;
+    areas: PrepostArea[]}>;
+}
+
+export interface AnnualOptions {
+  /** A school year or a calendar year; default: the latest school year with data. */
+  period?: Period;
+  /** YYYY-MM-DD: caps the load/violations date for a year still running (default: today). */
+  today?: string;
 }
 
 const NO_DATA = "Данных для раздела нет: соответствующие файлы ещё не загружены.";
@@ -71,83 +156,145 @@ async function section<T>(gather: () => Promise<T | null>, empty = NO_DATA): Pro
   }
 }
 
-export async function annualReport(store: Store, options: {year?: number; today?: string} = {}): Promise<AnnualReport> {
-  const periods = await engagementPeriods(store);
-  const latestYear = periods.length ? Number(periods.at(-1)!.slice(0, 4)) : new Date().getUTCFullYear();
-  const year = options.year ?? latestYear;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+/** The school year a report period's school-year sections use: itself, or the school year ending in the calendar year. */
+export function schoolYearOfReport(p: Period): number {
+  if (p.kind === "school-year") return p.year;
+  return periodsWithin(p, "school-year")[0]?.year ?? p.year;
+}
 
-  const engagement = await section(async () => {
-    const chosen = await engagementYears(store, year);
-    if (!chosen.length) return null;
-    const years: EngagementYear[] = chosen.map(({year: y, period, incomplete, report: r}) => {
-      const c = r.region.coverage;
-      return {year: y, period, complete: !incomplete, coverage: {label: c.label, schoolsCounted: c.schoolsCounted,
-        schoolsExpected: c.schoolsExpected, studentsShare: c.students.share, teachersShare: c.teachers.share},
+/** The default period: the latest school year with reported data (reports/periods.ts), else the current one. */
+export async function defaultReportPeriod(store: Store, today: string): Promise<Period> {
+  const year = (await dataPeriods(store, {today})).defaultSchoolYear;
+  return year ? periodFromId(year.id) : schoolYear(Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 9 ? 1 : 0));
+}
+
+async function engagementSection(store: Store, settings: Settings, p: Period) {
+  const quarters = await engagementPeriods(store);
+  const sameKind = (year: number): Period => (p.kind === "school-year" ? schoolYear(year) : calendarYear(year));
+  const years: EngagementYear[] = [];
+  for (let y = p.year - 10; y <= p.year; y++) {
+    const year = sameKind(y);
+    const chosen = await representativeQuarter(store, settings, quartersIn(quarters, year));
+    if (!chosen) continue;
+    const {period, incomplete, report: r} = chosen;
+    const c = r.region.coverage;
+    years.push({periodId: periodId(year), year: y, period, complete: !incomplete,
+      coverage: {label: c.label, schoolsCounted: c.schoolsCounted, schoolsExpected: c.schoolsExpected, studentsShare: c.students.share,
+        teachersShare: c.teachers.share},
       note: incomplete
-        ? `полного квартала в ${y} году нет: взят ${formatPeriod(period)}, данные ${c.label}; цель не оценивается`
-        : `${formatPeriod(period)} — последний полный квартал ${y} года (${c.label})`,
+        ? `полного квартала за ${periodLabel(year)} нет: взят ${formatPeriod(period)}, данные ${c.label}; цель не оценивается`
+        : `${formatPeriod(period)} — последний полный квартал за ${periodLabel(year)} (${c.label})`,
       studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct,
       studentsEngaged: r.region.studentsEngaged, studentsPopulation: r.region.studentsPopulation,
       teachersEngaged: r.region.teachersEngaged, teachersPopulation: r.region.teachersPopulation,
       schoolsIncluded: r.region.schoolsIncluded.length, schoolsNotReported: r.region.schoolsNotReported.length,
       municipalities: r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct,
-        complete: m.coverage.complete, coverage: m.coverage.label}))};
-    });
-    return {targets: chosen.at(-1)!.report.targets, years};
-  }, "Квартальных отчётов (формы 1–5) пока нет.");
+        complete: m.coverage.complete, coverage: m.coverage.label}))});
+  }
+  const current = years.find((y) => y.year === p.year);
+  if (!current) return null;
+  const inYear = [];
+  for (const q of quartersIn(quarters, p)) {
+    const r = await engagementReport(store, settings, {period: q});
+    const c = r.region.coverage;
+    inYear.push({period: q, studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct, complete: c.complete, coverage: c.label});
+  }
+  return {targets: settings.targets.engagementTargetPct, current, years, quarters: inYear};
+}
 
-  const targets = await section(async () => {
-    const r = await targetsReport(store);
-    const y = r.region.find((x) => x.year === year) ?? r.region.at(-1);
-    if (!y || !y.indicators.length) return null;
-    return {year: y.year, indicators: y.indicators.map((i) => ({name: i.name, schools: i.schools, actual: i.actual, target: i.target, met: i.met}))};
-  }, "Таблиц целевых показателей и штатных списков пока нет.");
+async function targetsSection(store: Store, settings: Settings, year: number) {
+  const r = await targetsReport(store, settings, {year});
+  const y = r.region.find((x) => x.year === year);
+  if (!y || !y.indicators.length) return null;
+  const sourceOf = (code: string) => settings.indicators.indicators.find((d) => d.code === code)?.source ?? "roster";
+  return {schoolYear: formatSchoolYear(year), indicators: y.indicators.map((i) => ({code: i.code, name: i.name, source: sourceOf(i.code), schools: i.schools,
+    actual: i.actual, target: i.target, met: i.met, bySource: i.bySource}))};
+}
 
-  const swot = await section(async () => {
-    const r = await swotReport(store);
-    if (r.respondents.total === 0) return null;
-    return {respondents: r.respondents.total, quadrants: r.quadrants.map((q) => ({label: q.label, mentions: q.mentions,
-      respondents: q.respondents, share: q.share, top: q.top.slice(0, 3).map((s) => ({text: s.label, mentions: s.mentions, share: s.share}))}))};
-  }, "Анкет участников (SWOT) пока нет.");
+async function swotSection(store: Store, settings: Settings, p: Period) {
+  const r = await swotReport(store, settings, {period: p});
+  if (r.respondents.total === 0) return null;
+  return {respondents: r.respondents.total, byRole: r.respondents.byRole, undated: r.undated, tally: r.quadrants,
+    quadrants: r.quadrants.map((q) => ({quadrant: q.quadrant, label: q.label, mentions: q.mentions, respondents: q.respondents, share: q.share,
+      top: q.top.slice(0, 3).map((s) => ({text: s.label, mentions: s.mentions, share: s.share}))}))};
+}
 
-  const retention = await section(async () => {
-    const r = await retentionReport(store);
-    if (!r.region.cohorts.length && !r.region.turnover.length) return null;
-    // A cohort of fewer than 5 young specialists would let a reader recognise them.
-    return {cohorts: r.region.cohorts.filter((c) => !isSmallGroup(c.hired)).map((c) => ({year: c.year, hired: c.hired, retained: c.retained,
-      left: c.left, pending: c.pending, share: c.share})),
-      turnover: r.region.turnover.map((t) => ({year: t.year, averageHeadcount: t.averageHeadcount, leavers: t.leavers, rate: t.rate}))};
-  }, "Штатных списков для расчёта закрепления молодых специалистов пока нет.");
+async function retentionSection(store: Store, settings: Settings, year: number) {
+  const r = await retentionReport(store, {schoolYear: year});
+  const cohorts = r.region.cohorts.filter((c) => c.year <= year);
+  const turnover = r.region.turnover.filter((t) => t.year <= year);
+  if (!cohorts.length && !turnover.length) return null;
+  const min = settings.groupSize.minGroupSize;
+  const line = (c: (typeof cohorts)[number]): RetentionCohortLine => ({year: c.year, label: formatSchoolYear(c.year), hired: c.hired,
+    retained: c.retained, left: c.left, pending: c.pending, share: c.share});
+  // A cohort of fewer young specialists than the group-size setting would let a reader recognise them.
+  const judged = cohorts.find((c) => c.year === year - 1);
+  return {schoolYear: formatSchoolYear(year), observedUntil: r.observedUntil,
+    judged: judged && !isSmallGroup(judged.hired, min) ? line(judged) : null,
+    cohorts: cohorts.map((c) => isSmallGroup(c.hired, min) ? {...line(c), retained: 0, left: 0, pending: 0, share: null, suppressed: true}
+      : {...line(c), suppressed: false}),
+    turnover: turnover.map((t) => ({year: t.year, label: formatSchoolYear(t.year), averageHeadcount: t.averageHeadcount, hires: t.hires,
+      leavers: t.leavers, rate: t.rate}))};
+}
 
-  const load = await section(async () => {
-    const r = await loadReport(store, {date: today});
-    if (r.total.mentors === 0 && r.total.mentees === 0) return null;
-    return {date: r.date, mentors: r.total.mentors, mentees: r.total.mentees, pairs: r.total.pairs, meanCurrent: r.total.current.mean,
-      maxCurrent: r.total.current.max, byForm: r.total.byForm.map((f) => ({label: f.label, pairs: f.pairs})),
-      completionShare: r.total.completion.share};
-  }, "Баз наставников и наставляемых пока нет.");
+async function loadSection(store: Store, settings: Settings, asOf: string) {
+  const r = await loadReport(store, settings, {date: asOf});
+  const t = r.total;
+  if (t.mentors === 0 && t.mentees === 0) return null;
+  return {date: r.date, mentors: t.mentors, mentees: t.mentees, pairs: t.pairs, meanCurrent: t.current.mean, maxCurrent: t.current.max,
+    maxMentees: r.maxMentees, current: t.current.distribution, yearDistribution: t.year.distribution,
+    menteesWithoutMentor: t.menteesWithoutMentor.length, byForm: t.byForm.map((f) => ({label: f.label, pairs: f.pairs})),
+    completionShare: t.completion.share};
+}
 
-  const violations = await section(async () => {
-    const r = await violationsReport(store, {date: today});
-    if (!r.schools.length) return null;
-    return {date: r.date, schools: r.schools.length,
-      rules: r.summary.map((s) => ({title: s.title, severity: s.severity, count: s.count, schools: s.schools}))};
-  }, "Баз наставников и наставляемых пока нет.");
+async function violationsSection(store: Store, settings: Settings, asOf: string) {
+  const r = await violationsReport(store, settings, {date: asOf});
+  if (!r.schools.length) return null;
+  return {date: r.date, schools: r.schools.length,
+    rules: r.summary.map((s) => ({rule: s.rule, title: s.title, severity: s.severity, count: s.count, schools: s.schools}))};
+}
 
-  const prepost = await section(async () => {
-    const r = await prepostReport(store, {names: false});
-    if (r.counts.teachers === 0) return null;
-    return {teachers: r.counts.teachers, paired: r.counts.paired, entryOnly: r.counts.entryOnly, exitOnly: r.counts.exitOnly,
-      areas: r.areas.map((a) => {
-        const suppressed = isSmallGroup(a.nPairs);
-        return {label: a.label, nPairs: a.nPairs, suppressed,
-          meanEntryDeficit: suppressed ? null : a.meanEntryDeficit, meanExitDeficit: suppressed ? null : a.meanExitDeficit,
-          normalizedGain: suppressed ? null : a.normalizedGain, shareImproved: suppressed ? null : a.shareImproved,
-          p: suppressed ? null : a.wilcoxon?.p ?? a.pT ?? null, reading: suppressed ? null : a.reading};
-      })};
-  }, "Результатов входной и итоговой диагностики пока нет.");
+async function prepostSection(store: Store, settings: Settings, year: number) {
+  const r = await prepostReport(store, settings, {names: false, schoolYear: year});
+  if (r.counts.teachers === 0) return null;
+  const min = settings.groupSize.minGroupSize;
+  return {schoolYear: formatSchoolYear(year), teachers: r.counts.teachers, paired: r.counts.paired, entryOnly: r.counts.entryOnly,
+    exitOnly: r.counts.exitOnly, undated: r.counts.undated,
+    areas: r.areas.map((a): PrepostArea => {
+      // No pairs at all is nothing to hide: the area says so instead of «< 5».
+      const suppressed = a.nPairs > 0 && isSmallGroup(a.nPairs, min);
+      return {label: a.label, nPairs: a.nPairs, suppressed,
+        meanEntryDeficit: suppressed ? null : a.meanEntryDeficit, meanExitDeficit: suppressed ? null : a.meanExitDeficit,
+        normalizedGain: suppressed ? null : a.normalizedGain, shareImproved: suppressed ? null : a.shareImproved,
+        test: suppressed ? null : a.test, p: suppressed ? null : a.test.p, reading: suppressed ? null : a.reading};
+    })};
+}
 
-  return {generatedAt: new Date().toISOString(), year, minGroupSize: MIN_GROUP_SIZE, engagement, targets, swot, retention, load,
-    violations, prepost};
+export async function annualReport(store: Store, settings: Settings, options: AnnualOptions = {}): Promise<AnnualReport> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const p = options.period ?? await defaultReportPeriod(store, today);
+  if (p.kind === "quarter") throw new Error("annualReport: a quarter is not a report period");
+  const bounds = periodBounds(p);
+  const end = isoDay(bounds.end);
+  const asOf = today < end ? today : end;
+  const sy = schoolYearOfReport(p);
+  return {
+    generatedAt: new Date().toISOString(),
+    period: {kind: p.kind, id: periodId(p), label: periodLabel(p), start: isoDay(bounds.start), end},
+    year: p.year,
+    schoolYear: {id: periodId(schoolYear(sy)), label: periodLabel(schoolYear(sy)), year: sy},
+    asOf,
+    minGroupSize: settings.groupSize.minGroupSize,
+    method: {tests: TEST_CHOICE_TEXT},
+    engagement: await section(() => engagementSection(store, settings, p), `Квартальных отчётов (формы 1–5) за ${periodLabel(p)} нет.`),
+    targets: await section(() => targetsSection(store, settings, sy),
+      `Таблиц целевых показателей и кадровых списков за ${formatSchoolYear(sy)} учебный год нет.`),
+    swot: await section(() => swotSection(store, settings, p), `Анкет участников (SWOT) за ${periodLabel(p)} нет.`),
+    retention: await section(() => retentionSection(store, settings, sy),
+      `Кадровых списков для расчёта закрепления молодых специалистов за ${formatSchoolYear(sy)} учебный год и ранее нет.`),
+    load: await section(() => loadSection(store, settings, asOf), "Баз наставников и наставляемых пока нет."),
+    violations: await section(() => violationsSection(store, settings, asOf), "Баз наставников и наставляемых пока нет."),
+    prepost: await section(() => prepostSection(store, settings, sy),
+      `Результатов диагностики за ${formatSchoolYear(sy)} учебный год нет (учитывается учебный год, указанный в файле диагностики).`)
+  };
 }

@@ -4,6 +4,8 @@
 import ExcelJS from "exceljs";
 import type {Store} from "../../store/database.ts";
 import {engagementReport, type EngagementReport} from "../engagement.ts";
+import type {Settings} from "../../settings/index.ts";
+import {severityLabel} from "../../lib/glossary.ts";
 import type {EngagementFigures, GroupSummary} from "../../lib/engagementSummary.ts";
 import type {Coverage} from "../../lib/coverage.ts";
 import {formatPeriod} from "../../lib/format.ts";
@@ -88,7 +90,7 @@ export async function engagementWorkbook(report: EngagementReport): Promise<Buff
     missing.length ? missing : [["—", "Все ожидаемые школы в суммах", null, null]]);
 
   const errors = report.schools.flatMap((s) => s.dataErrors.map((e) => [s.municipality, s.name, e.file, e.sheet, e.cell,
-    e.severity === "error" ? "ошибка" : "замечание", e.message]));
+    severityLabel(e.severity), e.message]));
   addTable(wb, "Ошибки данных", `Ошибки данных в действующих отчётах за ${period}`,
     [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 30}, {header: "Файл", width: 26}, {header: "Лист", width: 12},
       {header: "Ячейка", width: 8}, {header: "Важность", width: 11}, {header: "Что не так", width: 80}],
@@ -96,7 +98,7 @@ export async function engagementWorkbook(report: EngagementReport): Promise<Buff
   return toBuffer(wb);
 }
 
-export async function engagementExport(store: Store, options: {period?: string} = {}): Promise<{period: string | null; bytes: Buffer}> {
-  const report = await engagementReport(store, options);
+export async function engagementExport(store: Store, settings: Settings, options: {period?: string} = {}): Promise<{period: string | null; bytes: Buffer}> {
+  const report = await engagementReport(store, settings, options);
   return {period: report.period, bytes: await engagementWorkbook(report)};
 }

@@ -26,6 +26,7 @@ export function page(o: PageOptions): string {
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(o.title)} — Наставничество</title>
 ${o.csrf ? `<meta name="csrf-token" content="${escapeHtml(o.csrf)}">` : ""}
+<link rel="icon" href="/favicon.ico" type="image/x-icon">
 <link rel="stylesheet" href="/assets/style.css">
 ${(o.scripts ?? []).map((s) => `<script type="module" src="/assets/${s}"></script>`).join("\n")}
 </head><body>

@@ -3,7 +3,11 @@
 import {escapeHtml} from "../http.ts";
 import {page} from "./layout.ts";
 
-export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number; kinds: string[]; dashboards: string}): string {
+export interface PeriodChoice { id: string; label: string }
+
+export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number; kinds: string[]; dashboards: string;
+  quarters: PeriodChoice[]; schoolYears: PeriodChoice[]}): string {
+  const options = (list: PeriodChoice[]) => list.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`).join("");
   return page({title: "Загрузка отчётов", active: "upload", csrf: o.csrf, scripts: ["upload.js"], body: `
 <p class="lead">Перетащите сюда файлы отчётов школ (Excel .xlsx, .xls, OpenDocument .ods или CSV) или выберите их кнопкой. Каждый файл проверяется сразу:
 вы увидите, принят ли он и что в нём исправить — с листом и ячейкой.</p>
@@ -12,8 +16,9 @@ export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number
     <strong>Перетащите файлы сюда</strong> или <span class="button">выберите файлы</span>
     <input id="files" name="files" type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.csv">
   </label>
-  <details><summary>Если в файле не указан квартал, этап диагностики или школа</summary>
-    <p><label>Квартал: <input name="period" placeholder="2024-Q1" pattern="\\d{4}-?[Qq][1-4]" size="9"></label>
+  <details><summary>Если в файле не указан квартал, учебный год, этап диагностики или школа</summary>
+    <p><label>Квартал: <select name="period"><option value="">указан в файле</option>${options(o.quarters)}</select></label>
+    <label>Учебный год диагностики: <select name="schoolYear"><option value="">указан в файле</option>${options(o.schoolYears)}</select></label>
     <label>Этап диагностики: <select name="wave"><option value="">указан в файле</option><option value="entry">входная</option><option value="exit">итоговая</option></select></label></p>
     <p><label>Школа: <select name="school" id="school-picker"><option value="">указана в файле</option></select></label></p>
   </details>

@@ -4,7 +4,8 @@ import {createReadStream, existsSync, statSync} from "node:fs";
 import type {ServerResponse} from "node:http";
 import {extname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {HttpError, readForm, redirect, sendJson, sendPage} from "../http.ts";
+import {HttpError, readForm, redirect, sendBytes, sendJson, sendPage} from "../http.ts";
+import {FAVICON} from "../favicon.ts";
 import {AUTH_COOKIE, BASE_HEADERS, sameSecret} from "../security.ts";
 import {loginPage} from "../pages/login.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
@@ -24,6 +25,8 @@ export function serveFile(res: ServerResponse, path: string, type: string, extra
 
 export const basicRoutes = (): Route[] => [
   {method: "GET", path: "/healthz", guard: "public", handle: ({res}) => sendJson(res, 200, {ok: true})},
+  {method: "GET", path: "/favicon.ico", guard: "public", handle: ({res}) =>
+    sendBytes(res, FAVICON, "image/x-icon", undefined, {"Cache-Control": "max-age=86400"})},
   {method: "GET", path: "/assets/*", guard: "public", handle: ({res, params}) => {
     const file = underRoot(ASSETS, params.rest ?? "");
     const type = file ? ASSET_TYPES[extname(file)] : undefined;

@@ -1,7 +1,8 @@
 // Reads that cost work: the issues workbooks, the quarterly report, the annual report as a page, a
 // PDF and JSON, and the history as JSON. All are `export` routes (refused when another site asks),
 // except the small paged history.
-import {checkPeriod} from "../../bin/args.ts";
+import {quarterParam, reportPeriodParam} from "./params.ts";
+import {dataPeriods} from "../../reports/periods.ts";
 import {BASE_HEADERS} from "../security.ts";
 import {HttpError, sendBytes, sendJson} from "../http.ts";
 import {uploadHistory} from "../history.ts";
@@ -13,21 +14,6 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const issuesXlsx = () => import("../../reports/exports/issuesXlsx.ts");
 const annual = async () => ({...await import("../../reports/exports/annualReport.ts"), ...await import("../../reports/exports/annualHtml.ts"),
   ...await import("../../reports/exports/annualPdf.ts")});
-
-function optionalPeriod(url: URL): string | undefined {
-  try {
-    return checkPeriod(url.searchParams.get("period") || undefined);
-  } catch (e) {
-    throw new HttpError(400, (e as Error).message);
-  }
-}
-
-function yearOption(url: URL): {year?: number} {
-  const y = url.searchParams.get("year");
-  if (!y) return {};
-  if (!/^\d{4}$/.test(y)) throw new HttpError(400, "Год записан неверно: нужен вид ГГГГ, например 2024.");
-  return {year: Number(y)};
-}
 
 export const exportRoutes = (): Route[] => [
   {method: "GET", path: "/api/history", guard: "read", access: "view", handle: async ({app, res, url}) => {
@@ -51,27 +37,39 @@ export const exportRoutes = (): Route[] => [
     sendBytes(res, await issuesWorkbook(files, `Замечания к загрузке из ${files.length} файлов`, omitted), XLSX, "замечания по загрузке.xlsx");
   }},
   {method: "GET", path: "/exports/engagement.xlsx", guard: "export", access: "view", handle: async ({app, res, url}) => {
-    const period = optionalPeriod(url);
+    const period = quarterParam(url);
     const {engagementExport} = await import("../../reports/exports/engagementXlsx.ts");
-    const {period: p, bytes} = await engagementExport(app.store, period ? {period} : {});
+    const {period: p, bytes} = await engagementExport(app.store, await app.settings(), period ? {period} : {});
     sendBytes(res, bytes, XLSX, `вовлечённость ${p ?? "нет данных"}.xlsx`);
   }},
+  {method: "GET", path: "/api/periods", guard: "read", access: "view", handle: async ({app, res}) => sendJson(res, 200, await dataPeriods(app.store))},
+  {method: "GET", path: "/exports/settings.xlsx", guard: "export", access: "view", handle: async ({app, res}) => {
+    const {settingsWorkbook} = await import("../../reports/exports/settingsXlsx.ts");
+    const {loadSettings} = await import("../../settings/load.ts");
+    sendBytes(res, await settingsWorkbook(await loadSettings(app.store)), XLSX, "настройки.xlsx");
+  }},
   {method: "GET", path: "/api/annual", guard: "export", access: "view", handle: async ({app, res, url}) =>
-    sendJson(res, 200, await (await annual()).annualReport(app.store, yearOption(url)))},
+    sendJson(res, 200, await (await annual()).annualReport(app.store, await app.settings(), reportPeriodParam(url)))},
+  {method: "GET", path: "/exports/annual.xlsx", guard: "export", access: "view", handle: async ({app, res, url}) => {
+    const r = await (await annual()).annualReport(app.store, await app.settings(), reportPeriodParam(url));
+    const {annualWorkbook} = await import("../../reports/exports/annualXlsx.ts");
+    sendBytes(res, await annualWorkbook(r), XLSX, `итоговый отчёт ${r.period.id.replace("/", "-")}.xlsx`);
+  }},
   {method: "GET", path: "/exports/annual.html", guard: "export", access: "view", handle: async ({app, res, url}) => {
     const {annualHtml, annualReport} = await annual();
-    const html = annualHtml(await annualReport(app.store, yearOption(url)));
+    const html = annualHtml(await annualReport(app.store, await app.settings(), reportPeriodParam(url)));
     res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"});
     res.end(html);
   }},
   {method: "GET", path: "/exports/annual.pdf", guard: "export", access: "view", handle: async ({app, res, url}) => {
-    const year = yearOption(url);
-    // One Chromium at a time, and a PDF once per data version (server/pdfQueue.ts).
-    const pdf = await app.pdf.get(`${app.dataVersion()}|${year.year ?? "latest"}`, async () => {
+    const chosen = reportPeriodParam(url);
+    // One Chromium at a time, and a PDF once per data version and period (server/pdfQueue.ts).
+    const key = chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : "default";
+    const pdf = await app.pdf.get(`${app.dataVersion()}|${key}`, async () => {
       const {annualHtml, annualReport, htmlToPdf} = await annual();
-      const r = await annualReport(app.store, year);
-      return {bytes: await htmlToPdf(annualHtml(r)), name: `итоговый отчёт ${r.year}.pdf`};
+      const r = await annualReport(app.store, await app.settings(), chosen);
+      return {bytes: await htmlToPdf(annualHtml(r)), name: `итоговый отчёт ${r.period.id.replace("/", "-")}.pdf`};
     });
     sendBytes(res, pdf.bytes, "application/pdf", pdf.name);
   }}

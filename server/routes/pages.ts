@@ -6,7 +6,9 @@ import {exportsPage} from "../pages/exports.ts";
 import {uploadHistory} from "../history.ts";
 import {keptOriginals} from "../originals.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
-import {engagementPeriods} from "../../reports/engagement.ts";
+import {dataPeriods} from "../../reports/periods.ts";
+import {periodId, periodLabel, periodOfDate, periodsWithin, schoolYear} from "../../lib/period.ts";
+import type {Store} from "../../store/database.ts";
 import {plural} from "../../loaders/messages/index.ts";
 import type {Route} from "../routes.ts";
 import {kindLabels} from "./basics.ts";
@@ -23,10 +25,26 @@ function historyNotice(q: URLSearchParams): string | null {
   return null;
 }
 
+/**
+ * The upload page's lists: quarters and school years with data, and those of this school year and
+ * the last one (a school's first report is for a period without data yet), newest first.
+ */
+async function uploadChoices(store: Store) {
+  const periods = await dataPeriods(store);
+  const now = periodOfDate(new Date(), "school-year");
+  const recent = [schoolYear(now.year - 1), now];
+  const quarters = new Map(periods.quarters.map((q) => [q.id, q.label]));
+  for (const y of recent) for (const q of periodsWithin(y)) quarters.set(periodId(q), periodLabel(q));
+  const years = new Map(periods.schoolYears.map((y) => [y.id, y.label]));
+  for (const y of recent) years.set(periodId(y), periodLabel(y));
+  const newestFirst = (m: Map<string, string>) => [...m].map(([id, label]) => ({id, label})).sort((a, b) => b.id.localeCompare(a.id));
+  return {quarters: newestFirst(quarters), schoolYears: newestFirst(years)};
+}
+
 export const pageRoutes = (): Route[] => [
-  {method: "GET", path: "/upload", guard: "read", access: "upload", handle: ({app, res}) =>
+  {method: "GET", path: "/upload", guard: "read", access: "upload", handle: async ({app, res}) =>
     sendPage(res, uploadPage({csrf: app.csrf, maxFileMb: Math.round(app.uploadLimits.maxFileBytes / 1048576), maxFiles: app.uploadLimits.maxFiles,
-      kinds: fileKinds.map((k) => k.label), dashboards: app.dashboards().message}))},
+      kinds: fileKinds.map((k) => k.label), dashboards: app.dashboards().message, ...await uploadChoices(app.store)}))},
   {method: "GET", path: "/history", guard: "read", access: "view", handle: async ({app, res, url}) => {
     const before = /^\d{1,9}$/.test(url.searchParams.get("before") ?? "") ? Number(url.searchParams.get("before")) : null;
     const [history, kept] = [await uploadHistory(app.store, {before}), await keptOriginals(app.store)];
@@ -34,7 +52,8 @@ export const pageRoutes = (): Route[] => [
       originals: {...kept, policy: app.originals.policy}}));
   }},
   {method: "GET", path: "/exports", guard: "read", access: "view", handle: async ({app, res}) => {
-    const periods = await engagementPeriods(app.store);
-    sendPage(res, exportsPage({csrf: app.csrf, periods, years: [...new Set(periods.map((p) => Number(p.slice(0, 4))))]}));
+    const periods = await dataPeriods(app.store);
+    sendPage(res, exportsPage({csrf: app.csrf, periods: periods.quarters.map((p) => p.id), schoolYears: periods.schoolYears,
+      calendarYears: periods.calendarYears}));
   }}
 ];

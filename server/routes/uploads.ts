@@ -1,7 +1,8 @@
 // Writes: receiving files, undoing an upload, deleting kept originals. Every one is a `write` route
 // (this server's pages, CSRF token); a form post from a page is answered with a page, a script's
 // request with JSON.
-import {checkPeriod} from "../../bin/args.ts";
+import {periodId} from "../../lib/period.ts";
+import {periodParam} from "./params.ts";
 import {busy, HttpError, redirect, sendJson, wantsPage} from "../http.ts";
 import {senderKey} from "../admission.ts";
 import {receiveUploads} from "../uploads.ts";
@@ -14,12 +15,9 @@ import type {RequestContext, Route} from "../routes.ts";
 export const requestHeldBytes = (maxFileBytes: number) => 2 * maxFileBytes;
 
 async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<void> {
-  let period: string | undefined;
-  try {
-    period = checkPeriod(url.searchParams.get("period") ?? undefined);
-  } catch (e) {
-    throw new HttpError(400, `Квартал: ${(e as Error).message}`);
-  }
+  const quarter = periodParam(url, "period", ["quarter"]);
+  const period = quarter ? periodId(quarter) : undefined;
+  const schoolYear = periodParam(url, "schoolYear", ["school-year"]);
   const wave = url.searchParams.get("wave") || undefined;
   if (wave !== undefined && wave !== "entry" && wave !== "exit") throw new HttpError(400, "Этап диагностики: entry или exit.");
   const batch = (url.searchParams.get("batch") ?? "").slice(0, 64).replace(/[^A-Za-z0-9-]/g, "") || null;
@@ -44,7 +42,8 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
   try {
     // The school chosen at upload, for files that do not name theirs (a staff list, Forms without a school column).
     const school = await schoolOption(app.store, url.searchParams.get("school"));
-    files = await receiveUploads(app, req, sender, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {})}, batch,
+    files = await receiveUploads(app, req, sender, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {}),
+      ...(schoolYear ? {schoolYear: schoolYear.year} : {}), settings: await app.settings()}, batch,
       requestHeldBytes(limits.maxFileBytes));
   } finally {
     app.admission.release(reserve);

@@ -1,5 +1,8 @@
 // ru-RU formats for the pages. Framework cannot import lib/ (outside its root), so these mirror
-// lib/format.ts; tests/dashboards/format.test.ts checks that both agree on many values.
+// lib/format.ts, lib/plural.ts and lib/period.ts; tests/dashboards/format.test.ts checks that both
+// agree on many values.
+import {QUARTER_NUMERALS} from "./glossary.js";
+export {severityLabel, waveLabel, SEVERITY_LABELS, RULE_SEVERITY_LABELS, TEST_LABELS} from "./glossary.js";
 
 const NBSP = "\u00a0";
 
@@ -44,22 +47,32 @@ export function formatDateTime(value: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}, ${m[4]}:${m[5]}` : "—";
 }
 
-/** «2024-Q2» → «II квартал 2024». */
+/** A period id → its Russian name (as lib/format.ts): «2024-Q2» → «II квартал 2024», «2024/25» → «2024/25 учебный год», «2024» → «2024 год». */
 export function formatPeriod(period: string | null | undefined): string {
-  const m = /^(\d{4})-Q([1-4])$/.exec(period ?? "");
-  if (!m) return period ?? "—";
-  return `${["I", "II", "III", "IV"][Number(m[2]) - 1]} квартал ${m[1]}`;
+  if (period === null || period === undefined) return "—";
+  let m = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (m) return `${QUARTER_NUMERALS[Number(m[2]) - 1]} квартал ${m[1]}`;
+  m = /^(\d{4})\/(\d{2})$/.exec(period);
+  if (m && Number(m[2]) === (Number(m[1]) + 1) % 100) return `${period} учебный год`;
+  if (/^\d{4}$/.test(period) && Number(period) >= 1990 && Number(period) <= 2100) return `${period} год`;
+  return period;
 }
 
-/** «2024-Q2» → «II кв. 2024», for axes. */
+/** A school year stored as the year it ends in → «2024/25» (as lib/format.ts). */
+export function formatSchoolYear(endYear: number | null | undefined): string {
+  if (endYear === null || endYear === undefined || !Number.isInteger(endYear)) return "—";
+  return `${endYear - 1}/${String(endYear % 100).padStart(2, "0")}`;
+}
+
+/** «2024-Q2» → «II кв. 2024», for axes; other periods by their id («2024/25»). */
 export function formatPeriodShort(period: string): string {
-  return formatPeriod(period).replace(" квартал ", " кв. ");
+  return /^\d{4}-Q[1-4]$/.test(period) ? formatPeriod(period).replace(" квартал ", " кв. ") : period;
 }
 
 const KINDS: Record<string, string> = {
   forms: "квартальные формы 1–5", diagnostics: "диагностика педагогов", registry: "базы наставников и наставляемых",
   "registry-mentors": "база наставников", "registry-mentees": "база наставляемых",
-  questionnaire: "анкеты (SWOT)", roster: "кадровые списки", indicators: "целевые показатели", directory: "справочник школ"
+  questionnaire: "анкеты (SWOT)", roster: "кадровые списки", indicators: "целевые показатели", directory: "справочник школ", settings: "настройки"
 };
 
 /** The Russian name of a kind of file. */
@@ -67,14 +80,7 @@ export function kindLabel(kind: string | null | undefined): string {
   return kind ? KINDS[kind] ?? kind : "не распознан";
 }
 
-const SEVERITY: Record<string, string> = {error: "ошибка", warning: "предупреждение", info: "сведения"};
-
-/** «ошибка», «предупреждение», «сведения». */
-export function severityLabel(severity: string): string {
-  return SEVERITY[severity] ?? severity;
-}
-
-/** Plural form by the Russian rule: plural(3, "школа", "школы", "школ") → «школы». */
+/** Plural form by the Russian rule (as lib/plural.ts): plural(3, "школа", "школы", "школ") → «школы». */
 export function plural(n: number, one: string, few: string, many: string): string {
   const m10 = Math.abs(n) % 10, m100 = Math.abs(n) % 100;
   if (m10 === 1 && m100 !== 11) return one;
@@ -82,7 +88,13 @@ export function plural(n: number, one: string, few: string, many: string): strin
   return many;
 }
 
-/** A p-value as lib/prepostReading's formatP words it: «p < 0,001», «p = 0,012»; «—» for none. */
+/** A p-value as lib/format.ts writes it: «< 0,001», «0,267»; «—» for none. */
+export function formatPValue(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return "—";
+  return p < 0.001 ? "< 0,001" : formatNumber(p, 3);
+}
+
+/** The same with its letter: «p < 0,001», «p = 0,012»; «—» for none. */
 export function formatP(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return "—";
   return p < 0.001 ? "p < 0,001" : `p = ${formatNumber(p, 3)}`;

@@ -4,6 +4,8 @@
 import {existsSync} from "node:fs";
 import {Store} from "../../store/database.ts";
 import {defaultSnapshotPath} from "../../store/snapshot.ts";
+import type {Settings} from "../../settings/index.ts";
+import {loadSettings} from "../../settings/load.ts";
 import type {Section} from "../components/section.ts";
 
 /** The public build (MENTORING_PUBLIC=1): loaders emit no names. */
@@ -11,14 +13,20 @@ export function isPublic(): boolean {
   return process.env.MENTORING_PUBLIC === "1";
 }
 
-/** Runs `fn` on the read-only snapshot and prints its result as JSON; a failure exits non-zero. */
-export async function emit(fn: (store: Store | null) => Promise<unknown>): Promise<void> {
+/**
+ * Runs `fn` on the read-only snapshot with the effective settings — loaded once per loader: the
+ * config folder the build names (MENTORING_CONFIG_DIR, set by scripts/build.ts from the database's
+ * location), over it the settings uploaded into the database — and prints its result as JSON; a
+ * failure (unusable settings included) exits non-zero.
+ */
+export async function emit(fn: (store: Store | null, settings: Settings) => Promise<unknown>): Promise<void> {
   const path = defaultSnapshotPath();
   try {
     const store = existsSync(path) ? await Store.open(path, {readOnly: true}) : null;
     if (!store) process.stderr.write(`снимок базы не найден: ${path}\n`);
     try {
-      process.stdout.write(JSON.stringify(await fn(store)));
+      const {settings} = await loadSettings(store);
+      process.stdout.write(JSON.stringify(await fn(store, settings)));
     } finally {
       await store?.close();
     }

@@ -25,14 +25,14 @@ export interface DiagnosticsData {
   oneWave: Array<{municipality: string; school: string; entryOnly: number; exitOnly: number}>;
 }
 
-await emit(async (store): Promise<Section<DiagnosticsData>> => {
+await emit(async (store, settings): Promise<Section<DiagnosticsData>> => {
   if (!store) return {available: false, message: NO_DATA};
   return section(async () => {
     // Region, municipalities and schools in one call; names are never asked for here.
-    const r = await prepostReport(store, {by: "all", names: false});
+    const r = await prepostReport(store, settings, {by: "all", names: false});
     if (r.counts.teachers === 0) return null;
     const group = (g: Omit<DiagnosticsGroup, "suppressed">): DiagnosticsGroup =>
-      isSmallGroup(g.nTeachers) ? {...g, suppressed: true, areas: []} : {...g, suppressed: false};
+      isSmallGroup(g.nTeachers, settings.groupSize.minGroupSize) ? {...g, suppressed: true, areas: []} : {...g, suppressed: false};
     const oneWave = new Map<string, {municipality: string; school: string; entryOnly: number; exitOnly: number}>();
     for (const [list, key] of [[r.entryOnly, "entryOnly"], [r.exitOnly, "exitOnly"]] as const) {
       for (const t of list) {

@@ -23,16 +23,17 @@ const worst = (f: UploadIssues) => f.errors * 1e6 + f.warnings;
 /** The public build names no file (a file's name can hold a person's name): «файл «x.xls» (загрузка № 5 от …)» becomes «файл». */
 const noFileNames = (reason: string) => reason.replace(/файл «[^»]*» \(загрузка № \d+ от [\d.]+\)/, "файл");
 
-await emit(async (store): Promise<EngagementData> => {
+await emit(async (store, settings): Promise<EngagementData> => {
   if (!store) return {periods: [], files: []};
   const periods: DashboardPeriod[] = [];
   const hide = isPublic();
   // One engagementReport per period with data, oldest first (the trend by quarter).
   for (const period of await engagementPeriods(store)) {
-    const {issues: _issues, schools, municipalities, notCounted, rejectedFiles, ...r} = await engagementReport(store, {period});
+    const {issues: _issues, schools, municipalities, notCounted, rejectedFiles, ...r} = await engagementReport(store, settings, {period});
+    const min = settings.groupSize.minGroupSize;
     periods.push({...r, period,
-      schools: schools.map((s) => suppressedFigures(hide ? {...s, reasons: s.reasons.map(noFileNames)} : s)),
-      municipalities: municipalities.map((m) => suppressedFigures(m)),
+      schools: schools.map((s) => suppressedFigures(hide ? {...s, reasons: s.reasons.map(noFileNames)} : s, min)),
+      municipalities: municipalities.map((m) => suppressedFigures(m, min)),
       notCounted: hide ? notCounted.map((s) => ({...s, reasons: s.reasons.map(noFileNames)})) : notCounted,
       rejectedFiles: hide ? rejectedFiles.map((f) => ({...f, file: "", message: null})) : rejectedFiles});
   }

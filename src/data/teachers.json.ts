@@ -13,14 +13,14 @@ export interface TeachersData {
   teachers: Array<PrepostTeacher & {latest: Pick<TeacherDeficits, "wave" | "deficits" | "priorities"> | null}>;
 }
 
-await emit(async (store): Promise<Section<TeachersData>> => {
+await emit(async (store, settings): Promise<Section<TeachersData>> => {
   if (isPublic()) return {available: false, message: "Карточки педагогов есть только в служебной сборке."};
   if (!store) return {available: false, message: NO_DATA};
   return section(async () => {
     // Named on purpose: this page is the curator's working view of each teacher.
-    const prepost = await prepostReport(store, {names: true});
+    const prepost = await prepostReport(store, settings, {names: true});
     if (prepost.counts.teachers === 0) return null;
-    const deficits = await deficitsReport(store, {names: true});
+    const deficits = await deficitsReport(store, settings, {names: true});
     const latest = new Map(deficits.teachers.map((t) => [t.id, t]));
     return {
       areas: prepost.areas.map((a) => ({area: a.area, label: a.label})),

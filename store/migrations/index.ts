@@ -7,5 +7,6 @@ import {effectiveness} from "./004_effectiveness.ts";
 import {server} from "./005_server.ts";
 import {directory} from "./006_directory.ts";
 import {admission} from "./007_admission.ts";
+import {settings} from "./010_settings.ts";
 
-export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission];
+export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission, settings];

@@ -12,9 +12,10 @@ import ExcelJS from "exceljs";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {Store} from "../../store/database.ts";
 import {writeSnapshot} from "../../store/snapshot.ts";
-import {buildDashboards, ingestSample, SAMPLE_DIR} from "../../scripts/build.ts";
-import {collectFiles} from "../../bin/commands/ingest.ts";
-import {formatPercent, formatNumber} from "../../lib/format.ts";
+import {buildDashboards} from "../../scripts/build.ts";
+import {ingestSample, SAMPLE_DIR} from "../../loaders/sample.ts";
+import {collectFiles} from "../../loaders/collectFiles.ts";
+import {formatPercent, formatNumber, formatSchoolYear} from "../../lib/format.ts";
 // Signed changes have no lib/ formatter: the pages' own, tested against lib in tests/dashboards.
 import {formatSigned} from "../../src/components/format.ts";
 
@@ -190,8 +191,30 @@ describe("the numbers shown equal the CLI's JSON", () => {
     const r = await cli("report", "targets");
     const latest = r.region.at(-1);
     const met = latest.indicators.filter((i: {met: boolean | null}) => i.met === true).length;
-    const v = await visit(origins.full, "/effectiveness", "#indicators-met");
+    // The page opens on the latest school year with data; the targets' year is chosen from its list, as a person does.
+    const v = await visit(origins.full, "/effectiveness", "form select");
+    await v.page.getByLabel("Учебный год").selectOption({label: `${formatSchoolYear(latest.year)} учебный год`});
+    await v.page.waitForSelector("#indicators-met");
     expect(await v.page.textContent("#indicators-met")).toBe(`${formatNumber(met)} из ${formatNumber(latest.indicators.length)}`);
+    await v.page.close();
+  });
+});
+
+describe("the search box", () => {
+  it("finds a school by name in Russian, opens the page on it, and says «Ничего не найдено» otherwise", async () => {
+    const v = await visit(origins.full, "/effectiveness", "#observablehq-search input");
+    await v.page.fill("#observablehq-search input", "Саргатская СОШ");
+    await v.page.waitForFunction(() => document.querySelector("#observablehq-search-results")?.textContent?.startsWith("Найдено:"));
+    const titles = await v.page.$$eval("#observablehq-search-results li", (lis) => lis.map((li) => li.textContent));
+    expect(titles).toContain('МБОУ "Саргатская СОШ № 1" — вовлечённость');
+    await v.page.locator("#observablehq-search-results li", {hasText: 'Саргатская СОШ № 1" — вовлечённость'}).locator("a").click();
+    await v.page.waitForURL(/\/engagement\?school=/);
+    await v.page.waitForSelector("#schools table");
+    // The school table opens filtered to that school.
+    expect(await v.page.inputValue("input[placeholder='Поиск школы…']")).toBe('МБОУ "Саргатская СОШ № 1"');
+    await v.page.fill("#observablehq-search input", "абырвалг");
+    await v.page.waitForFunction(() => document.querySelector("#observablehq-search-results")?.textContent === "Ничего не найдено");
+    expect(v.errors).toEqual([]);
     await v.page.close();
   });
 });

@@ -22,7 +22,7 @@ describe("mentoring report swot | targets | retention on the sample", () => {
   it("shows the SWOT of the exit questionnaire with quadrants, top statements, ratings and uncoded answers", async () => {
     const {code, out} = await run("report", "swot", "--wave", "exit");
     expect(code).toBe(0);
-    expect(out).toContain("SWOT-анализ программы наставничества (итоговое анкетирование)");
+    expect(out).toContain("SWOT-анализ программы наставничества (все периоды, итоговое анкетирование)");
     for (const q of ["Сильные стороны", "Слабые стороны", "Возможности", "Угрозы"]) expect(out).toContain(q);
     expect(out).toContain("Не закодировано высказываний");
   });
@@ -41,7 +41,7 @@ describe("mentoring report swot | targets | retention on the sample", () => {
     expect(t.years).toEqual([2024, 2025]);
     expect(t.schools.map((s: {municipality: string}) => s.municipality).sort()).toEqual(["Омский", "Саргатский", "Тарский"]);
     const text = (await run("report", "targets", "--school", "Тарская", "--year", "2024/2025")).out;
-    expect(text).toContain("Тарский · МБОУ \"Тарская СОШ № 3\" · 2024/2025");
+    expect(text).toContain("Тарский · МБОУ \"Тарская СОШ № 3\" · 2024/25 учебный год");
     const ret = JSON.parse((await run("report", "retention", "--json")).out);
     expect(ret.region.turnover.map((x: {year: number}) => x.year)).toEqual([2024, 2025]);
     expect((await run("report", "retention")).out).toContain("Закрепляемость молодых специалистов");

@@ -13,6 +13,7 @@ import {engagementReport} from "../../reports/engagement.ts";
 import {all} from "../../store/database.ts";
 import {directoryFile, quarter} from "../helpers/directory.ts";
 import {D} from "../loaders/effectiveness/helpers.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 let s: TestServer, context: BrowserContext, page: Page, profile: string, files: string;
 
@@ -46,7 +47,7 @@ afterAll(async () => {
   for (const d of [profile, files]) if (d) rmSync(d, {recursive: true, force: true});
 });
 
-const q2 = () => engagementReport(s.store, {period: "2024-Q2"});
+const q2 = () => engagementReport(s.store, projectSettings(), {period: "2024-Q2"});
 
 describe.skipIf(!existsSync(CHROMIUM))("«Справочник школ» in Chromium", () => {
   it("lists the schools by municipality, the proposal and the refused file", async () => {

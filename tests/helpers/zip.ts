@@ -1,5 +1,5 @@
 // A minimal zip writer for hostile test files: we control every header field, including lies.
-import {deflateRawSync, crc32} from "node:zlib";
+import {deflateRawSync, inflateRawSync, crc32} from "node:zlib";
 
 export interface ZipEntry {
   name: string;
@@ -45,4 +45,24 @@ export function workbookEntries(sheetXml: string, extra: ZipEntry[] = []): ZipEn
     {name: "xl/worksheets/sheet1.xml", data: Buffer.from(sheetXml)},
     ...extra
   ];
+}
+
+/** The entries of a well-formed zip (stored or deflated), for tests that take a real workbook apart. */
+export function readZip(buf: Buffer): ZipEntry[] {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error("not a zip");
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const out: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(at + 10), compressed = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28), extraLength = buf.readUInt16LE(at + 30), commentLength = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(dataStart, dataStart + compressed);
+    out.push({name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw)});
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return out;
 }

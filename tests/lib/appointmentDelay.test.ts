@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {appointmentDelay} from "../../lib/appointmentDelay.ts";
+import {appointmentDelay} from "../../lib/index.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 

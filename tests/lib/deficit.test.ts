@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {deficit} from "../../lib/deficit.ts";
+import {deficit} from "../../lib/index.ts";
 
 describe("deficit", () => {
   it("is the complement of the result, as in the seed route: 52 % → 48 %, 83 % → 17 %", () => {

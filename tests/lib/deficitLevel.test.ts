@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {deficitLevel, defaultDeficitLevels, DeficitLevelsSchema} from "../../lib/deficitLevel.ts";
+import {deficitLevel, defaultDeficitLevels, DeficitLevelsSchema} from "../../lib/index.ts";
 
 describe("deficitLevel", () => {
   it("puts the seed route's deficits into the default levels", () => {

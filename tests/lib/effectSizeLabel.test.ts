@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {effectSizeLabel} from "../../lib/effectSizeLabel.ts";
+import {effectSizeLabel} from "../../lib/index.ts";
 
 describe("effectSizeLabel", () => {
   it("words |d| by Cohen's thresholds 0.2, 0.5, 0.8, whatever the sign", () => {

@@ -1,8 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {engagedCounts} from "../../lib/engagedCounts.ts";
-import {engagementPercent} from "../../lib/engagementPercent.ts";
-import {engagementSummary, type SchoolFigures} from "../../lib/engagementSummary.ts";
-import {formatDate, formatNumber, formatPercent, formatPeriod} from "../../lib/format.ts";
+import {engagedCounts, engagementPercent, engagementSummary, type SchoolFigures, formatDate, formatNumber, formatPercent, formatPeriod} from "../../lib/index.ts";
 
 const T = {students: 70, teachers: 70};
 const s = (name: string, o: Partial<SchoolFigures>): SchoolFigures => ({name, municipality: "М", inForm1: true, hasEngagement: true,

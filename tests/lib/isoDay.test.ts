@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {isoDay} from "../../lib/isoDay.ts";
+import {isoDay} from "../../lib/index.ts";
 
 describe("isoDay", () => {
   it("writes a UTC midnight as its calendar day (the documented example)", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {meetsTarget} from "../../lib/meetsTarget.ts";
+import {meetsTarget} from "../../lib/index.ts";
 
 describe("meetsTarget decides the 70 % target exactly", () => {
   it("14 of 20 is exactly 70 % and meets it (the @example)", () => expect(meetsTarget(14, 20, 70)).toBe(true));

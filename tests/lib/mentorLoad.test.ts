@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {mentorLoad} from "../../lib/mentorLoad.ts";
+import {mentorLoad} from "../../lib/index.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {mentorOverlap} from "../../lib/mentorOverlap.ts";
+import {mentorOverlap} from "../../lib/index.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const i = (menteeId: number, start: string, end: string | null) => ({menteeId, start: d(start), end: end ? d(end) : null});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {mentoringDuration} from "../../lib/mentoringDuration.ts";
+import {mentoringDuration} from "../../lib/index.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const asOf = d("2026-11-24");

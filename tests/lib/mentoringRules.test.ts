@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {defaultMentoringRules, mentoringViolations, MentoringRulesSchema, type RulePair} from "../../lib/mentoringRules.ts";
+import {defaultMentoringRules, mentoringViolations, MentoringRulesSchema, type RulePair} from "../../lib/index.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const asOf = d("2026-11-24");
@@ -48,7 +48,7 @@ describe("mentoringViolations", () => {
     expect(r.violations).toHaveLength(1);
   });
   it("the limits are configuration: a limit of 2 makes three overlapping mentees a violation", () => {
-    const rules = MentoringRulesSchema.parse({maxMentees: {...defaultMentoringRules.maxMentees, limit: 2}});
+    const rules = MentoringRulesSchema.parse({...defaultMentoringRules, maxMentees: {...defaultMentoringRules.maxMentees, limit: 2}});
     const r = mentoringViolations([pair(1, 2, "2026-09-01", null), pair(1, 3, "2026-09-01", null), pair(1, 4, "2026-09-02", null)], rules, asOf);
     expect(r.violations.map((v) => [v.rule, v.from, v.details.peak])).toEqual([["max-mentees", "2026-09-02", 3]]);
   });
@@ -59,6 +59,6 @@ describe("mentoringViolations", () => {
     expect(rules).toEqual(defaultMentoringRules);
   });
   it("a configuration with minimum above maximum is refused", () => {
-    expect(() => MentoringRulesSchema.parse({duration: {...defaultMentoringRules.duration, minMonths: 13}})).toThrow();
+    expect(() => MentoringRulesSchema.parse({...defaultMentoringRules, duration: {...defaultMentoringRules.duration, minMonths: 13}})).toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {normalizedGain} from "../../lib/normalizedGain.ts";
+import {normalizedGain} from "../../lib/index.ts";
 
 describe("normalizedGain", () => {
   it("is the share of the entry deficit removed: (64 − 52)/(100 − 52) = 0.25", () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
+import {pairedComparison} from "../../lib/index.ts";
 import {readFileSync} from "node:fs";
-import {pairedComparison} from "../../lib/pairedComparison.ts";
 
 // Expected values: tests/fixtures/scipy/prepost_reference.json, written by prepost_reference.py
 // (scipy.stats.ttest_rel → t, pT, df, ci95; scipy.stats.wilcoxon(d[d != 0], zero_method="wilcox",
@@ -72,7 +72,7 @@ describe("pairedComparison by hand", () => {
   it("gives n = 0 and nulls, never NaN, for no pairs", () => {
     expect(pairedComparison([], [])).toEqual({n: 0, meanBefore: null, meanAfter: null, meanChange: null, ci95: null,
       sdChange: null, t: null, df: null, pT: null, wilcoxon: null, dz: null, shareImproved: null, shareUnchanged: null,
-      shareWorse: null});
+      shareWorse: null, test: {test: null, label: null, p: null, significant: null}});
   });
 
   it("gives the means but no spread or t-test for a single pair", () => {

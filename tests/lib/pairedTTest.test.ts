@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {pairedTTest} from "../../lib/pairedTTest.ts";
+import {pairedTTest} from "../../lib/index.ts";
 
 describe("pairedTTest", () => {
   it("works the documented example: differences 2, 4, 6", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {prepostReading, formatP} from "../../lib/prepostReading.ts";
+import {prepostReading, formatP} from "../../lib/index.ts";
 
 const NB = "\u00a0";
 
@@ -7,7 +7,7 @@ describe("prepostReading", () => {
   it("reads the documented example: 48 % → 37 %, t-test for 40 pairs, large effect", () => {
     expect(prepostReading({label: "Методические", nPairs: 40, meanEntry: 52, meanExit: 63, pT: 0.0002,
       wilcoxon: {p: 0.0004}, dz: 0.9}))
-      .toBe(`Методические: дефицит снизился с 48${NB}% до 37${NB}% (пар: 40), изменение статистически значимо (t-критерий, p < 0,001), эффект большой.`);
+      .toBe(`Методические: дефицит снизился с 48${NB}% до 37${NB}% (пар: 40), изменение статистически значимо (парный t-критерий, p < 0,001), эффект большой.`);
   });
 
   it("relies on the Wilcoxon test for fewer than 30 pairs and says when the change is not significant", () => {

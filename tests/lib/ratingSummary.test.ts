@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {ratingSummary} from "../../lib/ratingSummary.ts";
+import {ratingSummary} from "../../lib/index.ts";
 
 describe("ratingSummary", () => {
   it("works the documented example", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {retention, type TeacherSpell} from "../../lib/retention.ts";
+import {retention, type TeacherSpell} from "../../lib/index.ts";
 
 const D = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {russianStem, stemWords} from "../../lib/russianStem.ts";
+import {russianStem, stemWords} from "../../lib/index.ts";
 
 describe("russianStem", () => {
   it("brings the forms of a noun to one stem", () => {

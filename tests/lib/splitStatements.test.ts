@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {isNonAnswer, splitStatements} from "../../lib/splitStatements.ts";
+import {isNonAnswer, splitStatements} from "../../lib/index.ts";
 
 describe("splitStatements", () => {
   it("splits at semicolons, new lines and numbered lists and drops non-answers", () => {

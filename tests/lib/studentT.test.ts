@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
+import {tQuantile, twoSidedTPValue} from "../../lib/index.ts";
 import {readFileSync} from "node:fs";
-import {tQuantile, twoSidedTPValue} from "../../lib/studentT.ts";
 
 // Expected quantiles: scipy.stats.t.ppf(q, df), in tests/fixtures/scipy/prepost_reference.json.
 const reference = JSON.parse(readFileSync(new URL("../fixtures/scipy/prepost_reference.json", import.meta.url), "utf8")) as

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
+import {codeStatement, compileCodebook, questionQuadrant} from "../../lib/index.ts";
 import {readFileSync} from "node:fs";
-import {codeStatement, compileCodebook, questionQuadrant} from "../../lib/swotCoding.ts";
 
 const small = compileCodebook({quadrantQuestions: {weaknesses: ["слабые стороны"], threats: ["риски"]}, statements: [
   {id: "S-support", quadrant: "strengths", label: "Поддержка наставника", patterns: ["поддержка наставника"]},

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {swotTally, type SwotMention} from "../../lib/swotTally.ts";
+import {swotTally, type SwotMention} from "../../lib/index.ts";
 
 const M = (respondent: string, role: string, quadrant: SwotMention["quadrant"], statementId: string | null): SwotMention =>
   ({respondent, role, quadrant, statementId});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {daysBetween, termEnd} from "../../lib/termEnd.ts";
+import {daysBetween, termEnd} from "../../lib/index.ts";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 

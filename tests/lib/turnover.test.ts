@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {turnover} from "../../lib/turnover.ts";
+import {turnover} from "../../lib/index.ts";
 
 const D = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

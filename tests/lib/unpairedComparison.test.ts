@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
+import {unpairedComparison} from "../../lib/index.ts";
 import {readFileSync} from "node:fs";
-import {unpairedComparison} from "../../lib/unpairedComparison.ts";
 
 interface RefCase {
   name: string; before: number[]; after: number[]; meanDifference: number;
@@ -39,7 +39,7 @@ describe("unpairedComparison", () => {
 
   it("gives nulls, never NaN, for empty, single-value and zero-spread samples", () => {
     expect(unpairedComparison([], [])).toEqual({method: "unpaired", nBefore: 0, nAfter: 0, meanBefore: null, meanAfter: null,
-      meanDifference: null, welch: null, mannWhitney: null, d: null});
+      meanDifference: null, welch: null, mannWhitney: null, d: null, test: {test: null, label: null, p: null, significant: null}});
     const one = unpairedComparison([3], [4, 5]);
     expect(one.welch).toBeNull();
     expect(one.d).toBeNull();

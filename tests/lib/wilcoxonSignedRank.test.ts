@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {wilcoxonSignedRank, cleanDifference} from "../../lib/wilcoxonSignedRank.ts";
+import {wilcoxonSignedRank, cleanDifference} from "../../lib/index.ts";
 
 describe("wilcoxonSignedRank", () => {
   it("works the documented example exactly: W = 4 of n = 5, p = 2 · 7/32", () => {

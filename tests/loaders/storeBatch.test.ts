@@ -10,6 +10,7 @@ import {capIssues, ingestFiles, prepareFile, storeBatch, storePrepared, type Pre
 import {boundText, toIssue} from "../../loaders/messages/index.ts";
 import {quarterFile, TARSKY_Q1, OMSKY_Q1} from "../helpers/region.ts";
 import {engagementReport} from "../../reports/engagement.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), "mentoring-batch-")); });
@@ -38,7 +39,7 @@ async function snapshot(store: Store) {
     engagement: await q("SELECT upload_id, school_id, form, mentors, mentees, sheet, row_no FROM engagement ORDER BY ALL"),
     issues: await q("SELECT upload_id, seq, kind, cell, message FROM issues ORDER BY 1, 2"),
     replaces: await q("SELECT * FROM upload_replaces ORDER BY ALL"),
-    report: (await engagementReport(store, {period: "2024-Q1"})).region
+    report: (await engagementReport(store, projectSettings(), {period: "2024-Q1"})).region
   };
 }
 

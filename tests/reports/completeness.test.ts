@@ -8,6 +8,7 @@ import {collectionStates} from "../../reports/completeness.ts";
 import {dismissRejection, directorySchools} from "../../store/directory.ts";
 import {directoryFile, quarter, type QuarterSchool} from "../helpers/directory.ts";
 import {engagementForm, form1, workbook} from "../helpers/xlsx.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 const Q1 = "за I квартал 2024 г.", Q2 = "за II квартал 2024 г.";
 let store: Store;
@@ -27,7 +28,7 @@ describe("a batch with three schools missing", () => {
     for (const s of twelve) await ingestBytes(store, `q1-${s.name}.xlsx`, await quarter(Q1, [s]));
     const sent = twelve.filter((s) => !s.name.endsWith("№ 4"));
     for (const s of sent) await ingestBytes(store, `q2-${s.name}.xlsx`, await quarter(Q2, [s]));
-    const r = await engagementReport(store, {period: "2024-Q2"});
+    const r = await engagementReport(store, projectSettings(), {period: "2024-Q2"});
     // 9 × 80 = 720 of 900 students (80 %), 9 × 8 = 72 of 90 teachers (80 %).
     expect(r.region).toMatchObject({studentsEngaged: 720, studentsPopulation: 900, studentsPct: 80, teachersEngaged: 72, teachersPopulation: 90,
       meetsTarget: {students: null, teachers: null}, meetsTargetCounted: {students: true, teachers: true},
@@ -39,7 +40,7 @@ describe("a batch with three schools missing", () => {
       ["Омский", "Омскская СОШ № 4", "не прислал"], ["Саргатский", "Саргская СОШ № 4", "не прислал"], ["Тарский", "Тарсская СОШ № 4", "не прислал"]]);
     for (const m of r.municipalities) expect([m.coverage.label, m.meetsTarget.students]).toEqual(["по 3 из 4 школ", null]);
     // The I quarter is complete: its decision stands.
-    const q1 = await engagementReport(store, {period: "2024-Q1"});
+    const q1 = await engagementReport(store, projectSettings(), {period: "2024-Q1"});
     expect([q1.region.coverage.label, q1.region.meetsTarget]).toEqual(["по 12 из 12 школ", {students: true, teachers: true}]);
   });
 });
@@ -67,7 +68,7 @@ describe("a district of four schools where one file was read", () => {
   it("shows 350 of 500 over 1 of 4 schools with no target judged; the refused files keep their schools out", async () => {
     const refused = await setUp(true);
     expect(refused.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     const d = r.municipalities.find((m) => m.name === "Муромцевский")!;
     expect(d).toMatchObject({studentsEngaged: 350, studentsPopulation: 500, studentsPct: 70, meetsTarget: {students: null, teachers: null},
       meetsTargetCounted: {students: true, teachers: true}, coverage: {schoolsExpected: 4, schoolsCounted: 1, label: "по 1 из 4 школ"}});
@@ -79,7 +80,7 @@ describe("a district of four schools where one file was read", () => {
   it("once the three are read, the true figure is 1 749 of 2 500 = 69,96 %: not met", async () => {
     await setUp(true);
     for (const s of schools.slice(1)) await ingestBytes(store, `${s.name}.xlsx`, await quarter(Q1, [s]));
-    const d = (await engagementReport(store)).municipalities.find((m) => m.name === "Муромцевский")!;
+    const d = (await engagementReport(store, projectSettings())).municipalities.find((m) => m.name === "Муромцевский")!;
     expect(d).toMatchObject({studentsEngaged: 1749, studentsPopulation: 2500, meetsTarget: {students: false, teachers: true},
       coverage: {schoolsExpected: 4, schoolsCounted: 4, complete: true}, verdict: {students: "цель не достигнута"}});
     expect(d.studentsPct).toBeCloseTo(69.96, 10);
@@ -87,7 +88,7 @@ describe("a district of four schools where one file was read", () => {
 
   it("refused files whose school is unknown count against the region until replaced by a file of that name or dismissed", async () => {
     const refused = await setUp(false);
-    let r = await engagementReport(store);
+    let r = await engagementReport(store, projectSettings());
     expect(r.rejectedFiles.map((f) => f.uploadId)).toEqual(refused.map((o) => o.uploadId));
     expect(r.notCounted.map((s) => s.state)).toEqual(["missing", "missing", "missing"]);
     expect(r.region.coverage).toMatchObject({rejectedFiles: 3, complete: false,
@@ -96,7 +97,7 @@ describe("a district of four schools where one file was read", () => {
     const s2 = schools[1]!;
     await ingestBytes(store, `${s2.name.replace(/\W+/g, "_")}.xlsx`, await quarter(Q1, [s2]));
     await store.write((c) => dismissRejection(c, refused[1]!.uploadId!, "cli"));
-    r = await engagementReport(store);
+    r = await engagementReport(store, projectSettings());
     expect(r.rejectedFiles.map((f) => f.uploadId)).toEqual([refused[2]!.uploadId]);
     expect(r.region.coverage).toMatchObject({schoolsCounted: 2, rejectedFiles: 1});
   });
@@ -108,16 +109,16 @@ describe("a refused file of a school that had already reported", () => {
   it("keeps the school out of the sums until replaced or dismissed", async () => {
     await ingestBytes(store, "sosh5.xlsx", await quarter(Q1, [school]));
     const bad = await ingestBytes(store, "sosh5-fix.xls", UNREADABLE, {period: "2024-Q1", school: {name: school.name, municipality: school.m}});
-    let s = (await engagementReport(store)).schools[0]!;
+    let s = (await engagementReport(store, projectSettings())).schools[0]!;
     expect([s.state, s.includedInTotals, s.reasons.length]).toEqual(["rejected", false, 1]);
     await store.write((c) => dismissRejection(c, bad.uploadId!, "server"));
-    s = (await engagementReport(store)).schools[0]!;
+    s = (await engagementReport(store, projectSettings())).schools[0]!;
     expect([s.state, s.includedInTotals, s.studentsEngaged]).toEqual(["accepted", true, 80]);
     // Refused again, then replaced by a readable file: 45 + 45 = 90 of 100.
     await ingestBytes(store, "sosh5-fix2.xls", UNREADABLE, {period: "2024-Q1", school: {name: school.name, municipality: school.m}});
-    expect((await engagementReport(store)).schools[0]!.state).toBe("rejected");
+    expect((await engagementReport(store, projectSettings())).schools[0]!.state).toBe("rejected");
     await ingestBytes(store, "sosh5-fix3.xlsx", await quarter(Q1, [{...school, f2: [45, 45]}]));
-    s = (await engagementReport(store)).schools[0]!;
+    s = (await engagementReport(store, projectSettings())).schools[0]!;
     expect([s.state, s.includedInTotals, s.studentsEngaged]).toEqual(["accepted", true, 90]);
   });
 
@@ -139,7 +140,7 @@ describe("a school read in part is in no sum, and says why", () => {
     });
     const o = await ingestBytes(store, "tara.xlsx", buf);
     expect(o.issues).toContainEqual(expect.objectContaining({kind: "table/form-unknown", sheet: "Лист2"}));
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.region).toMatchObject({studentsEngaged: 60, studentsPopulation: 100, teachersEngaged: 8, teachersPopulation: 10,
       coverage: {label: "по 1 из 2 школ"}});
     expect(r.notCounted).toEqual([expect.objectContaining({name: "СОШ № 2", state: "partial", stateLabel: "прочитан не полностью",
@@ -154,7 +155,7 @@ describe("a school read in part is in no sum, and says why", () => {
       engagementForm(ws, 3, [["Тарский", "СОШ № 1", "В", 4, 4, ""]]);
     });
     await ingestBytes(store, "tara.xlsx", buf);
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.region).toMatchObject({studentsEngaged: null, studentsPct: null, coverage: {label: "по 0 из 1 школы"}});
     expect(r.notCounted[0]!.reasons).toEqual([expect.stringMatching(/^не прочитаны числа \(1\): лист «Лист1», D\d+$/)]);
   });
@@ -177,7 +178,7 @@ describe("forms named by their sheets", () => {
   it("«Форма 2», «Ф.3», «форма_4», «ф5» are read as Forms 2–5 when nothing inside names them: 57 % and 70 %", async () => {
     const o = await ingestBytes(store, "sargatka.xlsx", await sheetNamed(["Форма 1", "Форма 2", "Ф.3", "форма_4", "ф5"]));
     expect(o.status).toBe("accepted");
-    const s = (await engagementReport(store)).schools[0]!;
+    const s = (await engagementReport(store, projectSettings())).schools[0]!;
     expect([s.studentsEngaged, s.studentsPopulation, s.teachersEngaged, s.teachersPopulation, s.state]).toEqual([57, 100, 14, 20, "accepted"]);
     expect(s.teachersPct).toBeCloseTo(70, 10);
   });
@@ -190,13 +191,13 @@ describe("forms named by their sheets", () => {
       engagementForm(wb.addWorksheet("Форма 2"), 3, [["Саргатский", "СОШ", "Б", 5, 5, ""]], {marker: null});
     });
     await ingestBytes(store, "x.xlsx", buf);
-    const s = (await engagementReport(store)).schools[0]!;
+    const s = (await engagementReport(store, projectSettings())).schools[0]!;
     expect([s.studentsEngaged, s.teachersEngaged, s.state]).toEqual([3, 10, "accepted"]);
   });
 
   it("with sheets named «Лист2…» the forms cannot be told: the school is read in part and in no sum", async () => {
     await ingestBytes(store, "sargatka.xlsx", await sheetNamed(["Лист1", "Лист2", "Лист3", "Лист4", "Лист5"]));
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.region).toMatchObject({studentsEngaged: null, studentsPct: null, teachersPct: null, coverage: {label: "по 0 из 1 школы"}});
     expect(r.notCounted[0]).toMatchObject({state: "partial"});
     expect(r.notCounted[0]!.reasons).toContain("таблица на листе «Лист2» (строка 2) не распознана: не указано, какая это форма");

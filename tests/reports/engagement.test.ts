@@ -4,6 +4,7 @@ import {ingestBytes} from "../../loaders/ingest.ts";
 import {engagementReport} from "../../reports/engagement.ts";
 import {issuesReport} from "../../reports/issues.ts";
 import {quarterFile, TARSKY_Q1, OMSKY_Q1} from "../helpers/region.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 let store: Store;
 beforeEach(async () => { store = await Store.open(":memory:"); });
@@ -22,7 +23,7 @@ describe("engagement of a small region, worked out by hand", () => {
   it("schools, municipalities and the region", async () => {
     expect((await ingestBytes(store, "tarsky.xlsx", await quarterFile(Q1, TARSKY_Q1))).status).not.toBe("rejected");
     expect((await ingestBytes(store, "omsky.xlsx", await quarterFile(Q1, OMSKY_Q1))).status).not.toBe("rejected");
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.period).toBe("2024-Q1");
     expect(r.targetPct).toBe(70);
     // СОШ № 3 is expected (it is in Form 1) and not in the sums: 3 of 4 schools, so the target is not judged;
@@ -68,10 +69,10 @@ describe("engagement of a small region, worked out by hand", () => {
     const fixed = await ingestBytes(store, "s2-fix.xlsx", await quarterFile(Q1,
       [{m: "Тарский", name: "СОШ № 2", students: 50, teachers: 10, forms: {2: [20, 20], 3: [5, 5], 5: ["5 Менеджер", 5]}}]));
     expect(fixed.replaces).toEqual([original.uploadId]);
-    const q1 = await engagementReport(store, {period: "2024-Q1"});
+    const q1 = await engagementReport(store, projectSettings(), {period: "2024-Q1"});
     // СОШ № 2 now 10 of 10 teachers; СОШ № 1 untouched: Тарский 24 of 30 = 80 %.
     expect(q1.municipalities[0]).toMatchObject({name: "Тарский", teachersEngaged: 24, teachersPopulation: 30, teachersPct: 80});
-    const q2r = await engagementReport(store, {period: "2024-Q2"});
+    const q2r = await engagementReport(store, projectSettings(), {period: "2024-Q2"});
     expect(q2r.schools.find((s) => s.name === "СОШ № 2")).toMatchObject({teachersEngaged: 2});
     // Schools known from Q1 that sent nothing for Q2 are listed as not reported.
     expect(q2r.region.schoolsNotReported).toEqual(["СОШ № 1", "СОШ № 3"]);
@@ -83,10 +84,10 @@ describe("engagement of a small region, worked out by hand", () => {
   it("without --period the latest period is reported", async () => {
     await ingestBytes(store, "a.xlsx", await quarterFile(Q2, OMSKY_Q1));
     await ingestBytes(store, "b.xlsx", await quarterFile(Q1, TARSKY_Q1));
-    expect((await engagementReport(store)).period).toBe("2024-Q2");
+    expect((await engagementReport(store, projectSettings())).period).toBe("2024-Q2");
   });
 
   it("an empty database reports no period instead of failing", async () => {
-    expect(await engagementReport(store)).toMatchObject({period: null, schools: [], municipalities: []});
+    expect(await engagementReport(store, projectSettings())).toMatchObject({period: null, schools: [], municipalities: []});
   });
 });

@@ -17,6 +17,7 @@ import {annualReport} from "../../reports/exports/annualReport.ts";
 import {annualHtml} from "../../reports/exports/annualHtml.ts";
 import {engagementText} from "../../bin/commands/reports/engagement.ts";
 import {quarter, type QuarterSchool} from "../helpers/directory.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 // Twelve schools, four per district, each 100 students and 10 teachers, each engaging 40 + 40 students and 4 + 4 teachers:
 // the nine that report in the II quarter hold 720 of 900 students (80 %) and 72 of 90 teachers (80 %) — over the target,
@@ -31,7 +32,7 @@ beforeAll(async () => {
   store = await Store.open(join(work, "m.duckdb"));
   await ingestBytes(store, "q1.xlsx", await quarter("за I квартал 2024 г.", twelve));
   for (const s of twelve.filter((x) => !MISSING.includes(x))) await ingestBytes(store, `q2-${s.name}.xlsx`, await quarter("за II квартал 2024 г.", [s]));
-  report = await engagementReport(store, {period: "2024-Q2"});
+  report = await engagementReport(store, projectSettings(), {period: "2024-Q2"});
 }, 120_000);
 afterAll(async () => {
   await store.close();
@@ -74,7 +75,7 @@ describe("three schools of twelve missing", () => {
   });
 
   it("the annual report takes the last complete quarter and says which", async () => {
-    const r = await annualReport(store, {today: "2024-12-31"});
+    const r = await annualReport(store, projectSettings(), {today: "2024-12-31"});
     if (!r.engagement.available) throw new Error("no engagement section");
     const y = r.engagement.data.years[0]!;
     expect([y.period, y.complete, y.note, y.studentsEngaged, y.studentsPopulation]).toEqual(["2024-Q1", true,

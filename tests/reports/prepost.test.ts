@@ -9,6 +9,7 @@ import {entryFile, exitFile} from "../loaders/diagnostics/fixture.ts";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {mkdtempSync, writeFileSync} from "node:fs";
+import {projectSettings} from "../helpers/settings.ts";
 
 // The fixture: methodological results (entry → exit) Иванова 52 → 64, Петров 40 → 50, Сидорова 60 → 57
 // (matched by ID), Кузнецов 30 → 45; Смирнова entry only, Новикова exit only. Digital: no change at all.
@@ -24,13 +25,13 @@ beforeAll(async () => {
   store = await Store.open(":memory:");
   await ingestBytes(store, "входная.xlsx", await entryFile());
   await ingestBytes(store, "итоговая.xlsx", await exitFile());
-  report = await prepostReport(store, {names: true});
+  report = await prepostReport(store, projectSettings(), {names: true});
 });
 afterAll(async () => { await store.close(); });
 
 describe("prepostReport", () => {
   it("counts paired teachers and lists those with one wave only", () => {
-    expect(report.counts).toEqual({teachers: 6, paired: 4, entryOnly: 1, exitOnly: 1, ambiguous: 0});
+    expect(report.counts).toEqual({teachers: 6, paired: 4, entryOnly: 1, exitOnly: 1, ambiguous: 0, undated: 0});
     expect(report.entryOnly).toEqual([{id: 5, school: "МБОУ \"Тарская СОШ № 2\"", municipality: "Тарский", name: "Смирнова Елена"}]);
     expect(report.exitOnly).toEqual([{id: 6, school: "МБОУ \"Тарская СОШ № 2\"", municipality: "Тарский", name: "Новикова Дарья"}]);
   });
@@ -69,23 +70,23 @@ describe("prepostReport", () => {
   });
 
   it("computes a municipality, a school and a custom list of teachers as groups", async () => {
-    const tarsky = await prepostReport(store, {municipality: "тарский"});
+    const tarsky = await prepostReport(store, projectSettings(), {municipality: "тарский"});
     expect(tarsky.counts.teachers).toBe(3);
     expect(tarsky.areas.find((a) => a.area === "methodological")).toMatchObject({nPairs: 1, meanEntry: 30, meanExit: 45,
       sdChange: null, t: null, ci95: null, dz: null});
-    const school = await prepostReport(store, {school: "саргатская сош №1"});
+    const school = await prepostReport(store, projectSettings(), {school: "саргатская сош №1"});
     expect(school.scope.schools).toEqual(["МБОУ \"Саргатская СОШ № 1\""]);
     expect(school.areas[0]!.nPairs).toBe(3);
-    const custom = await prepostReport(store, {teacherIds: [1, 2]});
+    const custom = await prepostReport(store, projectSettings(), {teacherIds: [1, 2]});
     expect(custom.areas[0]).toMatchObject({nPairs: 2, meanEntry: 46, meanExit: 57});
-    const byAll = await prepostReport(store, {by: "all"});
+    const byAll = await prepostReport(store, projectSettings(), {by: "all"});
     expect(byAll.groups.map((g) => [g.level, g.municipality, g.school, g.nTeachers])).toEqual([
       ["municipality", "Саргатский", null, 3], ["municipality", "Тарский", null, 3],
       ["school", "Саргатский", "МБОУ \"Саргатская СОШ № 1\"", 3], ["school", "Тарский", "МБОУ \"Тарская СОШ № 2\"", 3]]);
   });
 
   it("carries no names unless asked to", async () => {
-    const anonymous = await prepostReport(store, {by: "all"});
+    const anonymous = await prepostReport(store, projectSettings(), {by: "all"});
     expect(JSON.stringify(anonymous)).not.toMatch(/Иванова|Смирнова|Новикова/);
     expect(anonymous.teachers[0]!.id).toBe(1);
   });
@@ -108,7 +109,7 @@ describe("mentoring report prepost", () => {
     const json = bufferIo();
     expect(await main(["report", "prepost", "--db", db, "--json"], json)).toBe(0);
     const parsed = JSON.parse(json.stdout.join("\n")) as PrepostReport;
-    expect(parsed.counts).toEqual({teachers: 6, paired: 4, entryOnly: 1, exitOnly: 1, ambiguous: 0});
+    expect(parsed.counts).toEqual({teachers: 6, paired: 4, entryOnly: 1, exitOnly: 1, ambiguous: 0, undated: 0});
     expect(parsed.areas.map((a) => a.area)).toEqual(["methodological", "subject", "psych_pedagogical", "communicative", "digital"]);
   });
 

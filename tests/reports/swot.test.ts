@@ -7,6 +7,7 @@ import {compileCodebook} from "../../lib/swotCoding.ts";
 import {pairedComparison} from "../../lib/pairedComparison.ts";
 import {unpairedComparison} from "../../lib/unpairedComparison.ts";
 import {D, xlsx} from "../loaders/effectiveness/helpers.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 const SAT = "Оцените удовлетворённость участием в программе (от 1 до 5)";
 
@@ -30,7 +31,7 @@ describe("swotReport", () => {
   afterAll(async () => { await store.close(); });
 
   it("tallies quadrants and statements of the exit wave with shares of respondents by role", async () => {
-    const r = await swotReport(store, {wave: "exit"});
+    const r = await swotReport(store, projectSettings(), {wave: "exit"});
     expect(r.respondents).toEqual({total: 4, byRole: {наставник: 2, наставляемый: 2}});
     const s = r.quadrants.find((q) => q.quadrant === "strengths")!;
     // Н-1: опытные наставники + обмен опытом; Н-2: обмен опытом; М-1: поддержка; М-2: «всё хорошо» (uncoded, quadrant by question).
@@ -44,7 +45,7 @@ describe("swotReport", () => {
   });
 
   it("lists what it cannot code, with the quadrant a question named, and never drops it", async () => {
-    const r = await swotReport(store, {wave: "exit"});
+    const r = await swotReport(store, projectSettings(), {wave: "exit"});
     expect(r.uncoded.map((u) => [u.text, u.quadrant, u.role, u.row])).toEqual([
       ["Ввести доплату наставникам", null, "наставник", 2], ["всё хорошо", "strengths", "наставляемый", 5]]);
   });
@@ -52,19 +53,19 @@ describe("swotReport", () => {
   it("recodes on the next run when a phrase is added to the codebook", async () => {
     const json = JSON.parse(readFileSync("data/config/swot-codebook.json", "utf8"));
     json.statements.find((s: {id: string}) => s.id === "W-no-stimulus").patterns.push("ввести доплату");
-    const r = await swotReport(store, {wave: "exit", codebook: compileCodebook(json)});
+    const r = await swotReport(store, {...projectSettings(), swotCodebook: compileCodebook(json).codebook}, {wave: "exit"});
     expect(r.uncoded.map((u) => u.text)).toEqual(["всё хорошо"]);
     expect(r.quadrants.find((q) => q.quadrant === "weaknesses")).toMatchObject({mentions: 3, respondents: 3, share: 75});
   });
 
   it("filters by role", async () => {
-    const r = await swotReport(store, {wave: "exit", role: "наставляемый"});
+    const r = await swotReport(store, projectSettings(), {wave: "exit", role: "наставляемый"});
     expect(r.respondents).toEqual({total: 2, byRole: {наставляемый: 2}});
     expect(r.quadrants.find((q) => q.quadrant === "strengths")).toMatchObject({mentions: 2, respondents: 2, share: 100});
   });
 
   it("summarises ratings and pairs entry and exit answers by participant code", async () => {
-    const r = await swotReport(store);
+    const r = await swotReport(store, projectSettings());
     const q = r.ratings.find((x) => x.question === SAT)!;
     // Exit 5, 4, 4, 3 and entry 3, 4, 2, 3: n 8, mean 3.5, median 3.5.
     expect(q.all.n).toBe(8);
@@ -83,7 +84,7 @@ describe("swotReport", () => {
       const strip = (rows: typeof entry) => rows.map((r) => [r[0]!, r[2]!, r[3]!]);
       await ingestBytes(anon, "вход.xlsx", await xlsx("Входное анкетирование", strip(entry)));
       await ingestBytes(anon, "итог.xlsx", await xlsx("Итоговое анкетирование", strip(exit)));
-      const q = (await swotReport(anon)).ratings[0]!;
+      const q = (await swotReport(anon, projectSettings())).ratings[0]!;
       expect(q.prepost?.type).toBe("unpaired");
       if (q.prepost?.type !== "unpaired") return;
       expect(q.prepost.reason).toMatch(/анонимные/);

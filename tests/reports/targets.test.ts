@@ -4,6 +4,7 @@ import {Store} from "../../store/database.ts";
 import {targetsReport} from "../../reports/targets.ts";
 import {IndicatorsConfigSchema} from "../../lib/targetIndicators.ts";
 import {D, xlsx} from "../loaders/effectiveness/helpers.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 const config = IndicatorsConfigSchema.parse({
   indicators: [
@@ -45,7 +46,7 @@ describe("targetsReport", () => {
   afterAll(async () => { await store.close(); });
 
   it("computes each indicator from the roster against its target, with the override and the gap", async () => {
-    const r = await targetsReport(store, {config});
+    const r = await targetsReport(store, {...projectSettings(), indicators: config});
     expect(r.years).toEqual([2024, 2025]);
     const y2025 = r.schools[0]!.years.find((y) => y.year === 2025)!;
     const byCode = Object.fromEntries(y2025.indicators.map((l) => [l.code, l]));
@@ -57,7 +58,7 @@ describe("targetsReport", () => {
   });
 
   it("reads the school's own table, its own target first, and compares year over year", async () => {
-    const r = await targetsReport(store, {config});
+    const r = await targetsReport(store, {...projectSettings(), indicators: config});
     const y2024 = r.schools[0]!.years.find((y) => y.year === 2024)!;
     expect(y2024.indicators.map((l) => [l.code, l.source, l.actual, l.target])).toEqual([
       ["qualification_category", "table", 40, 70], ["publications", "table", 20, 40], [null, "table", 20, null]]);
@@ -67,12 +68,15 @@ describe("targetsReport", () => {
   });
 
   it("adds schools' counts for the region and filters by school and year", async () => {
-    const r = await targetsReport(store, {config, year: 2025});
+    const r = await targetsReport(store, {...projectSettings(), indicators: config}, {year: 2025});
     expect(r.schools[0]!.years.map((y) => y.year)).toEqual([2025]);
     expect(r.region).toEqual([{year: 2025, indicators: [
-      {code: "qualification_category", name: config.indicators[0]!.name, schools: 1, numerator: 2, denominator: 4, actual: 50, target: 60, met: false},
-      {code: "publications", name: config.indicators[1]!.name, schools: 1, numerator: 2, denominator: 4, actual: 50, target: 40, met: true},
-      {code: "mentees_digital", name: config.indicators[2]!.name, schools: 1, numerator: 1, denominator: 2, actual: 50, target: 100, met: false}]}]);
-    expect((await targetsReport(store, {config, school: "тарская"})).schools).toEqual([]);
+      {code: "qualification_category", name: config.indicators[0]!.name, schools: 1, numerator: 2, denominator: 4, actual: 50, target: 60, met: false,
+        bySource: {roster: {schools: 1, numerator: 2, denominator: 4, actual: 50}, table: null}},
+      {code: "publications", name: config.indicators[1]!.name, schools: 1, numerator: 2, denominator: 4, actual: 50, target: 40, met: true,
+        bySource: {roster: {schools: 1, numerator: 2, denominator: 4, actual: 50}, table: null}},
+      {code: "mentees_digital", name: config.indicators[2]!.name, schools: 1, numerator: 1, denominator: 2, actual: 50, target: 100, met: false,
+        bySource: {roster: {schools: 1, numerator: 1, denominator: 2, actual: 50}, table: null}}]}]);
+    expect((await targetsReport(store, {...projectSettings(), indicators: config}, {school: "тарская"})).schools).toEqual([]);
   });
 });

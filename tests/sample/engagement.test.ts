@@ -9,6 +9,7 @@ import {Store} from "../../store/database.ts";
 import {ingestBytes, type FileOutcome} from "../../loaders/ingest.ts";
 import {engagementReport, type EngagementReport, type SchoolReport} from "../../reports/engagement.ts";
 import {makeSampleForms} from "../../scripts/make-sample-forms.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 const SAMPLE = join(import.meta.dirname, "../../data/sample");
 
@@ -106,7 +107,7 @@ describe("the sample region", () => {
     for (const path of xlsxFiles(join(SAMPLE, "forms"))) {
       outcomes.set(relative(join(SAMPLE, "forms"), path), await ingestBytes(store, basename(path), readFileSync(path)));
     }
-    for (const p of ["2024-Q1", "2024-Q2"]) reports[p] = await engagementReport(store, {period: p});
+    for (const p of ["2024-Q1", "2024-Q2"]) reports[p] = await engagementReport(store, projectSettings(), {period: p});
   });
   afterAll(async () => { await store.close(); });
 
@@ -252,7 +253,7 @@ describe("the sample region", () => {
       expect(o.status).toBe("accepted");
       expect(o.replaces).toEqual([outcomes.get(`2024-Q2/${basename(f)}`)!.uploadId]);
     }
-    const after = await engagementReport(store, {period: "2024-Q2"});
+    const after = await engagementReport(store, projectSettings(), {period: "2024-Q2"});
     expectFigures(after.region, REGION["2024-Q2"]!);
     expect(after.schools.find((s) => s.name === "МКОУ \"Андреевская СОШ\"")!.teachersEngaged).toBe(14);
   });

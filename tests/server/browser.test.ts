@@ -13,6 +13,7 @@ import {frameworkBuild} from "../../server/rebuild.ts";
 import {CHROMIUM, CHROMIUM_ARGS} from "../../reports/exports/annualPdf.ts";
 import {engagementReport} from "../../reports/engagement.ts";
 import {formatPercent} from "../../lib/format.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 let s: TestServer, context: BrowserContext, page: Page, profile: string, files: string;
 
@@ -55,7 +56,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the upload page in Chromium", () => {
     await page.waitForFunction(() => document.getElementById("dashboards")?.dataset.state === "up-to-date", null, {timeout: 60_000});
     expect(Date.now() - started).toBeLessThan(45_000);
     expect(await page.textContent("#dashboards")).toMatch(/^Дашборды обновлены в \d\d:\d\d:\d\d/);
-    const region = (await engagementReport(s.store, {period: "2024-Q1"})).region;
+    const region = (await engagementReport(s.store, projectSettings(), {period: "2024-Q1"})).region;
     await page.goto(`${s.url}/engagement`);
     await page.waitForSelector("#students-pct");
     expect((await page.textContent("#students-pct"))!.replace(/\s/g, " ")).toContain(formatPercent(region.studentsPct, 1, 70).replace(/\s/g, " "));

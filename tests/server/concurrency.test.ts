@@ -3,6 +3,7 @@ import {testServer, upload, type TestServer} from "./helpers.ts";
 import {quarterFile} from "../helpers/region.ts";
 import {all} from "../../store/database.ts";
 import {engagementReport} from "../../reports/engagement.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 let s: TestServer;
 beforeAll(async () => { s = await testServer(); }, 60_000);
@@ -23,7 +24,7 @@ describe("50 concurrent uploads", () => {
 
     const stored = await s.store.read((c) => all<{n: number; distinct: number}>(c, "SELECT count(*) AS n, count(DISTINCT sha256) AS distinct FROM uploads"));
     expect(stored).toEqual([{n: 45, distinct: 45}]);
-    const report = await engagementReport(s.store, {period: "2024-Q1"});
+    const report = await engagementReport(s.store, projectSettings(), {period: "2024-Q1"});
     // Σ (i + 2) for i = 1..45 = 45·46/2 + 90 = 1125; population 45 × 100.
     expect([report.region.studentsEngaged, report.region.studentsPopulation]).toEqual([1125, 4500]);
   }, 120_000);

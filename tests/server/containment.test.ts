@@ -30,34 +30,34 @@ describe("files that exhaust a parser's memory, against a running server", () =>
     rmSync(dir, {recursive: true, force: true});
   });
 
-  for (const [what, make, size, after] of [
-    ["the 11 KB report with one merged range A1:XFD1048576", "merge", [5, 20], "forms/2024-Q1/omskiy_sosh_12.xlsx"],
-    ["a report with 700,000 small merges", "merges", [2500, 6000], "forms/2024-Q1/omskiy_druzhinskaya.xlsx"]
+  // Since the readers check a sheet's geometry before allocating (loaders/formats, issue 13 §1),
+  // neither file exhausts a parser any more: the sheet-wide merge is clamped to the sheet's cells and
+  // the report is read as it is; 700,000 merges are past the merge budget and refused at once. A
+  // child that does run out of memory is the kill -9 case below (the supervisor's side).
+  for (const [what, make, size, after, expected] of [
+    ["the 11 KB report with one merged range A1:XFD1048576", "merge", [5, 20], "forms/2024-Q1/omskiy_sosh_12.xlsx", "read"],
+    ["a report with 700,000 small merges", "merges", [2500, 6000], "forms/2024-Q1/omskiy_druzhinskaya.xlsx", "refused"]
   ] as const) {
-    it(`${what}: rejected as too complex to parse, /healthz answers throughout, a good file right after is accepted`, async () => {
+    it(`${what}: answered (${expected === "read" ? "read as the report it is" : "refused as too large"}), /healthz answers throughout, a good file right after is accepted`, async () => {
       const bytes = files.get(make)!;
       expect(bytes.length / 1024).toBeGreaterThan(size[0]);
       expect(bytes.length / 1024).toBeLessThan(size[1]);
-      const children = descendants(server.child.pid!);
       const health = watchHealth(server.url, 50);
       const r = await upload(server.url, csrf, [{name: "отчёт.xlsx", bytes}]);
       const seen = await health.stop();
       expect(r.status).toBe(200);
-      expect(r.body.files[0]).toMatchObject({status: "rejected", uploadId: expect.any(Number)});
-      // Out of memory (the usual end), or, when the child spends its last seconds collecting
-      // garbage on a busy machine, out of time: either way the child is ended and replaced.
-      expect(r.body.files[0].issues).toHaveLength(1);
-      expect(["file/too-complex", "file/parse-timeout"]).toContain(r.body.files[0].issues[0].kind);
-      expect(r.body.files[0].issues[0].message).toMatch(/^Файл слишком сложен для разбора: (для его чтения нужно несравнимо больше памяти|его не удалось прочитать за 15 с)/);
-      // The server answered every health check while the child ran out of memory and died: checks
-      // went on completing while the file was parsed (a server parsing in its own thread answers
-      // none until the file is done, or never).
-      expect(seen.length).toBeGreaterThan(3);
+      if (expected === "read") {
+        expect(r.body.files[0]).toMatchObject({kind: "forms", period: "2024-Q1", uploadId: expect.any(Number)});
+        expect(["accepted", "accepted_with_remarks"]).toContain(r.body.files[0].status);
+      } else {
+        expect(r.body.files[0]).toMatchObject({status: "rejected", uploadId: expect.any(Number)});
+        expect(r.body.files[0].issues).toHaveLength(1);
+        expect(r.body.files[0].issues[0].kind).toBe("file/sheet-too-large");
+      }
+      // The server answered every health check while the file was parsed.
+      expect(seen.length).toBeGreaterThan(0);
       expect(seen.filter((h) => h.status !== 200)).toEqual([]);
-      // The child that held the file is gone and replaced; the server process is the same.
-      expect(children.some((p) => !descendants(server.child.pid!).includes(p))).toBe(true);
-      // Promptly: a fresh child is ready (the good file is not parsed by a dying one, nor queued
-      // behind a restart loop). Bound generous for a shared machine; it takes well under a second idle.
+      // Promptly: a good file right after is parsed by a ready child. Bound generous for a shared machine.
       const started = performance.now();
       const next = await upload(server.url, csrf, [sample(after)]);
       expect(next.body.files[0].status).toBe("accepted");
@@ -66,13 +66,10 @@ describe("files that exhaust a parser's memory, against a running server", () =>
     }, 90_000);
   }
 
-  it("keeps no original of the rejected files and the status says the children were replaced", async () => {
+  it("keeps no original of the refused file", async () => {
     const kept = readdirSync(join(dir, "uploads"));
-    // Only the two good files.
-    expect(kept).toHaveLength(2);
-    const status = await (await fetch(`${server.url}/api/status`)).json() as {parsing: {workerRestarts: number; children: number}};
-    expect(status.parsing.workerRestarts).toBeGreaterThanOrEqual(2);
-    expect(status.parsing.children).toBeGreaterThanOrEqual(2);
+    // The report read with its clamped merge and the two good files; nothing of the refused one.
+    expect(kept).toHaveLength(3);
   });
 });
 

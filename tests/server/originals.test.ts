@@ -12,6 +12,7 @@ import {Store, all} from "../../store/database.ts";
 import {engagementReport} from "../../reports/engagement.ts";
 import {enforcePolicy} from "../../server/originals.ts";
 import {startServer} from "../../server/app.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 const files = ["omskiy_sosh_12", "omskiy_morozovskaya", "omskiy_druzhinskaya"].map((n) => sample(`forms/2024-Q1/${n}.xlsx`));
 
@@ -29,12 +30,12 @@ describe("kept originals", () => {
     const s = await testServer({originals: {quotaMb: 20 / 1024}});
     try {
       for (const f of files) expect((await upload(s.url, s.csrf, [f])).body.files[0].status).not.toBe("rejected");
-      const figures = await engagementReport(s.store, {period: "2024-Q1"});
+      const figures = await engagementReport(s.store, projectSettings(), {period: "2024-Q1"});
       await until(() => readdirSync(join(s.dir, "uploads")).length === 2);
       const rows = await s.store.read((c) => all<{upload_id: number; reason: string | null}>(c,
         "SELECT f.upload_id, d.reason FROM upload_files f LEFT JOIN original_deletions d USING (upload_id) ORDER BY 1"));
       expect(rows.map((r) => r.reason)).toEqual(["quota", null, null]);
-      expect(await engagementReport(s.store, {period: "2024-Q1"})).toEqual(figures);
+      expect(await engagementReport(s.store, projectSettings(), {period: "2024-Q1"})).toEqual(figures);
       const html = await (await fetch(`${s.url}/history`)).text();
       expect(html).toContain("сейчас 2 файла");
     } finally {

@@ -8,6 +8,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {migrations} from "../../store/migrations/index.ts";
 import {Store, all} from "../../store/database.ts";
 import {engagementReport} from "../../reports/engagement.ts";
+import {projectSettings} from "../helpers/settings.ts";
 
 describe("migration 006 on an older database", () => {
   it("links the schools already stored, «Саргатский» and «Саргатский р-н» spellings to one school", async () => {
@@ -38,7 +39,7 @@ describe("migration 006 on an older database", () => {
         const linked = await store.read((conn) => all(conn, "SELECT school_id, directory_school_id, municipality FROM school_directory ORDER BY 1"));
         expect(linked).toEqual([{school_id: 1, directory_school_id: 1, municipality: "Саргатский"}, {school_id: 2, directory_school_id: 1, municipality: "Саргатский"}]);
         // The II quarter is complete (the one school of I quarter's Form 1 reported again, under its other spelling): 80 of 100.
-        const r = await engagementReport(store, {period: "2024-Q2"});
+        const r = await engagementReport(store, projectSettings(), {period: "2024-Q2"});
         expect([r.region.studentsEngaged, r.region.studentsPopulation, r.region.coverage.label]).toEqual([80, 100, "по 1 из 1 школы"]);
       } finally {
         await store.close();

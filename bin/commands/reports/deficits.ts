@@ -4,8 +4,7 @@ import {parse} from "../../args.ts";
 import {UserError, type Io} from "../../io.ts";
 import {table} from "../../present.ts";
 import {withStore} from "../../withStore.ts";
-import {deficitsReport, loadDeficitLevels, type DeficitsReport} from "../../../reports/deficits.ts";
-import {loadAreas} from "../../../loaders/diagnostics/areas.ts";
+import {deficitsReport, type DeficitsReport} from "../../../reports/deficits.ts";
 import {formatNumber, formatPercent} from "../../../lib/format.ts";
 import type {ReportCommand} from "./types.ts";
 
@@ -51,11 +50,9 @@ export const deficitsReportCommand: ReportCommand = {
     if (wave !== undefined && wave !== "entry" && wave !== "exit") {
       throw new UserError(`--wave: нужно entry (входная диагностика) или exit (итоговая), а не «${wave}».`);
     }
-    let areas, levels;
-    try { areas = loadAreas(); levels = loadDeficitLevels(); } catch (e) { throw new UserError(`настройка неверна: ${(e as Error).message}`); }
-    return withStore(values.db as string | undefined, async (store) => {
-      const report = await deficitsReport(store, {wave, school: values.school as string | undefined,
-        municipality: values.municipality as string | undefined, names: Boolean(values.names), areas, levels});
+    return withStore(values.db as string | undefined, async (store, settings) => {
+      const report = await deficitsReport(store, settings, {wave, school: values.school as string | undefined,
+        municipality: values.municipality as string | undefined, names: Boolean(values.names)});
       if (values.json) io.out(JSON.stringify(report, null, 2));
       else if (!report.teachers.length) io.out("Нет результатов диагностики для отчёта. Загрузите их: mentoring ingest <файл> [--wave entry|exit]");
       else io.out(deficitsText(report, Boolean(values.teachers)));

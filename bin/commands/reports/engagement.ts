@@ -79,12 +79,12 @@ export const engagementReportCommand: ReportCommand = {
     const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report engagement ${this.usage}`); return 0; }
     const period = checkPeriod(values.period);
-    return withStore(values.db, async (store) => {
+    return withStore(values.db, async (store, settings) => {
       const known = await engagementPeriods(store);
       if (period && !known.includes(period)) {
         throw new UserError(`за период ${period} данных нет. Есть: ${known.length ? known.join(", ") : "ничего (база пуста)"}.`);
       }
-      const report = await engagementReport(store, {period});
+      const report = await engagementReport(store, settings, {period});
       io.out(values.json ? JSON.stringify(report, null, 2) : engagementText(report));
       return 0;
     }, {mustExist: true});

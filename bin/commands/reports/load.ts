@@ -47,8 +47,8 @@ export const loadReportCommand: ReportCommand = {
     const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, date: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report load ${this.usage}`); return 0; }
     const date = checkDate(values.date);
-    return withStore(values.db, async (store) => {
-      const report = await loadReport(store, {date, school: values.school});
+    return withStore(values.db, async (store, settings) => {
+      const report = await loadReport(store, settings, {date, school: values.school});
       if (values.school && report.schools.length === 0) {
         throw new UserError(`нет школы с базами наставничества, в названии или районе которой есть «${values.school}».`);
       }

@@ -1,17 +1,16 @@
 // `mentoring report prepost`: the curator's entry/exit comparison by competence area.
-import {parse} from "../../args.ts";
+import {checkYear, parse} from "../../args.ts";
 import {UserError, type Io} from "../../io.ts";
 import {table} from "../../present.ts";
 import {withStore} from "../../withStore.ts";
 import {prepostReport, type AreaFigures, type PrepostReport, type TeacherRef} from "../../../reports/prepost.ts";
-import {formatNumber, formatPercent} from "../../../lib/format.ts";
-import {loadAreas} from "../../../loaders/diagnostics/areas.ts";
+import {formatNumber, formatPercent, formatPValue} from "../../../lib/format.ts";
 import type {ReportCommand} from "./types.ts";
 
 const pct = (v: number | null) => formatPercent(v, 1);
 const num = (v: number | null, d = 2) => formatNumber(v, d);
 const share = (v: number | null) => (v === null ? "—" : formatPercent(v * 100, 0));
-const pOnly = (p: number) => (p < 0.001 ? "< 0,001" : formatNumber(p, 3));
+
 const measured = (a: AreaFigures) => a.nEntry + a.nExit > 0;
 const signed = (v: number | null, d = 1) => {
   if (v === null) return "—";
@@ -24,14 +23,13 @@ function areaRows(areas: AreaFigures[]): string[][] {
   return areas.filter(measured).map((a) => [
     a.label, formatNumber(a.nPairs), pct(a.meanEntryDeficit), pct(a.meanExitDeficit), signed(a.meanChange),
     a.ci95 ? `${signed(a.ci95[0])} … ${signed(a.ci95[1])}` : "—",
-    a.pT === null ? "—" : pOnly(a.pT),
-    a.wilcoxon ? `${pOnly(a.wilcoxon.p)} (${a.wilcoxon.method === "exact" ? "точн." : "норм."})` : "—",
+    formatPValue(a.test.p), a.test.label ?? "—",
     num(a.dz), share(a.normalizedGain),
     a.shareImproved === null ? "—" : `${share(a.shareImproved)} / ${share(a.shareUnchanged)} / ${share(a.shareWorse)}`
   ]);
 }
 
-const AREA_HEAD = ["Область", "Пар", "Дефицит до", "после", "Изм. результата, п.п.", "95 % ДИ", "p (t)", "p (Уилкоксон)", "d_z",
+const AREA_HEAD = ["Область", "Пар", "Дефицит до", "после", "Изм. результата, п.п.", "95 % ДИ", "p", "Критерий", "d_z",
   "Устранено дефицита", "Лучше / так же / хуже"];
 
 function who(t: TeacherRef): string {
@@ -42,10 +40,12 @@ export function prepostText(r: PrepostReport, showTeachers: boolean): string {
   const out: string[] = [];
   const scope = [r.scope.municipality ? `муниципалитет «${r.scope.municipality}»` : null,
     r.scope.school ? `школа «${r.scope.school}»` : null].filter(Boolean).join(", ");
-  out.push(`Входная и итоговая диагностика педагогов${scope ? ` (${scope})` : ""}.`);
+  out.push(`Входная и итоговая диагностика педагогов${scope ? ` (${scope})` : ""}` +
+    `${r.scope.schoolYear ? `, ${r.scope.schoolYear} учебный год (итоговые диагностики этого года и входные тех же педагогов)` : ", все учебные годы"}.`);
   out.push(`Педагогов: ${formatNumber(r.counts.teachers)}; с обеими диагностиками: ${formatNumber(r.counts.paired)}; ` +
     `только входная: ${formatNumber(r.counts.entryOnly)}; только итоговая: ${formatNumber(r.counts.exitOnly)}` +
-    (r.counts.ambiguous ? `; не сопоставлены из-за совпадения ФИО: ${formatNumber(r.counts.ambiguous)}` : "") + ".");
+    (r.counts.ambiguous ? `; не сопоставлены из-за совпадения ФИО: ${formatNumber(r.counts.ambiguous)}` : "") +
+    (r.counts.undated ? `; без учебного года в файле (не учтены): ${formatNumber(r.counts.undated)}` : "") + ".");
   out.push("");
   out.push(table(AREA_HEAD, areaRows(r.areas)));
   out.push("");
@@ -84,22 +84,21 @@ export function prepostText(r: PrepostReport, showTeachers: boolean): string {
 
 export const prepostReportCommand: ReportCommand = {
   name: "prepost",
-  usage: "[--db ФАЙЛ] [--school НАЗВАНИЕ] [--municipality НАЗВАНИЕ] [--by school|municipality|all] [--teachers] [--names] [--json]",
+  usage: "[--db ФАЙЛ] [--year 2025/26] [--school НАЗВАНИЕ] [--municipality НАЗВАНИЕ] [--by school|municipality|all] [--teachers] [--names] [--json]",
   summary: "входная и итоговая диагностика: изменение дефицитов по областям, значимость, величина эффекта",
   async run(argv: string[], io: Io) {
-    const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, municipality: {type: "string"},
+    const {values} = parse(argv, {db: {type: "string"}, year: {type: "string"}, school: {type: "string"}, municipality: {type: "string"},
       by: {type: "string"}, teachers: {type: "boolean"}, names: {type: "boolean"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report prepost ${this.usage}`); return 0; }
     const by = values.by as string | undefined;
     if (by !== undefined && !["school", "municipality", "all"].includes(by)) {
       throw new UserError(`--by: нужно school, municipality или all, а не «${by}».`);
     }
-    let areas;
-    try { areas = loadAreas(); } catch (e) { throw new UserError(`настройка областей неверна: ${(e as Error).message}`); }
-    return withStore(values.db as string | undefined, async (store) => {
-      const report = await prepostReport(store, {school: values.school as string | undefined,
+    const year = checkYear(values.year as string | undefined);
+    return withStore(values.db as string | undefined, async (store, settings) => {
+      const report = await prepostReport(store, settings, {...(year ? {schoolYear: year.year} : {}), school: values.school as string | undefined,
         municipality: values.municipality as string | undefined, by: by as "school" | "municipality" | "all" | undefined,
-        names: Boolean(values.names), areas});
+        names: Boolean(values.names)});
       if ((values.school || values.municipality) && report.scope.schools.length === 0) {
         throw new UserError(`не найдено ни одной школы по условию${values.municipality ? ` «${values.municipality}»` : ""}${values.school ? ` «${values.school}»` : ""}.`);
       }

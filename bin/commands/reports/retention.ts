@@ -1,23 +1,23 @@
 // `mentoring report retention`: young specialists retained one year after hiring, staff turnover.
-import {parse} from "../../args.ts";
+import {checkYear, parse} from "../../args.ts";
 import {table} from "../../present.ts";
-import {formatDate, formatNumber, formatPercent} from "../../../lib/format.ts";
+import {formatDate, formatNumber, formatPercent, formatSchoolYear} from "../../../lib/format.ts";
 import {withStore} from "../../withStore.ts";
 import {retentionReport} from "../../../reports/retention.ts";
 import type {RetentionCohort} from "../../../lib/retention.ts";
 import type {Turnover} from "../../../lib/turnover.ts";
 import type {ReportCommand} from "./types.ts";
 
-const USAGE = "[--school НАЗВАНИЕ] [--db ФАЙЛ] [--json]";
+const USAGE = "[--school НАЗВАНИЕ] [--year 2024/25] [--db ФАЙЛ] [--json]";
 
 function cohortTable(cohorts: RetentionCohort[]): string {
   return table(["Год приёма", "Принято молодых", "Закрепились", "Ушли до года", "Ещё нет года", "Закрепляемость"],
-    cohorts.map((c) => [`${c.year - 1}/${c.year}`, String(c.hired), String(c.retained), String(c.left), String(c.pending), formatPercent(c.share)]));
+    cohorts.map((c) => [formatSchoolYear(c.year), String(c.hired), String(c.retained), String(c.left), String(c.pending), formatPercent(c.share)]));
 }
 
 function turnoverTable(rows: Turnover[]): string {
   return table(["Учебный год", "На 1 сентября", "На 31 августа", "Средняя численность", "Принято", "Уволилось", "Текучесть"],
-    rows.map((t) => [`${t.year - 1}/${t.year}`, String(t.headcountStart), String(t.headcountEnd), formatNumber(t.averageHeadcount, 1),
+    rows.map((t) => [formatSchoolYear(t.year), String(t.headcountStart), String(t.headcountEnd), formatNumber(t.averageHeadcount, 1),
       String(t.hires), String(t.leavers), formatPercent(t.rate)]));
 }
 
@@ -26,16 +26,17 @@ export const retentionReportCommand: ReportCommand = {
   usage: USAGE,
   summary: "закрепляемость молодых специалистов (через год после приёма) и текучесть кадров по спискам педагогов",
   async run(argv, io) {
-    const {values} = parse(argv, {school: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {school: {type: "string"}, year: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report retention ${USAGE}`); return 0; }
+    const year = checkYear(values.year);
     return withStore(values.db, async (store) => {
-      const r = await retentionReport(store, {school: values.school});
+      const r = await retentionReport(store, {school: values.school, ...(year ? {schoolYear: year.year} : {})});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (!r.schools.length) {
         io.out("Списков педагогов в базе нет: загрузите список с датами приёма и увольнения (mentoring ingest).");
         return 0;
       }
-      io.out(`Закрепляемость молодых специалистов и текучесть кадров (данные по ${formatDate(r.observedUntil)})`);
+      io.out(`Закрепляемость молодых специалистов и текучесть кадров (${r.schoolYear ? `по ${r.schoolYear} учебный год; ` : ""}данные по ${formatDate(r.observedUntil)})`);
       io.out("Закрепился — работает через год после даты приёма; «ещё нет года» в долю не входят.");
       io.out("");
       io.out(`Все школы (${r.schools.length})`);

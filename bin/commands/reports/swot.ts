@@ -1,32 +1,35 @@
 // `mentoring report swot`: the SWOT of the programme from questionnaires, with ratings and the
 // statements waiting to be coded.
-import {parse} from "../../args.ts";
+import {checkYear, parse} from "../../args.ts";
+import {periodLabel} from "../../../lib/period.ts";
 import {UserError} from "../../io.ts";
 import {table} from "../../present.ts";
-import {formatNumber, formatPercent} from "../../../lib/format.ts";
+import {formatNumber, formatP, formatPercent} from "../../../lib/format.ts";
+import type {ChosenTest} from "../../../lib/chosenTest.ts";
+import {RESPONDENT_ROLES} from "../../../lib/glossary.ts";
 import {withStore} from "../../withStore.ts";
-import {loadCodebook, swotReport, type PrePost} from "../../../reports/swot.ts";
+import {swotReport, type PrePost} from "../../../reports/swot.ts";
+import {settingFromFile} from "../../../settings/load.ts";
+import {SettingsError} from "../../../settings/errors.ts";
 import type {ReportCommand} from "./types.ts";
 
-const ROLES = ["наставник", "наставляемый", "куратор", "руководитель", "другое"];
-const USAGE = "[--role наставник|наставляемый|куратор|руководитель] [--wave entry|exit] [--codebook ФАЙЛ] [--top N] [--db ФАЙЛ] [--json]";
+const ROLES: readonly string[] = RESPONDENT_ROLES;
+const USAGE = "[--role наставник|наставляемый|куратор|руководитель] [--wave entry|exit] [--year 2024/25] [--codebook ФАЙЛ] [--top N] [--db ФАЙЛ] [--json]";
 
-/** «p = 0,042», or «p < 0,001» where three decimals would show a zero. */
-function pText(p: number | null): string {
-  if (p === null) return "p —";
-  return p < 0.001 ? "p < 0,001" : `p = ${formatNumber(p, 3)}`;
+/** The chosen test (lib/chosenTest.ts) with its p: «критерий Уилкоксона, p = 0,042». */
+function testText(t: ChosenTest): string {
+  return t.test === null ? "проверить значимость нельзя (мало данных или нет изменений)" : `${t.label}, ${formatP(t.p)}`;
 }
 
 function prePostLine(p: PrePost): string {
   if (p.type === "paired") {
     const r = p.result;
-    const w = r.wilcoxon ? `, критерий Уилкоксона ${pText(r.wilcoxon.p)}` : "";
     return `    до/после (парное сравнение, ${p.matched} сопоставленных участников): ${formatNumber(r.meanBefore, 2)} → ${formatNumber(r.meanAfter, 2)}` +
-      `, t-критерий ${pText(r.pT)}${w}; улучшили оценку ${formatPercent(r.shareImproved === null ? null : r.shareImproved * 100)}`;
+      `, ${testText(r.test)}; улучшили оценку ${formatPercent(r.shareImproved === null ? null : r.shareImproved * 100)}`;
   }
   const r = p.result;
   return `    до/после (независимые выборки: ${p.reason}): ${formatNumber(r.meanBefore, 2)} (n = ${r.nBefore}) → ${formatNumber(r.meanAfter, 2)} (n = ${r.nAfter})` +
-    `, t-критерий Уэлча ${pText(r.welch?.p ?? null)}, U-критерий Манна — Уитни ${pText(r.mannWhitney?.p ?? null)}`;
+    `, ${testText(r.test)}`;
 }
 
 export const swotReportCommand: ReportCommand = {
@@ -34,7 +37,8 @@ export const swotReportCommand: ReportCommand = {
   usage: USAGE,
   summary: "SWOT-анализ программы по анкетам: упоминания по квадрантам и ролям, оценки, некодированные ответы",
   async run(argv, io) {
-    const {values} = parse(argv, {role: {type: "string"}, wave: {type: "string"}, codebook: {type: "string"}, top: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {role: {type: "string"}, wave: {type: "string"}, year: {type: "string"}, codebook: {type: "string"}, top: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
+    const period = checkYear(values.year);
     if (values.help) { io.out(`mentoring report swot ${USAGE}`); return 0; }
     const role = values.role?.trim().toLowerCase().replace(/ё/g, "е");
     if (role !== undefined && !ROLES.includes(role)) throw new UserError(`--role: нужна одна из ролей ${ROLES.join(", ")}, а не «${values.role}».`);
@@ -42,10 +46,12 @@ export const swotReportCommand: ReportCommand = {
     if (wave !== undefined && wave !== "entry" && wave !== "exit") throw new UserError(`--wave: нужно entry (входное анкетирование) или exit (итоговое), а не «${wave}».`);
     const top = values.top === undefined ? 5 : Number(values.top);
     if (!Number.isInteger(top) || top < 1) throw new UserError(`--top: нужно целое число от 1, а не «${values.top}».`);
-    let codebook;
-    try { codebook = loadCodebook(values.codebook); } catch (e) { throw new UserError((e as Error).message); }
-    return withStore(values.db, async (store) => {
-      const r = await swotReport(store, {role, wave, codebook, top});
+    return withStore(values.db, async (store, settings) => {
+      let codebook = settings.swotCodebook;
+      try { if (values.codebook) codebook = settingFromFile("swotCodebook", values.codebook); } catch (e) {
+        throw e instanceof SettingsError ? new UserError(e.message) : e;
+      }
+      const r = await swotReport(store, {...settings, swotCodebook: codebook}, {role, wave, top, ...(period ? {period} : {})});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (r.respondents.total === 0) {
         io.out(`Анкет${role ? ` с ролью «${role}»` : ""} в базе нет. Загрузите выгрузку опроса: mentoring ingest <файл.xlsx>`);
@@ -53,6 +59,7 @@ export const swotReportCommand: ReportCommand = {
       }
       const roles = Object.entries(r.respondents.byRole).map(([k, n]) => `${k} — ${n}`).join(", ");
       const filters = [role ? `роль: ${role}` : "", wave ? (wave === "entry" ? "входное анкетирование" : "итоговое анкетирование") : ""].filter(Boolean);
+      filters.unshift(period ? periodLabel(period) : "все периоды");
       io.out(`SWOT-анализ программы наставничества${filters.length ? ` (${filters.join(", ")})` : ""}`);
       io.out(`Респондентов: ${r.respondents.total} (${roles}); доля — от числа респондентов.`);
       io.out("");
@@ -85,7 +92,7 @@ export const swotReportCommand: ReportCommand = {
       }
       io.out("");
       if (r.uncoded.length) {
-        io.out(`Не закодировано высказываний: ${r.uncoded.length}. Добавьте фразы в кодификатор (data/config/swot-codebook.json) и запустите отчёт снова:`);
+        io.out(`Не закодировано высказываний: ${r.uncoded.length}. Добавьте фразы в кодификатор SWOT (mentoring settings export → лист «Кодификатор SWOT» → mentoring ingest) и запустите отчёт снова:`);
         for (const u of r.uncoded.slice(0, 30)) {
           io.out(`  «${u.text}» — ${u.role}${u.quadrant ? `, квадрант по вопросу: ${r.quadrants.find((q) => q.quadrant === u.quadrant)!.label}` : ""} (${u.file}, строка ${u.row ?? "—"})`);
         }

@@ -1,13 +1,15 @@
 // `mentoring report targets`: target indicators vs actual per school and year, year over year.
-import {parse} from "../../args.ts";
+import {checkYear, parse} from "../../args.ts";
 import {UserError} from "../../io.ts";
 import {table} from "../../present.ts";
-import {formatNumber, formatPercent} from "../../../lib/format.ts";
+import {formatNumber, formatSchoolYear, formatPercent} from "../../../lib/format.ts";
 import {withStore} from "../../withStore.ts";
-import {loadIndicatorsConfig, targetsReport} from "../../../reports/targets.ts";
+import {targetsReport} from "../../../reports/targets.ts";
+import {settingFromFile} from "../../../settings/load.ts";
+import {SettingsError} from "../../../settings/errors.ts";
 import type {ReportCommand} from "./types.ts";
 
-const USAGE = "[--school НАЗВАНИЕ] [--year ГГГГ] [--config ФАЙЛ] [--db ФАЙЛ] [--json]";
+const USAGE = "[--school НАЗВАНИЕ] [--year 2024/25] [--config ФАЙЛ] [--db ФАЙЛ] [--json]";
 
 function pp(v: number | null): string {
   if (v === null) return "—";
@@ -21,26 +23,24 @@ export const targetsReportCommand: ReportCommand = {
   async run(argv, io) {
     const {values} = parse(argv, {school: {type: "string"}, year: {type: "string"}, config: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report targets ${USAGE}`); return 0; }
-    let year: number | undefined;
-    if (values.year !== undefined) {
-      const m = /^(\d{4})(?:\s*\/\s*(\d{4}))?$/.exec(values.year.trim());
-      if (!m) throw new UserError(`--year: нужен учебный год, например 2025 или 2024/2025, а не «${values.year}».`);
-      year = Number(m[2] ?? m[1]);
-    }
-    let config;
-    try { config = loadIndicatorsConfig(values.config); } catch (e) { throw new UserError((e as Error).message); }
-    return withStore(values.db, async (store) => {
-      const r = await targetsReport(store, {school: values.school, year, config});
+    // A school year «2024/25», or a calendar year «2025» meaning the school year that ends in it (docs/periods.md).
+    const year = checkYear(values.year)?.year;
+    return withStore(values.db, async (store, settings) => {
+      let indicators = settings.indicators;
+      try { if (values.config) indicators = settingFromFile("indicators", values.config); } catch (e) {
+        throw e instanceof SettingsError ? new UserError(e.message) : e;
+      }
+      const r = await targetsReport(store, {...settings, indicators}, {school: values.school, year});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (!r.schools.length) {
         io.out("Данных для целевых показателей нет: загрузите список педагогов или таблицу показателей (mentoring ingest).");
         return 0;
       }
-      io.out("Целевые показатели (учебный год обозначен годом окончания: 2025 = 2024/2025)");
+      io.out("Целевые показатели по учебным годам");
       for (const s of r.schools) {
         for (const y of s.years) {
           io.out("");
-          io.out(`${s.municipality} · ${s.name} · ${y.year - 1}/${y.year}`);
+          io.out(`${s.municipality} · ${s.name} · ${formatSchoolYear(y.year)} учебный год`);
           io.out(table(["Показатель", "Факт", "Цель", "Отклонение", "Выполнен", "К прошлому году", "Чел.", "Источник"],
             y.indicators.map((l) => [l.name.length > 60 ? l.name.slice(0, 58) + "…" : l.name, formatPercent(l.actual), formatPercent(l.target),
               pp(l.gap), l.met === null ? "—" : l.met ? "да" : "нет", pp(l.change),

@@ -5,7 +5,9 @@ import {table} from "../../present.ts";
 import {withStore} from "../../withStore.ts";
 import {formatDate, formatNumber} from "../../../lib/format.ts";
 import {plural} from "../../../loaders/messages/index.ts";
-import {DEFAULT_RULES_PATH, loadMentoringRules, violationsReport, type ViolationsReport} from "../../../reports/violations.ts";
+import {violationsReport, type ViolationsReport} from "../../../reports/violations.ts";
+import {settingFromFile} from "../../../settings/load.ts";
+import {SettingsError} from "../../../settings/errors.ts";
 import {checkDate} from "./registryOptions.ts";
 import type {ReportCommand} from "./types.ts";
 
@@ -91,20 +93,18 @@ export function violationsText(r: ViolationsReport): string {
 export const violationsReportCommand: ReportCommand = {
   name: "violations",
   usage: "[--db ФАЙЛ] [--school НАЗВАНИЕ] [--date ГГГГ-ММ-ДД] [--names] [--rules ФАЙЛ] [--json]",
-  summary: "нарушения правил наставничества по базам наставников и наставляемых (больше 3 наставляемых, срок, 30 дней)",
+  summary: "нарушения правил наставничества по базам наставников и наставляемых (число наставляемых, срок, назначение наставника)",
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, date: {type: "string"},
       names: {type: "boolean"}, rules: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report violations ${this.usage}`); return 0; }
     const date = checkDate(values.date);
-    let rules;
-    try {
-      rules = await loadMentoringRules(values.rules ?? DEFAULT_RULES_PATH);
-    } catch (e) {
-      throw new UserError(`файл правил ${values.rules ?? DEFAULT_RULES_PATH} не прочитан: ${(e as Error).message.split("\n")[0]}`);
-    }
-    return withStore(values.db, async (store) => {
-      const report = await violationsReport(store, {date, school: values.school, names: values.names, rules});
+    return withStore(values.db, async (store, settings) => {
+      let rules = settings.mentoringRules;
+      try { if (values.rules) rules = settingFromFile("mentoringRules", values.rules); } catch (e) {
+        throw e instanceof SettingsError ? new UserError(e.message) : e;
+      }
+      const report = await violationsReport(store, {...settings, mentoringRules: rules}, {date, school: values.school, names: values.names});
       if (values.school && report.schools.length === 0) {
         throw new UserError(`нет школы с базами наставничества, в названии или районе которой есть «${values.school}».`);
       }

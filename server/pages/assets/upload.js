@@ -74,9 +74,11 @@ function send(file, item, retries = 0) {
     data.append("file", file, file.name);
     const params = new URLSearchParams({batch: batchId});
     const period = form.elements.period.value.trim();
+    const schoolYear = form.elements.schoolYear ? form.elements.schoolYear.value : "";
     const wave = form.elements.wave.value;
     const school = form.elements.school.value;
     if (period) params.set("period", period);
+    if (schoolYear) params.set("schoolYear", schoolYear);
     if (wave) params.set("wave", wave);
     if (school) params.set("school", school);
     const xhr = new XMLHttpRequest();

@@ -66,7 +66,7 @@ describe("ingesting diagnostics", () => {
       ["Иванова Анна", SCHOOL1, "Саргатский", 50], ["Иванова Анна", SCHOOL1, "Саргатский", 70]]}]));
     expect(entry.status).toBe("accepted_with_remarks");
     expect(entry.issues.map((i) => [i.kind, i.cell, i.school])).toEqual([
-      ["diagnostics/ambiguous-teacher", null, SCHOOL1], ["diagnostics/ambiguous-teacher", null, SCHOOL1]]);
+      ["diagnostics/ambiguous-teacher", null, SCHOOL1], ["diagnostics/ambiguous-teacher", null, SCHOOL1], ["diagnostics/no-school-year", null, null]]);
     const exit = await ingestBytes(store, "итоговая.xlsx", await workbookBytes([{name: "Итоговая", rows: [HEADER,
       ["Иванова Анна", SCHOOL1, "Саргатский", 60]]}]));
     // Alone in its file, she meets two namesakes already stored: an issue, not a silent choice.
@@ -82,7 +82,8 @@ describe("ingesting diagnostics", () => {
        JOIN current_diagnostic_entries e USING (teacher_id) GROUP BY ALL ORDER BY 1`));
     expect(teachers).toEqual([{teacher_id: 1, ambiguous: true, waves: "entry"}, {teacher_id: 2, ambiguous: true, waves: "entry"},
       {teacher_id: 3, ambiguous: true, waves: "exit"}]);
-    const linked = await store.read((c) => all<{school_id: number | null}>(c, "SELECT school_id FROM issues WHERE upload_id = $u", {u: entry.uploadId!}));
+    const linked = await store.read((c) => all<{school_id: number | null}>(c, "SELECT school_id FROM issues WHERE upload_id = $u AND kind = 'diagnostics/ambiguous-teacher'", {u: entry.uploadId!}));
+    expect(linked).toHaveLength(2);
     expect(linked.every((r) => r.school_id !== null)).toBe(true);
   });
 

@@ -4,7 +4,8 @@ import {guardZip} from "../../../loaders/xlsx/zipGuard.ts";
 import {readWorkbook} from "../../../loaders/xlsx/readWorkbook.ts";
 import {knownIssueKinds, toIssue} from "../../../loaders/messages/index.ts";
 import {diagnosticsKind} from "../../../loaders/diagnostics/kind.ts";
-import {defaultAreas, AreasConfigSchema} from "../../../loaders/diagnostics/areas.ts";
+import {AreasConfigSchema} from "../../../loaders/diagnostics/areas.ts";
+import {projectSettings} from "../../helpers/settings.ts";
 import type {DiagnosticsData, TeacherRow} from "../../../loaders/diagnostics/parse.ts";
 import type {IssueFacts} from "../../../loaders/issues.ts";
 import {workbookBytes, HEADER, SCHOOL1, SCHOOL2, type SheetSpec} from "./helpers.ts";
@@ -27,7 +28,9 @@ describe("reading diagnostics files", () => {
     const {rows, issues} = accepted(await examine([{name: "Входная", rows: [HEADER,
       ["Иванова Анна Петровна", SCHOOL1, "Саргатский", 52, "44%", {percent: 0.685}, "17% (результат выполнения теста входной диагностики - 83%)", "52,5 %"],
       ["Сидоров Олег", SCHOOL1, "Саргатский", "52,5", " 60 ", {percent: 1}, {percent: 0}, 0]]}]));
-    expect(issues).toEqual([]);
+    // Nothing wrong with the values; only that the file names no school year (information).
+    expect(issues).toEqual([{file: "диагностика.xlsx", sheet: "Входная", severity: "info", kind: "diagnostics/no-school-year",
+      details: {sheets: ["Входная"]}}]);
     expect(resultsOf(rows[0]!)).toEqual({methodological: 52, subject: 44, psych_pedagogical: 68.5, communicative: 83, digital: 52.5});
     expect(resultsOf(rows[1]!)).toEqual({methodological: 52.5, subject: 60, psych_pedagogical: 100, communicative: 0, digital: 0});
     expect(rows[0]).toMatchObject({wave: "entry", school: SCHOOL1, municipality: "Саргатский", sheet: "Входная", row: 2});
@@ -73,7 +76,7 @@ describe("reading diagnostics files", () => {
     const {rows, issues} = accepted(await examine([{name: "Входная", rows: [HEADER,
       ["Иванова Анна", SCHOOL1, "Саргатский", 40, "сорок", null, null, null]]}]));
     expect(resultsOf(rows[0]!)).toEqual({methodological: 40});
-    expect(issues.map((i) => i.kind)).toEqual(["diagnostics/not-a-percent"]);
+    expect(issues.map((i) => i.kind)).toEqual(["diagnostics/not-a-percent", "diagnostics/no-school-year"]);
   });
 
   it("keeps the stated result when the route form's deficit and result do not add up, with a warning", async () => {
@@ -157,7 +160,11 @@ describe("the wave of a diagnostics file", () => {
     expect(r.ok).toBe(false);
     const kinds = (r.ok ? [] : r.issues).map((i) => i.kind);
     expect(kinds).toEqual(["diagnostics/no-wave", "diagnostics/no-rows"]);
-    expect(toIssue((r as {issues: IssueFacts[]}).issues[0]!).message).toContain("--wave entry|exit");
+    const message = toIssue((r as {issues: IssueFacts[]}).issues[0]!).message;
+    // Said for a person at the upload page and at the command line alike: no option names.
+    expect(message).toContain("укажите этап при загрузке");
+    expect(message).toMatch(/входная entry, итоговая exit/);
+    expect(message).not.toContain("--");
   });
 
   it("uses a wave named in the file name as the last resort", async () => {
@@ -187,7 +194,7 @@ describe("teachers that cannot be told apart", () => {
 
 describe("areas are configuration", () => {
   it("reads an area a region adds without code, and ignores a column of an unknown area", async () => {
-    const config = AreasConfigSchema.parse({areas: [...defaultAreas.areas,
+    const config = AreasConfigSchema.parse({areas: [...projectSettings().areas.areas,
       {code: "legal", label: "Нормативно-правовые", synonyms: ["нормативно-правов", "правов"]}]});
     const bytes = await workbookBytes([{name: "Входная", rows: [[...HEADER.slice(0, 4), "Нормативно–правовые компетенции", "Здоровьесберегающие"],
       ["Иванова Анна", SCHOOL1, "Саргатский", 50, "35%", 80]]}]);
@@ -196,8 +203,9 @@ describe("areas are configuration", () => {
     const wb = readWorkbook(guarded.entries);
     if (!wb.ok) throw new Error("read");
     const kind = diagnosticsKind(config);
-    expect(kind.detect(wb.workbook)).toBeGreaterThanOrEqual(0.9);
-    const parsed = kind.parse(wb.workbook, {file: "x.xlsx"});
+    const context = {file: "x.xlsx", settings: projectSettings()};
+    expect(kind.detect(wb.workbook, context)).toBeGreaterThanOrEqual(0.9);
+    const parsed = kind.parse(wb.workbook, context);
     expect(resultsOf(parsed.data.rows[0]!)).toEqual({methodological: 50, legal: 35});
   });
 

@@ -8,6 +8,7 @@ import {directorySchools, schoolAliases} from "../../../store/directory.ts";
 import {examine, workbook} from "../../helpers/xlsx.ts";
 import {directoryFile, quarter} from "../../helpers/directory.ts";
 import type {DirectoryData} from "../../../loaders/directory/parse.ts";
+import {projectSettings} from "../../helpers/settings.ts";
 
 const Q1 = "за I квартал 2024 г.";
 let store: Store;
@@ -62,7 +63,7 @@ describe("a directory file", () => {
     // Only «Тарская гимназия» reports (written without its legal form): 70 + 70 = 140 of 200 students.
     await ingestBytes(store, "gymnasium.xlsx", await quarter(Q1, [{m: "Тарский", name: "Тарская гимназия", students: 200, teachers: 20,
       f2: [70, 70], f3: [7, 7]}]));
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.schools.map((s) => [s.municipality, s.name, s.state])).toEqual([
       ["Омский", "БОУ «Омская СОШ № 12»", "missing"], ["Тарский", "МБОУ «Тарская СОШ № 1»", "missing"],
       ["Тарский", "МКОУ «Тарская гимназия»", "accepted"]]);
@@ -87,7 +88,7 @@ describe("a directory file", () => {
     await ingestBytes(store, "справочник.xlsx", await directoryFile(REGION.slice(1, 2)));
     const [school] = await store.read(directorySchools);
     expect(school).toMatchObject({name: "МБОУ «Тарская СОШ № 1»", code: "5535000002", listed: true, origin: "forms"});
-    expect((await engagementReport(store)).schools.map((s) => [s.name, s.studentsEngaged])).toEqual([["МБОУ «Тарская СОШ № 1»", 20]]);
+    expect((await engagementReport(store, projectSettings())).schools.map((s) => [s.name, s.studentsEngaged])).toEqual([["МБОУ «Тарская СОШ № 1»", 20]]);
   });
 
   it("undone, its schools are no longer listed, and nothing else changes", async () => {

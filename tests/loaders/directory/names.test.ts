@@ -6,6 +6,7 @@ import {ingestBytes} from "../../../loaders/ingest.ts";
 import {engagementReport} from "../../../reports/engagement.ts";
 import {decideProposal, pendingProposals, directorySchools} from "../../../store/directory.ts";
 import {quarter} from "../../helpers/directory.ts";
+import {projectSettings} from "../../helpers/settings.ts";
 
 const Q1 = "за I квартал 2024 г.", Q2 = "за II квартал 2024 г.";
 let store: Store;
@@ -20,7 +21,7 @@ describe("one school under several spellings", () => {
     expect(o.status).toBe("accepted");
     expect(o.issues).toContainEqual(expect.objectContaining({kind: "school/spelling-unified", severity: "info", school: "МБОУ СОШ №1",
       value: "МБОУ «СОШ № 1»"}));
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.schools).toHaveLength(1);
     expect(r.schools[0]).toMatchObject({name: "МБОУ СОШ №1", studentsEngaged: 40, studentsPopulation: 100, teachersEngaged: 26,
       teachersPopulation: 30, includedInTotals: true, state: "accepted"});
@@ -35,7 +36,7 @@ describe("one school under several spellings", () => {
       {m: "Саргатский муниципальный район", name: "Муниципальное бюджетное общеобразовательное учреждение \"Саргатская средняя общеобразовательная школа № 1\"",
         students: 100, teachers: 20, f2: [35, 35], f3: [8, 8]}]));
     expect(q2.replaces).toEqual([]);
-    const [r1, r2] = [await engagementReport(store, {period: "2024-Q1"}), await engagementReport(store, {period: "2024-Q2"})];
+    const [r1, r2] = [await engagementReport(store, projectSettings(), {period: "2024-Q1"}), await engagementReport(store, projectSettings(), {period: "2024-Q2"})];
     expect(r2.schools).toHaveLength(1);
     expect(r2.schools[0]!.id).toBe(r1.schools[0]!.id);
     expect(r2.municipalities.map((m) => m.name)).toEqual(["Саргатский"]);
@@ -49,7 +50,7 @@ describe("one school under several spellings", () => {
       await ingestBytes(store, `s${i}.xlsx`, await quarter(Q1, [{m, name: `МКОУ "Школа ${["А", "Б", "В"][i]}"`, students: 10, teachers: 10,
         f2: [1, 1], f3: [1, 1]}]));
     }
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.municipalities.map((m) => [m.name, m.schoolsIncluded.length])).toEqual([["Саргатский", 3]]);
     // 3 × 2 = 6 of 30 students.
     expect([r.region.studentsEngaged, r.region.studentsPopulation]).toEqual([6, 30]);
@@ -60,7 +61,7 @@ describe("one school under several spellings", () => {
     await ingestBytes(store, "region.xlsx", await quarter(Q1, [
       {m: "Тарский", name: "СОШ № 1", students: 100, teachers: 10, f2: [10, 10], f3: [3, 3]},
       {m: "Омский", name: "СОШ № 1", students: 50, teachers: 10, f2: [5, 5], f3: [4, 4]}]));
-    const r = await engagementReport(store);
+    const r = await engagementReport(store, projectSettings());
     expect(r.schools.map((s) => [s.municipality, s.name, s.studentsEngaged, s.studentsPopulation])).toEqual([
       ["Омский", "СОШ № 1", 10, 50], ["Тарский", "СОШ № 1", 20, 100]]);
     expect(new Set(r.schools.map((s) => s.id)).size).toBe(2);
@@ -89,7 +90,7 @@ describe("a new name close to a known one is a proposal", () => {
     expect(proposals[0]).toMatchObject({municipality: "Тарский", name: "МКОУ «Тарская гимназия им. А.С. Пушкина»", candidate: "МКОУ «Тарская гимназия»",
       similarity: 0.9, file: "q2.xlsx"});
     expect(issue.message).toContain(`mentoring directory confirm ${proposals[0]!.id}`);
-    const r = await engagementReport(store, {period: "2024-Q2"});
+    const r = await engagementReport(store, projectSettings(), {period: "2024-Q2"});
     expect(r.region.coverage).toMatchObject({schoolsExpected: 2, schoolsCounted: 1, label: "по 1 из 2 школ"});
     expect(r.notCounted.map((s) => [s.name, s.state])).toEqual([["МКОУ «Тарская гимназия»", "missing"]]);
   });
@@ -100,7 +101,7 @@ describe("a new name close to a known one is a proposal", () => {
     const [p] = await store.read(pendingProposals);
     await store.write((c) => decideProposal(c, p!.id, "same", "cli"));
     expect(await store.read(pendingProposals)).toEqual([]);
-    const [r1, r2] = [await engagementReport(store, {period: "2024-Q1"}), await engagementReport(store, {period: "2024-Q2"})];
+    const [r1, r2] = [await engagementReport(store, projectSettings(), {period: "2024-Q1"}), await engagementReport(store, projectSettings(), {period: "2024-Q2"})];
     expect(r2.schools).toHaveLength(1);
     expect(r2.schools[0]).toMatchObject({id: r1.schools[0]!.id, name: "МКОУ «Тарская гимназия»", studentsEngaged: 150, studentsPopulation: 200,
       teachersEngaged: 16, state: "accepted_with_remarks"});
@@ -111,7 +112,7 @@ describe("a new name close to a known one is a proposal", () => {
     // A third quarter in the new spelling goes straight to the school, with no new proposal.
     const q3 = await ingestBytes(store, "q3.xlsx", await quarter("за III квартал 2024 г.", gymnasium("МКОУ «Тарская гимназия им. А.С. Пушкина»", [1, 1], [1, 1])));
     expect(q3.issues.map((i) => i.kind)).not.toContain("directory/similar-name");
-    expect((await engagementReport(store, {period: "2024-Q3"})).schools.map((s) => s.id)).toEqual([r1.schools[0]!.id]);
+    expect((await engagementReport(store, projectSettings(), {period: "2024-Q3"})).schools.map((s) => s.id)).toEqual([r1.schools[0]!.id]);
   });
 
   it("rejected («Это другая школа»), the two stay apart and the proposal is gone", async () => {
@@ -119,7 +120,7 @@ describe("a new name close to a known one is a proposal", () => {
     const [p] = await store.read(pendingProposals);
     await store.write((c) => decideProposal(c, p!.id, "different", "server"));
     expect(await store.read(pendingProposals)).toEqual([]);
-    expect((await engagementReport(store, {period: "2024-Q2"})).region.coverage.label).toBe("по 1 из 2 школ");
+    expect((await engagementReport(store, projectSettings(), {period: "2024-Q2"})).region.coverage.label).toBe("по 1 из 2 школ");
     await expect(store.write((c) => decideProposal(c, p!.id, "same", "cli"))).rejects.toThrow(/нет среди нерешённых/);
   });
 });

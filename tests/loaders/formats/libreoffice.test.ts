@@ -11,6 +11,7 @@ import {engagementReport, type EngagementReport} from "../../../reports/engageme
 import type {FixtureEntry} from "../../../scripts/make-format-fixtures.ts";
 import {toIssue} from "../../../loaders/messages/index.ts";
 import type {IssueFacts} from "../../../loaders/issues.ts";
+import {projectSettings} from "../../helpers/settings.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const FIXTURES = join(ROOT, "tests/fixtures/formats");
@@ -74,7 +75,7 @@ async function load(files: string[]): Promise<{store: Store; outcomes: FileOutco
   const store = await Store.open(":memory:");
   const outcomes: FileOutcome[] = [];
   for (const f of files) outcomes.push(await ingestBytes(store, basename(f), readFileSync(f)));
-  return {store, outcomes, report: await engagementReport(store, {period: "2024-Q1"})};
+  return {store, outcomes, report: await engagementReport(store, projectSettings(), {period: "2024-Q1"})};
 }
 
 /** The report with what only names the sent file (its name and extension) replaced by the school. */

@@ -4,22 +4,23 @@ import {ingestBytes} from "../../../loaders/ingest.ts";
 import {annualReport} from "../../../reports/exports/annualReport.ts";
 import {annualHtml} from "../../../reports/exports/annualHtml.ts";
 import {quarterFile, TARSKY_Q1, OMSKY_Q1} from "../../helpers/region.ts";
+import {projectSettings} from "../../helpers/settings.ts";
 
 describe("the annual analytical report", () => {
   it("an empty database gives every section a Russian note instead of figures", async () => {
     const store = await Store.open(":memory:");
-    const r = await annualReport(store, {today: "2026-11-24"});
+    const r = await annualReport(store, projectSettings(), {today: "2026-11-24"});
     for (const key of ["engagement", "targets", "swot", "retention", "load", "violations", "prepost"] as const) {
       expect(r[key]).toMatchObject({available: false});
     }
-    expect(annualHtml(r)).toContain("Квартальных отчётов (формы 1–5) пока нет.");
+    expect(annualHtml(r)).toContain("Квартальных отчётов (формы 1–5) за 2026/27 учебный год нет.");
     await store.close();
   });
 
   it("engagement year over year takes each year's last quarter, summed over schools, and says when no quarter is complete", async () => {
     const store = await Store.open(":memory:");
     await ingestBytes(store, "t.xlsx", await quarterFile("за I квартал 2024 г.", [...TARSKY_Q1, ...OMSKY_Q1]));
-    const r = await annualReport(store, {today: "2026-11-24"});
+    const r = await annualReport(store, projectSettings(), {today: "2026-11-24"});
     expect(r.year).toBe(2024);
     expect(r.engagement.available).toBe(true);
     if (!r.engagement.available) return;

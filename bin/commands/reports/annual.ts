@@ -1,0 +1,81 @@
+// `mentoring report annual`: the annual analytical report for a school year (or a calendar year) —
+// the same object as the PDF, the XLSX, /api/annual and the management dashboard.
+import {writeFile} from "node:fs/promises";
+import {extname} from "node:path";
+import {checkYear, parse} from "../../args.ts";
+import {UserError, type Io} from "../../io.ts";
+import {withStore} from "../../withStore.ts";
+import {annualReport, type AnnualReport} from "../../../reports/exports/annualReport.ts";
+import {formatDate, formatNumber, formatP, formatPercent, formatPeriod} from "../../../lib/format.ts";
+import type {ReportCommand} from "./types.ts";
+
+const USAGE = "[--year 2024/25] [--db ФАЙЛ] [--json] [--out ФАЙЛ.xlsx|.html]";
+
+/** The report's main figures, one line each, every one with its period. */
+export function annualText(r: AnnualReport): string {
+  const out: string[] = [`Итоговый аналитический отчёт за ${r.period.label} (${formatDate(r.period.start)}–${formatDate(r.period.end)}).`];
+  const note = (s: {available: false; note: string}) => `  ${s.note}`;
+  out.push("", "1. Вовлечённость:");
+  if (r.engagement.available) {
+    const c = r.engagement.data.current, t = r.engagement.data.targets;
+    out.push(`  ${formatPeriod(c.period)}: обучающихся ${formatPercent(c.studentsPct, 1, t.students)} (цель ${t.students} %), ` +
+      `педагогов ${formatPercent(c.teachersPct, 1, t.teachers)} (цель ${t.teachers} %); школ в расчёте ${c.schoolsIncluded}, не отчитались ${c.schoolsNotReported}.`);
+  } else out.push(note(r.engagement));
+  out.push("", `2. Целевые показатели, ${r.schoolYear.label}:`);
+  if (r.targets.available) {
+    for (const i of r.targets.data.indicators) {
+      const both = i.bySource.roster && i.bySource.table
+        ? ` (по кадровым спискам ${formatPercent(i.bySource.roster.actual)}, по таблицам показателей ${formatPercent(i.bySource.table.actual)})` : "";
+      out.push(`  ${i.name}: ${formatPercent(i.actual, 1, i.target)} при цели ${formatNumber(i.target)} %${both}.`);
+    }
+  } else out.push(note(r.targets));
+  out.push("", "3. SWOT:");
+  if (r.swot.available) {
+    out.push(`  ответили ${r.swot.data.respondents}; ` + r.swot.data.quadrants.map((q) => `${q.label.toLowerCase()} — ${q.mentions}`).join(", ") + ".");
+  } else out.push(note(r.swot));
+  out.push("", "   Закрепление молодых специалистов:");
+  if (r.retention.available) {
+    const j = r.retention.data.judged;
+    out.push(j ? `  принятые в ${j.label}: остались через год ${j.retained} из ${j.retained + j.left} — ${formatPercent(j.share, 1, 90)}.`
+      : `  когорты, принятой в предыдущем учебном году, нет.`);
+  } else out.push(note(r.retention));
+  out.push("", `   Нагрузка и нарушения на ${formatDate(r.asOf)}:`);
+  if (r.load.available) out.push(`  наставников ${r.load.data.mentors}, наставляемых ${r.load.data.mentees}, наибольшая нагрузка ${r.load.data.maxCurrent} при пределе ${r.load.data.maxMentees}.`);
+  else out.push(note(r.load));
+  if (r.violations.available) out.push(...r.violations.data.rules.filter((v) => v.count).map((v) => `  ${v.title}: ${v.count}.`));
+  out.push("", `4. Дефициты до и после, ${r.schoolYear.label}:`);
+  if (r.prepost.available) {
+    for (const a of r.prepost.data.areas) {
+      out.push(a.suppressed ? `  ${a.label}: пар меньше ${r.minGroupSize}, не показывается.`
+        : a.nPairs === 0 ? `  ${a.label}: нет педагогов с обеими диагностиками в этом учебном году.`
+        : `  ${a.label}: ${formatPercent(a.meanEntryDeficit)} → ${formatPercent(a.meanExitDeficit)} (пар: ${a.nPairs}), ${formatP(a.test?.p)} (${a.test?.label ?? "—"}).`);
+    }
+  } else out.push(note(r.prepost));
+  return out.join("\n");
+}
+
+export const annualReportCommand: ReportCommand = {
+  name: "annual",
+  usage: USAGE,
+  summary: "итоговый аналитический отчёт за учебный год (или календарный): все разделы только за этот период",
+  async run(argv: string[], io: Io) {
+    const {values} = parse(argv, {year: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}, out: {type: "string"}});
+    if (values.help) { io.out(`mentoring report annual ${USAGE}`); return 0; }
+    const period = checkYear(values.year);
+    const out = values.out as string | undefined;
+    if (out && ![".xlsx", ".html"].includes(extname(out).toLowerCase())) throw new UserError(`--out: нужен файл .xlsx или .html, а не «${out}».`);
+    return withStore(values.db, async (store, settings) => {
+      const r = await annualReport(store, settings, period ? {period} : {});
+      if (out) {
+        const bytes = extname(out).toLowerCase() === ".xlsx"
+          ? await (await import("../../../reports/exports/annualXlsx.ts")).annualWorkbook(r)
+          : Buffer.from((await import("../../../reports/exports/annualHtml.ts")).annualHtml(r));
+        await writeFile(out, bytes);
+        io.out(`Итоговый отчёт за ${r.period.label} записан: ${out}`);
+        return 0;
+      }
+      io.out(values.json ? JSON.stringify(r, null, 2) : annualText(r));
+      return 0;
+    }, {mustExist: true});
+  }
+};

@@ -1,0 +1,22 @@
+// Russian wording of a file the program could not finish reading: never a stack trace, always
+// which file and what to do (the batch goes on with the next file).
+import type {MessageWriter} from "./index.ts";
+
+export const failuresMessages: Record<string, MessageWriter> = {
+  "file/parse-failed": (f) => {
+    const d = f.details as {error?: string; reason?: "memory" | "error" | "unavailable"};
+    if (d.reason === "memory") {
+      return "Файл отклонён: для его чтения нужно несравнимо больше памяти, чем для любого отчёта. Проверьте, тот ли это файл, и сохраните его заново из Excel.";
+    }
+    if (d.reason === "unavailable") {
+      return "Сервер сейчас не может разбирать файлы (не запускается процесс разбора). Файл не принят и не сохранён; повторите загрузку позже.";
+    }
+    return `Файл не удалось прочитать: при разборе произошла непредвиденная ошибка (${d.error ?? "ошибка"}). Файл не загружен, ` +
+      "остальные файлы загружаются. Откройте его в Excel или LibreOffice, сохраните заново как .xlsx и загрузите ещё раз; " +
+      "если не поможет — передайте файл разработчикам.";
+  },
+  "file/unreadable": (f) => {
+    const d = f.details as {code?: string};
+    return `Файл не удалось открыть с диска${d.code ? ` (${d.code})` : ""}: проверьте, что он существует и доступен для чтения.`;
+  }
+};
