@@ -4,6 +4,8 @@ import {UserError} from "./io.ts";
 import {ingestCommand} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
 import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
+import {usersCommand, USERS_USAGE} from "./commands/users.ts";
+import {purgeCommand, PURGE_USAGE} from "./commands/purge.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
@@ -13,6 +15,10 @@ export const HELP = `mentoring — аналитика программ наст�
 ${reportHelp()}
   ${SERVE_USAGE}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
+  ${USERS_USAGE}
+      учётные записи сервиса (роли, пароли, одноразовые ссылки); подробно: mentoring users --help
+  ${PURGE_USAGE}
+      удалить персональные данные старше срока хранения или одного человека (152-ФЗ)
   mentoring help
       эта справка
 
@@ -27,6 +33,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return reportCommand(rest, io);
     case "serve":
       return serveCommand(rest, io);
+    case "users":
+      return usersCommand(rest, io);
+    case "purge":
+      return purgeCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

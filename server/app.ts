@@ -3,6 +3,7 @@
 // in worker threads, dashboards rebuilt after uploads.
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from "node:http";
+import {createServer as createHttpsServer} from "node:https";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -17,11 +18,13 @@ import {RebuildScheduler, type BuildFn} from "./rebuild.ts";
 import {receiveUploads, defaultUploadLimits, type UploadLimits} from "./uploads.ts";
 import {uploadHistory, undoUpload} from "./history.ts";
 import {HttpError, readForm, redirect, sendBytes, sendJson, sendPage, escapeHtml} from "./http.ts";
-import {AUTH_COOKIE, BASE_HEADERS, csrfAllowed, givenToken, hostAllowed, isLoopback, newSecret, originAllowed, sameSecret} from "./security.ts";
+import {BASE_HEADERS, csrfAllowed, newSecret, originAllowed} from "./security.ts";
+import {createAuth, type Auth, type AuthOptions} from "./auth/service.ts";
+import {hostAccepted, resolveAccess, type Access} from "./auth/access.ts";
+import type {Session} from "./auth/permissions.ts";
 import {uploadPage} from "./pages/upload.ts";
 import {historyPage} from "./pages/history.ts";
 import {exportsPage} from "./pages/exports.ts";
-import {loginPage} from "./pages/login.ts";
 import {page} from "./pages/layout.ts";
 
 export interface ServerOptions {
@@ -29,8 +32,10 @@ export interface ServerOptions {
   host: string;
   /** 0: any free port (tests). */
   port: number;
-  /** Required unless host is loopback; when set, every request needs it. */
-  token?: string | null;
+  /** Local or service mode, TLS, proxy (server/auth/access.ts); by default decided from `host` alone. */
+  access?: Access;
+  /** Session and throttle timings, retention of personal data (tests shorten them). */
+  auth?: Pick<AuthOptions, "sessions" | "throttle" | "retentionDays" | "scopeName">;
   /** The built dashboards served at / (dist/). */
   distDir: string;
   /** Originals of uploaded files, never served (data/uploads/). */
@@ -54,7 +59,9 @@ export interface RunningServer {
   server: Server;
   pool: ParsePool;
   rebuild: RebuildScheduler | null;
+  /** The CSRF token of local mode (in service mode each session has its own). */
   csrf: string;
+  auth: Auth;
   close(): Promise<void>;
 }
 
@@ -100,18 +107,10 @@ function serveFile(res: ServerResponse, path: string, type: string, extra: Recor
   createReadStream(path).pipe(res);
 }
 
-/** Listening beyond this computer needs an access token (issue 8 §4). */
-export function checkAccess(host: string, token: string | null): void {
-  if (!isLoopback(host) && !token) {
-    throw new UserError(`адрес ${host} открывает сервер для сети: задайте пароль доступа (--token или переменная MENTORING_TOKEN), ` +
-      "иначе любой в сети сможет загружать файлы. Для работы на этом компьютере оставьте адрес 127.0.0.1.");
-  }
-}
-
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const token = o.token ?? null;
-  checkAccess(o.host, token);
+  // Off loopback without TLS this refuses to start (server/auth/access.ts); accounts replace the shared --token.
+  const access = o.access ?? resolveAccess(o.host);
   const csrf = newSecret();
   const uploadLimits = o.uploadLimits ?? defaultUploadLimits;
   const ingestLimits = {...(o.ingestLimits ?? serverIngestLimits)};
@@ -122,6 +121,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const rebuild = o.build ? new RebuildScheduler({store: o.store, distDir, snapshotPath: o.snapshotPath, build: o.build,
     quietMs: o.rebuildQuietMs ?? 2000, maxWaitMs: o.rebuildMaxWaitMs ?? 8000, log}) : null;
   const uploadCtx = {store: o.store, pool, uploadsDir: resolve(o.uploadsDir), limits: uploadLimits, log};
+  const auth = await createAuth({store: o.store, access, localCsrf: csrf, log, uploadsDir: uploadCtx.uploadsDir,
+    dataChanged: () => rebuild?.changed(), ...o.auth});
 
   const dashboardsStatus = () => rebuild?.status() ?? {state: "up-to-date" as const, upToDate: true, dataVersion: 0, builtVersion: 0,
     builtAt: null, message: "Дашборды не обновляются этим сервером."};
@@ -129,9 +130,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
-    const method = req.method ?? "GET";
 
-    if (!hostAllowed(req, o.host)) throw new HttpError(421, "Сервер отвечает только по адресу 127.0.0.1 или localhost.");
+    if (!hostAccepted(req, o.host, access)) throw new HttpError(421, "Сервер отвечает только по адресу 127.0.0.1 или localhost.");
     if (path === "/healthz") return sendJson(res, 200, {ok: true});
     if (path.startsWith("/assets/")) {
       const file = underRoot(ASSETS, path.slice("/assets/".length));
@@ -139,21 +139,15 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       if (!file || !type || !existsSync(file)) throw new HttpError(404, "Нет такой страницы.");
       return serveFile(res, file, type);
     }
-    if (token && path === "/login") {
-      if (method === "POST") {
-        if (!originAllowed(req)) throw new HttpError(403, "Запрос пришёл с другого сайта и отклонён.");
-        const form = await readForm(req);
-        const next = form.get("next") ?? "/upload";
-        const safeNext = next.startsWith("/") && !next.startsWith("//") ? next : "/upload";
-        if (!sameSecret(form.get("token"), token)) return sendPage(res, loginPage({wrong: true, next: safeNext}), 401);
-        return redirect(res, safeNext, {"Set-Cookie": `${AUTH_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`});
-      }
-      return sendPage(res, loginPage({wrong: false, next: url.searchParams.get("next") ?? "/upload"}));
-    }
-    if (token && !sameSecret(givenToken(req), token)) {
-      if (method === "GET" && !path.startsWith("/api/")) return redirect(res, `/login?next=${encodeURIComponent(path)}`);
-      throw new HttpError(401, "Нужен пароль доступа: откройте /login или передайте заголовок Authorization: Bearer <пароль>.");
-    }
+    // Accounts (server/auth/*): the login and account pages, and what this route needs of the session.
+    const session = await auth.gate(req, res, url);
+    if (!session) return;
+    return auth.run(session, () => routeAs(session, req, res, url));
+  }
+
+  async function routeAs(session: Session, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? "GET";
+    const csrf = session.csrf;
     if (method === "POST") {
       // Every write: from this server's own pages (Origin), carrying the page's CSRF token.
       if (!originAllowed(req)) throw new HttpError(403, "Запрос пришёл с другого сайта и отклонён.");
@@ -162,13 +156,13 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         : (req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")
           ? csrfAllowed((await readForm(req)).get("csrf"), csrf) : false;
       if (!ok) throw new HttpError(403, "Нет ключа защиты формы (CSRF): обновите страницу и повторите.");
-      return post(req, res, url);
+      return post(req, res, url, session);
     }
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Такой запрос не поддерживается.");
-    return get(req, res, url);
+    return get(req, res, url, session);
   }
 
-  async function post(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function post(req: IncomingMessage, res: ServerResponse, url: URL, session: Session): Promise<void> {
     const path = url.pathname;
     if (path === "/api/uploads") {
       let period: string | undefined;
@@ -185,12 +179,14 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         throw new HttpError(413, `Слишком большой запрос: не больше ${uploadLimits.maxFiles} файлов по ${Math.round(uploadLimits.maxFileBytes / 1048576)} МБ.`);
       }
       const files = await receiveUploads(uploadCtx, req, {...(period ? {period} : {}), ...(wave ? {wave} : {})}, batch);
+      await auth.auditUploads(req, session, files);
       if (files.some((f) => f.uploadId !== null && f.status !== "rejected")) rebuild?.changed();
       return sendJson(res, 200, {batch, files, dashboards: dashboardsStatus()});
     }
     const undo = /^\/api\/uploads\/(\d+)\/undo$/.exec(path);
     if (undo) {
       const result = await undoUpload(o.store, Number(undo[1]));
+      await auth.audit(req, session, {action: "undo", object: `upload:${result.uploadId}`, details: {restored: result.restored.length}});
       rebuild?.changed();
       log(`загрузка ${result.uploadId} отменена`);
       if ((req.headers.accept ?? "").includes("application/json")) return sendJson(res, 200, {...result, dashboards: dashboardsStatus()});
@@ -199,8 +195,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     throw new HttpError(404, "Нет такого адреса.");
   }
 
-  async function get(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function get(req: IncomingMessage, res: ServerResponse, url: URL, session: Session): Promise<void> {
     const path = url.pathname;
+    const csrf = session.csrf;
+    // Exports are recorded in the audit log (what, never the content).
+    const exported = (object: string, details: Record<string, string | number | null> = {}) =>
+      auth.audit(req, session, {action: "export", object, details});
     // Exports load exceljs and the report modules on first use: the idle server stays small.
     const exportsXlsx = () => import("../reports/exports/issuesXlsx.ts");
     const annual = async () => ({...await import("../reports/exports/annualReport.ts"), ...await import("../reports/exports/annualHtml.ts"),
@@ -228,6 +228,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         const period = optionalPeriod(url);
         const {engagementExport} = await import("../reports/exports/engagementXlsx.ts");
         const {period: p, bytes} = await engagementExport(o.store, period ? {period} : {});
+        await exported("export:engagement.xlsx", {period: p});
         return sendBytes(res, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `вовлечённость ${p ?? "нет данных"}.xlsx`);
       }
       case "/api/annual":
@@ -235,6 +236,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       case "/exports/annual.html": {
         const {annualHtml, annualReport} = await annual();
         const html = annualHtml(await annualReport(o.store, yearOption(url)));
+        await exported("export:annual.html", {year: yearOption(url).year ?? null});
         res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
           "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"});
         res.end(html);
@@ -244,6 +246,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         const {annualHtml, annualReport, htmlToPdf} = await annual();
         const r = await annualReport(o.store, yearOption(url));
         const pdf = await htmlToPdf(annualHtml(r));
+        await exported("export:annual.pdf", {year: r.year});
         return sendBytes(res, pdf, "application/pdf", `итоговый отчёт ${r.year}.pdf`);
       }
     }
@@ -253,6 +256,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       const files = await uploadsWithIssues(o.store, [Number(one[1])]);
       if (!files.length) throw new HttpError(404, `Загрузки № ${one[1]} нет.`);
       const f = files[0]!;
+      await exported(`upload:${f.uploadId}`, {format: "issues.xlsx"});
       return sendBytes(res, await issuesWorkbook(files, `Замечания к файлу «${f.file}» (загрузка № ${f.uploadId})`),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `замечания ${f.file.replace(/\.xlsx$/i, "")}.xlsx`);
     }
@@ -261,18 +265,21 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       const {uploadsWithIssues, issuesWorkbook, batchUploadIds} = await exportsXlsx();
       const files = await uploadsWithIssues(o.store, await batchUploadIds(o.store, batch[1]!));
       if (!files.length) throw new HttpError(404, "В этой загрузке нет сохранённых файлов.");
+      await exported(`batch:${batch[1]}`, {format: "issues.xlsx", files: files.length});
       return sendBytes(res, await issuesWorkbook(files, `Замечания к загрузке из ${files.length} файлов`),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "замечания по загрузке.xlsx");
     }
     if (path.startsWith("/api/")) throw new HttpError(404, "Нет такого адреса.");
-    return dashboards(req, res, path);
+    return dashboards(req, res, path, session);
   }
 
-  function dashboards(_req: IncomingMessage, res: ServerResponse, path: string): void {
+  async function dashboards(req: IncomingMessage, res: ServerResponse, path: string, session: Session): Promise<void> {
     const candidates = path.endsWith("/") ? [`${path}index.html`] : [path, `${path}.html`, `${path}/index.html`];
     for (const c of candidates) {
       const file = underRoot(distDir, c);
       if (file && existsSync(file) && statSync(file).isFile()) {
+        // The teacher card's data carries names: whose is recorded (server/auth/service.ts).
+        await auth.auditDashboardFile(req, session, c, file);
         return serveFile(res, file, STATIC_TYPES[extname(file)] ?? "application/octet-stream");
       }
     }
@@ -284,7 +291,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     throw new HttpError(404, "Нет такой страницы.");
   }
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
       const message = e instanceof HttpError ? e.message : "Внутренняя ошибка сервера. Данные не изменены; повторите действие.";
@@ -297,7 +304,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       }
       sendJson(res, status, {error: message});
     });
-  });
+  };
+  const server: Server = access.tls ? createHttpsServer({...access.tls, minVersion: "TLSv1.2"}, handler) : createServer(handler);
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
 
@@ -308,7 +316,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = o.host.includes(":") ? `[${o.host}]` : o.host;
-  return {url: `http://${shownHost}:${port}`, port, server, pool, rebuild, csrf,
+  return {url: `${access.tls ? "https" : "http"}://${shownHost}:${port}`, port, server, pool, rebuild, csrf, auth,
     async close() {
       await new Promise<void>((done) => { server.close(() => done()); server.closeAllConnections(); });
       await rebuild?.stop();
