@@ -97,9 +97,9 @@ export async function auditIn(conn: DuckDBConnection, e: AuditEvent): Promise<vo
  * Records one event in its own transaction. Call it from every place that acts on data or shows
  * a person's data; await it before answering, so that nothing is shown unrecorded.
  */
-export function audit(store: Store, e: AuditEvent): Promise<void> {
+export async function audit(store: Store, e: AuditEvent): Promise<void> {
   checkEvent(e);
-  return store.write((conn) => auditIn(conn, e));
+  await store.write((conn) => auditIn(conn, e));
 }
 
 export interface AuditRow {

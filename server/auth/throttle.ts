@@ -5,7 +5,7 @@
 // as a failure when it starts (so a burst of parallel requests cannot slip past the count) and
 // given back when the password was right. A refused attempt costs no password check at all.
 //
-// With the defaults one account can be tried 5 times, then after 1, 2, 4 … 900 s: about 18
+// With the defaults one account can be tried 5 times, then after 1, 2, 4 … 900 s: 17
 // guesses in the first hour and 4 an hour after that; one address likewise after 20 failures
 // (tests/server/auth/throttle.test.ts counts them).
 
