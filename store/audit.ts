@@ -167,15 +167,29 @@ export function objectLabel(object: string | null): string {
   return words[kind] ? `${words[kind]} ${id}` : object;
 }
 
-/** Details as «ключ: значение» pairs in Russian where the key is known. */
-export function detailsLabel(details: AuditRow["details"]): string {
-  const words: Record<string, string> = {
-    kind: "вид", status: "итог", period: "квартал", year: "год", files: "файлов", reason: "причина", count: "записей", role: "роль",
-    scope: "область", waitSeconds: "ожидание, с", restored: "восстановлено загрузок", identities: "педагогов", participants: "участников",
-    keys: "ключей", issues: "замечаний", originals: "исходных файлов", olderThanDays: "старше, дней", dryRun: "проба", format: "формат",
-    rows: "строк", teachers: "педагогов"
-  };
-  return Object.entries(details).map(([k, v]) => `${words[k] ?? k}: ${v === true ? "да" : v === false ? "нет" : v ?? "—"}`).join("; ");
+/** Russian words for the codes events carry (outcomes of uploads, reasons, kinds of file). */
+const CODE_WORDS: Record<string, string> = {
+  accepted: "принят", accepted_with_remarks: "принят с замечаниями", rejected: "отклонён", already_loaded: "уже был загружен",
+  password: "неверный пароль", "unknown-login": "неизвестное имя для входа", disabled: "учётная запись отключена",
+  account: "много попыток для учётной записи", address: "много попыток с адреса", link: "по одноразовой ссылке",
+  "set-password": "установка пароля", "first-account": "первая учётная запись", person: "по заявлению человека",
+  "older-than": "старше срока хранения", forms: "формы 1–5", diagnostics: "диагностика", "registry-mentees": "база наставляемых",
+  "registry-mentors": "база наставников", questionnaire: "анкета", roster: "штатный список", indicators: "целевые показатели",
+  "issues.xlsx": "замечания XLSX"
+};
+
+const DETAIL_WORDS: Record<string, string> = {
+  kind: "вид", status: "итог", period: "квартал", year: "год", files: "файлов", reason: "причина", count: "записей", role: "роль",
+  scope: "область", waitSeconds: "ожидание, с", restored: "восстановлено загрузок", identities: "педагогов", participants: "участников",
+  keys: "ключей", issues: "замечаний", originals: "исходных файлов", olderThanDays: "старше, дней", format: "формат",
+  rows: "строк", teachers: "педагогов", fileNames: "имён файлов", texts: "текстов", validMinutes: "действует, мин", purges: "удалений"
+};
+
+/** Details as «ключ: значение» pairs in Russian; `words` adds names for more codes (roles). */
+export function detailsLabel(details: AuditRow["details"], words: Record<string, string> = {}): string {
+  const value = (v: string | number | boolean | null) => v === true ? "да" : v === false ? "нет" : v === null ? "—"
+    : typeof v === "string" ? words[v] ?? CODE_WORDS[v] ?? v : String(v);
+  return Object.entries(details).map(([k, v]) => `${DETAIL_WORDS[k] ?? k}: ${value(v)}`).join("; ");
 }
 
 /** «педагоги № 3, 5, 8» / «участники № 12» — at most `max` ids, then «и ещё N». */

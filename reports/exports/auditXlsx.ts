@@ -2,7 +2,7 @@
 // times as Excel dates. Ids of people, never names.
 import ExcelJS from "exceljs";
 import {AUDIT_ACTIONS, OUTCOME_LABELS, detailsLabel, objectLabel, subjectsLabel, whoLabel, type AuditRow} from "../../store/audit.ts";
-import {roleLabelOf} from "../../server/auth/roles.ts";
+import {ROLE_LABELS, roleLabelOf} from "../../server/auth/roles.ts";
 import {addTable, toBuffer, DATE_FORMAT} from "./xlsxStyle.ts";
 
 /** Local wall-clock time as an Excel date (Excel has no time zones: it shows what it is given). */
@@ -18,6 +18,6 @@ export async function auditWorkbook(events: AuditRow[], title: string): Promise<
     {header: "Действие", width: 30}, {header: "Итог", width: 12}, {header: "Что", width: 24}, {header: "Чьи данные", width: 36},
     {header: "Адрес", width: 16}, {header: "Подробности", width: 50}
   ], events.map((e) => [e.id, excelTime(e.at), whoLabel(e), roleLabelOf(e.role), AUDIT_ACTIONS[e.action] ?? e.action,
-    OUTCOME_LABELS[e.outcome] ?? e.outcome, objectLabel(e.object), subjectsLabel(e, 10_000), e.address ?? "", detailsLabel(e.details)]));
+    OUTCOME_LABELS[e.outcome] ?? e.outcome, objectLabel(e.object), subjectsLabel(e, 10_000), e.address ?? "", detailsLabel(e.details, ROLE_LABELS)]));
   return toBuffer(wb);
 }

@@ -54,9 +54,19 @@ export interface AuthRoute {
 /** AccountError messages start in lower case (the CLI prefixes «Ошибка: »); a page shows a sentence. */
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * Whether a POST comes from this server's own page. With `Referrer-Policy: no-referrer` Chromium
+ * sends `Origin: null` for a form it submits to its own site; `Sec-Fetch-Site` (which no page can
+ * set) then says whether the form was this site's.
+ */
+export function sameSitePost(req: IncomingMessage): boolean {
+  if (req.headers.origin === "null") return req.headers["sec-fetch-site"] === "same-origin";
+  return originAllowed(req);
+}
+
 /** A POST from this server's own page with the session's CSRF token; the form it carried. */
 async function trustedForm(ctx: AuthRouteContext, needCsrf = true): Promise<URLSearchParams> {
-  if (!originAllowed(ctx.req)) throw new HttpError(403, "Запрос пришёл с другого сайта и отклонён.");
+  if (!sameSitePost(ctx.req)) throw new HttpError(403, "Запрос пришёл с другого сайта и отклонён.");
   const form = await readForm(ctx.req, 16 * 1024);
   if (needCsrf && !csrfAllowed(form.get("csrf"), ctx.session!.csrf)) {
     throw new HttpError(403, "Нет ключа защиты формы (CSRF): обновите страницу и повторите.");

@@ -2,7 +2,7 @@
 // XLSX of the same selection. Whose data was seen is shown as pseudonymous ids, never names.
 import {escapeHtml} from "../http.ts";
 import {AUDIT_ACTIONS, OUTCOME_LABELS, detailsLabel, objectLabel, subjectsLabel, whoLabel, type AuditRow} from "../../store/audit.ts";
-import {roleLabelOf} from "../auth/roles.ts";
+import {ROLE_LABELS, roleLabelOf} from "../auth/roles.ts";
 import {page} from "./layout.ts";
 
 export const auditTime = (d: Date) => d.toLocaleString("ru-RU", {day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit"});
@@ -22,7 +22,7 @@ export function auditPage(o: {events: AuditRow[]; more: boolean; filter: AuditPa
 <td>${escapeHtml(auditTime(e.at))}</td><td>${escapeHtml(whoLabel(e))}</td><td>${escapeHtml(roleLabelOf(e.role))}</td>
 <td>${escapeHtml(AUDIT_ACTIONS[e.action] ?? e.action)}</td><td class="outcome-${e.outcome}">${escapeHtml(OUTCOME_LABELS[e.outcome] ?? e.outcome)}</td>
 <td>${escapeHtml(objectLabel(e.object))}</td><td class="subjects">${escapeHtml(subjectsLabel(e))}</td><td>${escapeHtml(e.address ?? "")}</td>
-<td>${escapeHtml(detailsLabel(e.details))}</td></tr>`).join("\n");
+<td>${escapeHtml(detailsLabel(e.details, ROLE_LABELS))}</td></tr>`).join("\n");
   const last = o.events[o.events.length - 1];
   const older = o.more && last ? `<p><a href="/audit?${escapeHtml(new URLSearchParams({...Object.fromEntries(new URLSearchParams(o.query)), before: String(last.id)}).toString())}">Более ранние записи →</a></p>` : "";
   return page({title: "Журнал действий", active: "audit", csrf: null, body: `

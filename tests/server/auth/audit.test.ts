@@ -170,7 +170,7 @@ describe("the methodologist reads and exports the log", () => {
     const row = ws.getRow(3);
     expect([row.getCell(3).value, row.getCell(4).value, row.getCell(5).value, row.getCell(6).value]).toEqual(["metod", "методист РНЦ", "загрузка файла", "выполнено"]);
     expect(row.getCell(2).value).toBeInstanceOf(Date);
-    expect(String(row.getCell(10).value)).toBe("итог: accepted_with_remarks; вид: forms; квартал: 2024-Q1");
+    expect(String(row.getCell(10).value)).toBe("итог: принят с замечаниями; вид: формы 1–5; квартал: 2024-Q1");
     expect((await readAudit(s.store, {action: "export"})).events[0]).toMatchObject({object: "export:audit.xlsx", details: {rows: 1}});
   });
 });

@@ -51,6 +51,13 @@ describe("logging in", () => {
     expect(page.body).toContain("Имя для входа");
   });
 
+  it("a login form posted from another site is refused; Chromium's own form (Origin: null, Sec-Fetch-Site: same-origin) is not", async () => {
+    expect((await postForm(s.url, "/login", {login: "metod", password: PASSWORD}, null, {Origin: "http://evil.example"})).status).toBe(403);
+    expect((await postForm(s.url, "/login", {login: "metod", password: PASSWORD}, null, {Origin: "null", "Sec-Fetch-Site": "cross-site"})).status).toBe(403);
+    expect((await postForm(s.url, "/login", {login: "metod", password: PASSWORD}, null, {Origin: "null"})).status).toBe(403);
+    expect((await postForm(s.url, "/login", {login: "metod", password: PASSWORD}, null, {Origin: "null", "Sec-Fetch-Site": "same-origin"})).status).toBe(303);
+  });
+
   it("a wrong password and an unknown login get the same answer", async () => {
     const wrong = await login(s.url, "metod", "не тот пароль");
     const unknown = await login(s.url, "nobody", "не тот пароль");
