@@ -7,7 +7,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {all, one, type Store} from "../../store/database.ts";
 import {auditIn, type Actor} from "../../store/audit.ts";
 import {hashPassword, passwordProblem} from "./passwords.ts";
-import {ROLE_LABELS, scopeColumns, scopeFromColumns, scopeProblem, type Role, type Scope} from "./roles.ts";
+import {scopeColumns, scopeFromColumns, scopeProblem, type Role, type Scope} from "./roles.ts";
 
 /** An expected refusal with a Russian message (a taken login, the last methodologist …). */
 export class AccountError extends Error {}
@@ -260,8 +260,4 @@ export async function useLink(store: Store, token: string, input: {password: str
 /** Is there any methodologist who can log in? (Else a service needs its first-account link.) */
 export async function hasActiveMethodologist(store: Store): Promise<boolean> {
   return store.read(async (c) => (await activeMethodologists(c)) > 0);
-}
-
-export function roleLabel(role: Role): string {
-  return ROLE_LABELS[role];
 }

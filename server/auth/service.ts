@@ -121,7 +121,8 @@ export async function createAuth(o: AuthOptions): Promise<Auth> {
             return null;
           }
         }
-        await inSession(session ?? local, () => route.handle(ctx));
+        // An anonymous page (login, link) is rendered with no session: its frame shows no menu.
+        await (session ? inSession(session, () => route.handle(ctx)) : route.handle(ctx));
         return null;
       }
       if (!session) {

@@ -1,6 +1,6 @@
 // `mentoring users` and `mentoring purge` as a person runs them: the real command in a child
 // process, a password piped on stdin, Russian output read back.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -11,6 +11,9 @@ import {verifyPassword} from "../../server/auth/passwords.ts";
 import {ingestSample} from "../../scripts/build.ts";
 import {main} from "../../bin/main.ts";
 import {bufferIo, UserError} from "../../bin/io.ts";
+
+// Each command is a child process with its own start-up, and passwords are real scrypt hashes: slow on a loaded machine.
+vi.setConfig({testTimeout: 180_000});
 
 let dir: string, db: string;
 

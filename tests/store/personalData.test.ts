@@ -3,7 +3,7 @@
 // again and compared leaf by leaf: the only differences allowed are names replaced by the purge's
 // marker. Then every text column of every table, and the raw bytes of the database file after
 // compaction, are searched for the names that were there.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -22,6 +22,9 @@ import {targetsReport} from "../../reports/targets.ts";
 import {retentionReport} from "../../reports/retention.ts";
 import {issuesReport} from "../../reports/issues.ts";
 import {annualReport} from "../../reports/exports/annualReport.ts";
+
+// Every report of the sample region, computed several times: slow on a loaded machine.
+vi.setConfig({testTimeout: 180_000});
 
 const TODAY = "2026-06-01";
 

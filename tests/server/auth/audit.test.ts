@@ -1,7 +1,7 @@
 // The audit log over HTTP (issue 16 §5) and what each role reaches among today's routes: uploads,
 // undos, exports, account changes and every view of the teacher card's data are recorded with the
 // account, time and address — never a file name, a cell or a name.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
@@ -10,6 +10,9 @@ import {audit, checkEvent, readAudit} from "../../../store/audit.ts";
 import {upload, sample, type TestServer} from "../helpers.ts";
 import {addAccount, clock, csrfOf, get, postForm, serviceServer, session, PASSWORD} from "./helpers.ts";
 import type {Role, Scope} from "../../../server/auth/roles.ts";
+
+// Every password check is a real scrypt (0.1–0.4 s, several seconds on a loaded machine).
+vi.setConfig({testTimeout: 180_000});
 
 let s: TestServer;
 const cookies = new Map<string, string>();

@@ -20,8 +20,9 @@ export function clock(start = Date.now()): Clock {
 
 /** A server on 127.0.0.1 in service mode (accounts needed), on a clock the test moves. */
 export async function serviceServer(c: Clock, options: Partial<ServerOptions> = {}): Promise<TestServer> {
-  return testServer({access: resolveAccess("127.0.0.1", {service: true}), auth: {sessions: {now: () => c.now}, throttle: {now: () => c.now}},
-    ...options});
+  const {auth, ...rest} = options;
+  return testServer({access: resolveAccess("127.0.0.1", {service: true}), ...rest,
+    auth: {...auth, sessions: {...auth?.sessions, now: () => c.now}, throttle: {...auth?.throttle, now: () => c.now}}});
 }
 
 export function addAccount(s: TestServer, login: string, role: Role, scope: Scope = {level: "region"}, password: string | null = PASSWORD): Promise<Account> {
