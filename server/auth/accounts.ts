@@ -86,7 +86,8 @@ export function checkNewAccount(a: NewAccount): void {
   const problems = [loginProblem(normalizeLogin(a.login)), scopeProblem(a.role, a.scope),
     a.name.trim().length < 2 || a.name.length > 120 ? "укажите имя человека (от 2 до 120 знаков), как к нему обращаться." : null,
     a.password != null ? passwordProblem(a.password, normalizeLogin(a.login)) : null].filter((p): p is string => p !== null);
-  if (problems.length) throw new AccountError(problems.join(" "));
+  // Each problem is a sentence; the first stays lower case (the CLI prints it after «Ошибка: »).
+  if (problems.length) throw new AccountError(problems.map((p, i) => i ? p.charAt(0).toUpperCase() + p.slice(1) : p).join(" "));
 }
 
 export async function createAccountIn(conn: DuckDBConnection, a: NewAccount, actor: Actor, createdBy: number | null,
