@@ -7,6 +7,8 @@ import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
 import {directoryCommand, DIRECTORY_USAGE} from "./commands/directory.ts";
 import {uploadsCommand, UPLOADS_USAGE} from "./commands/uploads.ts";
 import {settingsCommand, SETTINGS_USAGE} from "./commands/settings.ts";
+import {usersCommand, USERS_USAGE} from "./commands/users.ts";
+import {purgeCommand, PURGE_USAGE} from "./commands/purge.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
@@ -21,6 +23,10 @@ ${reportHelp()}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
   ${UPLOADS_USAGE}
       удалить хранящиеся исходные файлы загрузок (данные остаются)
+  ${USERS_USAGE}
+      учётные записи сервиса (роли, пароли, одноразовые ссылки); подробно: mentoring users --help
+  ${PURGE_USAGE}
+      удалить персональные данные старше срока хранения или одного человека (152-ФЗ)
   mentoring help
       эта справка
 
@@ -44,6 +50,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return uploadsCommand(rest, io);
     case "settings":
       return settingsCommand(rest, io);
+    case "users":
+      return usersCommand(rest, io);
+    case "purge":
+      return purgeCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

@@ -1,16 +1,17 @@
-// Who may use the server until accounts exist (server/auth/ replaces this): on loopback, the person
-// at this computer, with every access; open to the network, whoever gives the access token (cookie
-// after /login, or `Authorization: Bearer …`), with every access.
-import type {IncomingMessage} from "node:http";
-import {givenToken, sameSecret} from "./security.ts";
+// The route table's view of who sends a request (server/routes.ts): the session the accounts' gate
+// (server/auth/service.ts) admitted. The gate has already checked what the session's role may open
+// (server/auth/requirements.ts), so a session reaching a route holds every access the table names.
 import type {Access, AccessControl, Principal} from "./routes.ts";
+import {currentSession} from "./auth/context.ts";
 
 const EVERYTHING: ReadonlySet<Access> = new Set<Access>(["view", "upload", "manage"]);
-const LOCAL: Principal = {id: "local", access: EVERYTHING};
 
-export function tokenAccess(token: string | null): AccessControl {
+export function sessionAccess(): AccessControl {
   return {
-    identify: (req: IncomingMessage) => (!token || sameSecret(givenToken(req), token) ? LOCAL : null),
-    loginPage: (path: string) => (token ? `/login?next=${encodeURIComponent(path)}` : null)
+    identify: (): Principal | null => {
+      const s = currentSession();
+      return s ? {id: s.accountId === null ? "local" : `account:${s.accountId}`, access: EVERYTHING} : null;
+    },
+    loginPage: (path: string) => `/login?next=${encodeURIComponent(path)}`
   };
 }

@@ -3,6 +3,7 @@
 // steps — limits, parsers, scheduler, routes, listen —; what each address does is the route table
 // (server/routes/index.ts), what it needs is its guard (server/routes.ts).
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from "node:http";
+import {createServer as createHttpsServer} from "node:https";
 import type {AddressInfo} from "node:net";
 import {resolve} from "node:path";
 import type {Store} from "../store/database.ts";
@@ -17,10 +18,13 @@ import {KnownBytes} from "./knownBytes.ts";
 import {defaultOriginalsPolicy, enforcePolicy, reconcileOriginals, type OriginalsPolicy} from "./originals.ts";
 import {PdfQueue} from "./pdfQueue.ts";
 import {HttpError, escapeHtml, sendJson, sendPage, wantsPage} from "./http.ts";
-import {isLoopback, newSecret} from "./security.ts";
-import {compile, dispatch, type AccessControl} from "./routes.ts";
+import {newSecret} from "./security.ts";
+import {compile, dispatch, match} from "./routes.ts";
 import {routeTable} from "./routes/index.ts";
-import {tokenAccess} from "./access.ts";
+import {sessionAccess} from "./access.ts";
+import {createAuth, type Auth, type AuthOptions} from "./auth/service.ts";
+import {hostAccepted, resolveAccess, type Access} from "./auth/access.ts";
+import {currentSession} from "./auth/context.ts";
 import type {Settings} from "../settings/index.ts";
 import {loadSettings} from "../settings/load.ts";
 import {page} from "./pages/layout.ts";
@@ -31,8 +35,10 @@ export interface ServerOptions {
   host: string;
   /** 0: any free port (tests). */
   port: number;
-  /** Required unless host is loopback; when set, every request needs it. */
-  token?: string | null;
+  /** Local or service mode, TLS, proxy (server/auth/access.ts); by default decided from `host` alone. */
+  access?: Access;
+  /** Session and throttle timings, retention of personal data (tests shorten them). */
+  auth?: Pick<AuthOptions, "sessions" | "throttle" | "retentionDays" | "scopeName">;
   /** The built dashboards served at / (dist/). */
   distDir: string;
   /** Originals of accepted files, never served (data/uploads/). */
@@ -59,8 +65,6 @@ export interface ServerOptions {
   admission?: Partial<AdmissionOptions>;
   /** Quota and retention of kept originals (defaults: server/originals.ts). */
   originals?: Partial<OriginalsPolicy>;
-  /** Who may do what (default: the local user, or whoever has the token). */
-  access?: AccessControl;
   /** For tests: the parse child's script. */
   childEntry?: ChildEntry;
   log?: (line: string) => void;
@@ -73,8 +77,10 @@ export interface RunningServer {
   /** The parse children's supervisor. */
   pool: ParseSupervisor;
   rebuild: RebuildScheduler | null;
+  /** The CSRF token of local mode (in service mode each session has its own). */
   csrf: string;
   app: App;
+  auth: Auth;
   close(): Promise<void>;
 }
 
@@ -89,14 +95,6 @@ export const serverIngestLimits: IngestLimits = {
   maxIssues: 1000,
   maxIssueBytes: 256 * 1024
 };
-
-/** Listening beyond this computer needs an access token (issue 8 §4). */
-export function checkAccess(host: string, token: string | null): void {
-  if (!isLoopback(host) && !token) {
-    throw new UserError(`адрес ${host} открывает сервер для сети: задайте пароль доступа (--token или переменная MENTORING_TOKEN), ` +
-      "иначе любой в сети сможет загружать файлы. Для работы на этом компьютере оставьте адрес 127.0.0.1.");
-  }
-}
 
 // ── step 1: limits ──────────────────────────────────────────────────────────────────────────
 
@@ -170,8 +168,11 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
   }});
   const dashboards = (): DashboardStatus => rebuild?.status() ?? {state: "up-to-date", upToDate: true, dataVersion: version, builtVersion: version,
     builtAt: null, message: "Дашборды не обновляются этим сервером."};
-  const token = o.token ?? null;
-  const app: App = {host: o.host, csrf: newSecret(), store: o.store, access: o.access ?? tokenAccess(token), token,
+  // Off loopback without TLS this refuses to start (server/auth/access.ts); accounts replace the shared --token.
+  const access = o.access ?? resolveAccess(o.host);
+  const localCsrf = newSecret();
+  const auth = await createAuth({store: o.store, access, localCsrf, log, uploadsDir, dataChanged: changed, ...o.auth});
+  const app: App = {host: o.host, get csrf() { return currentSession()?.csrf ?? localCsrf; }, store: o.store, access: sessionAccess(), auth,
     uploadLimits: limits.upload, ingestLimits: limits.ingest, parsers, admission, storeQueue, known,
     originals: {dir: uploadsDir, policy: limits.originals}, pdf: new PdfQueue<{bytes: Buffer; name: string}>({maxWaiting: 16, cacheEntries: 4}), rebuild, distDir,
     dataVersion: () => version, changed, dashboards, settings: currentSettings, log};
@@ -219,8 +220,19 @@ function answerError(req: IncomingMessage, res: ServerResponse, e: unknown, log:
 
 function routes(app: App): (req: IncomingMessage, res: ServerResponse) => void {
   const table = compile(routeTable());
+  // Public routes (health, assets, icon) answer anyone; every other request passes the accounts'
+  // gate first (server/auth/: login pages, the session, what its role may open) and runs in its session.
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!hostAccepted(req, app.host, app.auth.access)) throw new HttpError(421, "Сервер отвечает только по адресу 127.0.0.1 или localhost.");
+    const found = match(table, req.method ?? "GET", url.pathname);
+    if (found && found !== "method" && found.route.guard === "public") return dispatch(app, table, req, res);
+    const session = await app.auth.gate(req, res, url);
+    if (!session) return;
+    return app.auth.run(session, () => dispatch(app, table, req, res));
+  }
   return (req, res) => {
-    dispatch(app, table, req, res).catch((e: unknown) => {
+    handle(req, res).catch((e: unknown) => {
       answerError(req, res, e, app.log);
     });
   };
@@ -228,7 +240,7 @@ function routes(app: App): (req: IncomingMessage, res: ServerResponse) => void {
 
 // ── step 5: listen ──────────────────────────────────────────────────────────────────────────
 
-async function listen(server: Server, o: ServerOptions): Promise<{url: string; port: number}> {
+async function listen(server: Server, o: ServerOptions, https: boolean): Promise<{url: string; port: number}> {
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   await new Promise<void>((done, fail) => {
@@ -238,12 +250,11 @@ async function listen(server: Server, o: ServerOptions): Promise<{url: string; p
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = o.host.includes(":") ? `[${o.host}]` : o.host;
-  return {url: `http://${shownHost}:${port}`, port};
+  return {url: `${https ? "https" : "http"}://${shownHost}:${port}`, port};
 }
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  checkAccess(o.host, o.token ?? null);
   const limits = resolveLimits(o);
   const parsers = await startParsers(o, limits, log);
   let scheduler: Awaited<ReturnType<typeof startScheduler>>;
@@ -254,16 +265,18 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     throw e;
   }
   const {app} = scheduler;
-  const server = createServer(routes(app));
+  const handler = routes(app);
+  const tls = app.auth.access.tls;
+  const server: Server = tls ? createHttpsServer({...tls, minVersion: "TLSv1.2"}, handler) : createServer(handler);
   let address: {url: string; port: number};
   try {
-    address = await listen(server, o);
+    address = await listen(server, o, !!tls);
   } catch (e) {
     await scheduler.stop();
     await parsers.close();
     throw e;
   }
-  return {...address, server, pool: parsers, rebuild: app.rebuild, csrf: app.csrf, app,
+  return {...address, server, pool: parsers, rebuild: app.rebuild, csrf: app.csrf, app, auth: app.auth,
     async close() {
       await new Promise<void>((done) => { server.close(() => done()); server.closeAllConnections(); });
       await scheduler.stop();

@@ -12,16 +12,17 @@ import type {DashboardStatus, RebuildScheduler} from "./rebuild.ts";
 import type {AccessControl} from "./routes.ts";
 import type {UploadLimits} from "./uploads.ts";
 import type {Settings} from "../settings/index.ts";
+import type {Auth} from "./auth/service.ts";
 
 export interface App {
   /** The address the server listens on (the Host check depends on it). */
   host: string;
-  /** The CSRF token of this server's pages. */
-  csrf: string;
+  /** The CSRF token of this request's session (local mode: the server's own). */
+  readonly csrf: string;
   store: Store;
   access: AccessControl;
-  /** The access token when the server is open to the network (the login page checks it). */
-  token: string | null;
+  /** Accounts, sessions and the audit log (server/auth/). */
+  auth: Auth;
   uploadLimits: UploadLimits;
   ingestLimits: IngestLimits;
   parsers: ParseSupervisor;

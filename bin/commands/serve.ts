@@ -7,7 +7,9 @@ import {fileURLToPath} from "node:url";
 import {parse} from "../args.ts";
 import {UserError, type Io} from "../io.ts";
 import {Store, defaultDatabasePath, one} from "../../store/database.ts";
-import {checkAccess, startServer} from "../../server/app.ts";
+import {startServer} from "../../server/app.ts";
+import {resolveAccess} from "../../server/auth/access.ts";
+import {compactDatabase} from "../../store/personalData.ts";
 import {frameworkBuild} from "../../server/rebuild.ts";
 import {originalsDir} from "../../server/originals.ts";
 import {settingsDir} from "../../settings/load.ts";
@@ -15,11 +17,14 @@ import {commandSettings} from "../withStore.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
-export const SERVE_USAGE = "mentoring serve [--db ФАЙЛ] [--port 3000] [--host 127.0.0.1] [--token ПАРОЛЬ] [--sample] [--no-dashboards]";
+export const SERVE_USAGE = "mentoring serve [--db ФАЙЛ] [--port 3000] [--host 127.0.0.1] [--service] [--tls-cert ФАЙЛ --tls-key ФАЙЛ | " +
+  "--behind-proxy АДРЕС --public-url https://… | --insecure-http] [--sample] [--no-dashboards]";
 
 /** Opens the database for the server, or says in Russian that another process holds it. */
 export async function openForServer(path: string): Promise<Store> {
   try {
+    // After a purge the file still holds removed names in free blocks: rewritten before it is opened.
+    await compactDatabase(path, {actor: {kind: "console"}});
     return await Store.open(path);
   } catch (e) {
     const text = (e as Error).message;
@@ -42,7 +47,9 @@ function stopSignal(): Promise<string> {
 export async function serveCommand(argv: string[], io: Io, options: {until?: Promise<unknown>} = {}): Promise<number> {
   const {values} = parse(argv, {
     db: {type: "string"}, port: {type: "string"}, host: {type: "string"}, token: {type: "string"},
-    sample: {type: "boolean"}, "no-dashboards": {type: "boolean"}, dist: {type: "string"}
+    sample: {type: "boolean"}, "no-dashboards": {type: "boolean"}, dist: {type: "string"},
+    service: {type: "boolean"}, "tls-cert": {type: "string"}, "tls-key": {type: "string"}, "behind-proxy": {type: "string"},
+    "public-url": {type: "string"}, "insecure-http": {type: "boolean"}
   });
   if (values.help) {
     io.out(`${SERVE_USAGE}
@@ -50,8 +57,16 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
 Запускает сервер: страницы «Загрузка отчётов», «История загрузок», «Выгрузки» и дашборды.
   --db ФАЙЛ        база данных (иначе MENTORING_DB, иначе data/mentoring.duckdb)
   --port N         порт (по умолчанию 3000; 0 — любой свободный)
-  --host АДРЕС     по умолчанию 127.0.0.1 (только этот компьютер); другой адрес требует --token
-  --token ПАРОЛЬ   пароль доступа (или переменная MENTORING_TOKEN)
+  --host АДРЕС     по умолчанию 127.0.0.1 (только этот компьютер, без учётных записей); другой адрес — режим
+                   сервиса: вход по учётным записям и обязательно HTTPS (см. docs/service.md)
+  --service        режим сервиса и на 127.0.0.1 (учётные записи, вход, журнал действий)
+  --tls-cert ФАЙЛ, --tls-key ФАЙЛ
+                   сертификат и ключ (PEM): сервер сам говорит по HTTPS
+  --behind-proxy АДРЕС[,АДРЕС]
+                   перед сервером обратный прокси с HTTPS (Caddy, nginx) с этого адреса; ему одному верим
+                   X-Forwarded-Proto и X-Forwarded-For
+  --public-url URL адрес, который открывают люди (https://…): ссылки, проверка имени сайта; нужен с --behind-proxy
+  --insecure-http  открыть сервер в сети без шифрования — только для проверки в закрытой сети
   --sample         пустую базу сначала заполнить примером из data/sample
   --no-dashboards  не собирать дашборды (только загрузка и выгрузки)`);
     return 0;
@@ -59,8 +74,13 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
   const portText = (values.port as string | undefined) ?? process.env.PORT ?? "3000";
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UserError(`--port: нужен номер порта от 0 до 65535, а не «${portText}».`);
   const host = (values.host as string | undefined) ?? "127.0.0.1";
-  const token = (values.token as string | undefined) ?? process.env.MENTORING_TOKEN ?? null;
-  checkAccess(host, token);
+  if (values.token !== undefined || process.env.MENTORING_TOKEN) {
+    throw new UserError("общий пароль (--token, MENTORING_TOKEN) больше не поддерживается: у каждого теперь своя учётная запись. " +
+      "Запустите сервер в режиме сервиса (--service или адрес в сети) — он напечатает ссылку для первой учётной записи методиста; подробно — docs/service.md.");
+  }
+  const access = resolveAccess(host, {service: values.service as boolean | undefined, tlsCert: values["tls-cert"] as string | undefined,
+    tlsKey: values["tls-key"] as string | undefined, publicUrl: values["public-url"] as string | undefined,
+    behindProxy: values["behind-proxy"] ? String(values["behind-proxy"]).split(",") : null, insecureHttp: values["insecure-http"] as boolean | undefined});
   const dbPath = defaultDatabasePath(values.db as string | undefined);
   const dataDir = dirname(resolve(dbPath));
 
@@ -79,7 +99,7 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
     await commandSettings(store);
     const dashboards = !values["no-dashboards"];
     running = await startServer({
-      store, host, port: Number(portText), token,
+      store, host, port: Number(portText), access,
       distDir: (values.dist as string | undefined) ?? join(ROOT, "dist"),
       uploadsDir: originalsDir(dbPath),
       snapshotPath: process.env.MENTORING_SNAPSHOT ?? join(dataDir, "snapshot", basename(dbPath)),
@@ -90,6 +110,7 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
     io.out(`Сервер запущен: ${running.url}`);
     io.out(`  загрузка отчётов: ${running.url}/upload · история: ${running.url}/history · выгрузки: ${running.url}/exports`);
     io.out(`  база данных: ${dbPath}. Остановить: Ctrl+C.`);
+    for (const line of await running.auth.startupNotes(running.url)) io.out(line);
     if (running.rebuild) {
       const distReady = existsSync(join((values.dist as string | undefined) ?? join(ROOT, "dist"), "index.html"));
       io.out(distReady ? "Обновляю дашборды по текущей базе…" : "Собираю дашборды (около полуминуты)…");

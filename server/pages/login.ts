@@ -1,15 +1,26 @@
-// The access page when the server is opened to the network (--host other than 127.0.0.1): the
-// token is asked once and kept in an HttpOnly cookie.
+// «Вход»: login and password when the server serves others (service mode). The session id goes
+// to an HttpOnly cookie; the password never leaves this form.
 import {escapeHtml} from "../http.ts";
 import {page} from "./layout.ts";
 
-export function loginPage(o: {wrong: boolean; next: string}): string {
+export interface LoginPageOptions {
+  next: string;
+  login?: string;
+  error?: string | null;
+  notice?: string | null;
+}
+
+export function loginPage(o: LoginPageOptions): string {
   return page({title: "Вход", active: "login", csrf: null, body: `
-<p class="lead">Этот сервер открыт в сети, поэтому нужен пароль доступа (его задали при запуске: <code>--token</code>).</p>
-${o.wrong ? "<p class=\"error\" role=\"alert\">Пароль не подошёл.</p>" : ""}
+<p class="lead">Аналитика наставничества региона. Войдите под своей учётной записью; её создаёт методист РНЦ.</p>
+${o.notice ? `<p class="notice" role="status">${escapeHtml(o.notice)}</p>` : ""}
+${o.error ? `<p class="error" role="alert" id="login-error">${escapeHtml(o.error)}</p>` : ""}
 <form method="post" action="/login" class="login">
   <input type="hidden" name="next" value="${escapeHtml(o.next)}">
-  <label>Пароль доступа: <input type="password" name="token" autocomplete="current-password" required autofocus></label>
+  <label>Имя для входа: <input name="login" autocomplete="username" required maxlength="40" value="${escapeHtml(o.login ?? "")}"${o.login ? "" : " autofocus"}></label>
+  <label>Пароль: <input type="password" name="password" autocomplete="current-password" required maxlength="200"${o.login ? " autofocus" : ""}></label>
   <button type="submit">Войти</button>
-</form>`});
+</form>
+<p class="hint">Забыли пароль — попросите у методиста новую одноразовую ссылку. После 5 неудачных попыток вход
+приостанавливается на время, которое растёт с каждой новой ошибкой.</p>`});
 }

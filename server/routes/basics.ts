@@ -1,5 +1,5 @@
-// The health check, the pages' own assets, the login form (when the server is open to the network),
-// and the small JSON reads the pages' scripts use.
+// The health check, the pages' own assets and icon, and the small JSON reads the pages' scripts use
+// (the login and account pages are server/auth/routes.ts, answered by the accounts' gate).
 import {createReadStream, existsSync, statSync} from "node:fs";
 import type {ServerResponse} from "node:http";
 import {extname, resolve} from "node:path";
@@ -32,18 +32,6 @@ export const basicRoutes = (): Route[] => [
     const type = file ? ASSET_TYPES[extname(file)] : undefined;
     if (!file || !type || !existsSync(file)) throw new HttpError(404, "Нет такой страницы.");
     serveFile(res, file, type);
-  }},
-  {method: "GET", path: "/login", guard: "public", handle: ({app, res, url}) => {
-    if (!app.token) return redirect(res, "/upload");
-    sendPage(res, loginPage({wrong: false, next: url.searchParams.get("next") ?? "/upload"}));
-  }},
-  {method: "POST", path: "/login", guard: "form", handle: async ({app, req, res}) => {
-    if (!app.token) return redirect(res, "/upload");
-    const form = await readForm(req);
-    const next = form.get("next") ?? "/upload";
-    const safeNext = next.startsWith("/") && !next.startsWith("//") ? next : "/upload";
-    if (!sameSecret(form.get("token"), app.token)) return sendPage(res, loginPage({wrong: true, next: safeNext}), 401);
-    redirect(res, safeNext, {"Set-Cookie": `${AUTH_COOKIE}=${encodeURIComponent(app.token)}; HttpOnly; SameSite=Strict; Path=/`});
   }},
   {method: "GET", path: "/api/session", guard: "read", access: "view", handle: ({app, res}) =>
     sendJson(res, 200, {csrf: app.csrf, limits: app.uploadLimits, kinds: kindLabels()})},

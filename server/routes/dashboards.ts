@@ -6,6 +6,7 @@ import {page} from "../pages/layout.ts";
 import type {Route} from "../routes.ts";
 import {serveFile} from "./basics.ts";
 import {underRoot} from "./files.ts";
+import {currentSession} from "../auth/context.ts";
 
 const STATIC_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -15,13 +16,18 @@ const STATIC_TYPES: Record<string, string> = {
 };
 
 export const dashboardRoutes = (): Route[] => [
-  {method: "GET", path: "/*", guard: "read", access: "view", handle: ({app, res, url}) => {
+  {method: "GET", path: "/*", guard: "read", access: "view", handle: async ({app, req, res, url}) => {
     const path = url.pathname;
     if (path.startsWith("/api/")) throw new HttpError(404, "Нет такого адреса.");
     const candidates = path.endsWith("/") ? [`${path}index.html`] : [path, `${path}.html`, `${path}/index.html`];
     for (const c of candidates) {
       const file = underRoot(app.distDir, c);
-      if (file && existsSync(file) && statSync(file).isFile()) return serveFile(res, file, STATIC_TYPES[extname(file)] ?? "application/octet-stream");
+      if (file && existsSync(file) && statSync(file).isFile()) {
+        // The teacher card's data carries names: whose is recorded in the audit log (server/auth/service.ts).
+        const session = currentSession();
+        if (session) await app.auth.auditDashboardFile(req, session, c, file);
+        return serveFile(res, file, STATIC_TYPES[extname(file)] ?? "application/octet-stream");
+      }
     }
     if (path === "/" || path === "/index.html") {
       return sendPage(res, page({title: "Дашборды", active: "upload", csrf: null, body:

@@ -6,9 +6,14 @@ import {dataPeriods} from "../../reports/periods.ts";
 import {BASE_HEADERS} from "../security.ts";
 import {HttpError, sendBytes, sendJson} from "../http.ts";
 import {uploadHistory} from "../history.ts";
-import type {Route} from "../routes.ts";
+import type {RequestContext, Route} from "../routes.ts";
+import {currentSession} from "../auth/context.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** An export is recorded in the audit log: what was exported, never its content. */
+const exported = (c: RequestContext, object: string, details: Record<string, string | number | null> = {}) =>
+  c.app.auth.audit(c.req, currentSession(), {action: "export", object, details});
 
 // Exports load exceljs and the report modules on first use: the idle server stays small.
 const issuesXlsx = () => import("../../reports/exports/issuesXlsx.ts");
@@ -20,49 +25,63 @@ export const exportRoutes = (): Route[] => [
     const num = (k: string) => (/^\d{1,9}$/.test(url.searchParams.get(k) ?? "") ? Number(url.searchParams.get(k)) : undefined);
     sendJson(res, 200, await uploadHistory(app.store, {before: num("before") ?? null, limit: num("limit")}));
   }},
-  {method: "GET", path: "/api/uploads/:id/issues.xlsx", guard: "export", access: "view", handle: async ({app, res, params}) => {
+  {method: "GET", path: "/api/uploads/:id/issues.xlsx", guard: "export", access: "view", handle: async (c) => {
+    const {app, res, params} = c;
     const {uploadsWithIssues, issuesWorkbook} = await issuesXlsx();
     const id = Number(params.id);
     const {files, omitted} = await uploadsWithIssues(app.store, Number.isSafeInteger(id) ? [id] : []);
     if (!files.length) throw new HttpError(404, `Загрузки № ${params.id} нет.`);
     const f = files[0]!;
+    await exported(c, `upload:${f.uploadId}`, {format: "issues.xlsx"});
     sendBytes(res, await issuesWorkbook(files, `Замечания к файлу «${f.file}» (загрузка № ${f.uploadId})`, omitted), XLSX,
       `замечания ${f.file.replace(/\.xlsx$/i, "")}.xlsx`);
   }},
-  {method: "GET", path: "/api/batches/:batch/issues.xlsx", guard: "export", access: "view", handle: async ({app, res, params}) => {
+  {method: "GET", path: "/api/batches/:batch/issues.xlsx", guard: "export", access: "view", handle: async (c) => {
+    const {app, res, params} = c;
     if (!/^[A-Za-z0-9-]{1,64}$/.test(params.batch ?? "")) throw new HttpError(404, "Нет такой загрузки.");
     const {uploadsWithIssues, issuesWorkbook, batchUploadIds} = await issuesXlsx();
     const {files, omitted} = await uploadsWithIssues(app.store, await batchUploadIds(app.store, params.batch!));
     if (!files.length) throw new HttpError(404, "В этой загрузке нет сохранённых файлов.");
+    await exported(c, `batch:${params.batch}`, {format: "issues.xlsx", files: files.length});
     sendBytes(res, await issuesWorkbook(files, `Замечания к загрузке из ${files.length} файлов`, omitted), XLSX, "замечания по загрузке.xlsx");
   }},
-  {method: "GET", path: "/exports/engagement.xlsx", guard: "export", access: "view", handle: async ({app, res, url}) => {
+  {method: "GET", path: "/exports/engagement.xlsx", guard: "export", access: "view", handle: async (c) => {
+    const {app, res, url} = c;
     const period = quarterParam(url);
     const {engagementExport} = await import("../../reports/exports/engagementXlsx.ts");
     const {period: p, bytes} = await engagementExport(app.store, await app.settings(), period ? {period} : {});
+    await exported(c, "export:engagement.xlsx", {period: p});
     sendBytes(res, bytes, XLSX, `вовлечённость ${p ?? "нет данных"}.xlsx`);
   }},
   {method: "GET", path: "/api/periods", guard: "read", access: "view", handle: async ({app, res}) => sendJson(res, 200, await dataPeriods(app.store))},
-  {method: "GET", path: "/exports/settings.xlsx", guard: "export", access: "view", handle: async ({app, res}) => {
+  {method: "GET", path: "/exports/settings.xlsx", guard: "export", access: "view", handle: async (c) => {
+    const {app, res} = c;
+    await exported(c, "export:settings.xlsx");
     const {settingsWorkbook} = await import("../../reports/exports/settingsXlsx.ts");
     const {loadSettings} = await import("../../settings/load.ts");
     sendBytes(res, await settingsWorkbook(await loadSettings(app.store)), XLSX, "настройки.xlsx");
   }},
   {method: "GET", path: "/api/annual", guard: "export", access: "view", handle: async ({app, res, url}) =>
     sendJson(res, 200, await (await annual()).annualReport(app.store, await app.settings(), reportPeriodParam(url)))},
-  {method: "GET", path: "/exports/annual.xlsx", guard: "export", access: "view", handle: async ({app, res, url}) => {
+  {method: "GET", path: "/exports/annual.xlsx", guard: "export", access: "view", handle: async (c) => {
+    const {app, res, url} = c;
     const r = await (await annual()).annualReport(app.store, await app.settings(), reportPeriodParam(url));
+    await exported(c, "export:annual.xlsx", {period: r.period.id});
     const {annualWorkbook} = await import("../../reports/exports/annualXlsx.ts");
     sendBytes(res, await annualWorkbook(r), XLSX, `итоговый отчёт ${r.period.id.replace("/", "-")}.xlsx`);
   }},
-  {method: "GET", path: "/exports/annual.html", guard: "export", access: "view", handle: async ({app, res, url}) => {
+  {method: "GET", path: "/exports/annual.html", guard: "export", access: "view", handle: async (c) => {
+    const {app, res, url} = c;
     const {annualHtml, annualReport} = await annual();
-    const html = annualHtml(await annualReport(app.store, await app.settings(), reportPeriodParam(url)));
+    const r = await annualReport(app.store, await app.settings(), reportPeriodParam(url));
+    await exported(c, "export:annual.html", {period: r.period.id});
+    const html = annualHtml(r);
     res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"});
     res.end(html);
   }},
-  {method: "GET", path: "/exports/annual.pdf", guard: "export", access: "view", handle: async ({app, res, url}) => {
+  {method: "GET", path: "/exports/annual.pdf", guard: "export", access: "view", handle: async (c) => {
+    const {app, res, url} = c;
     const chosen = reportPeriodParam(url);
     // One Chromium at a time, and a PDF once per data version and period (server/pdfQueue.ts).
     const key = chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : "default";
@@ -71,6 +90,7 @@ export const exportRoutes = (): Route[] => [
       const r = await annualReport(app.store, await app.settings(), chosen);
       return {bytes: await htmlToPdf(annualHtml(r)), name: `итоговый отчёт ${r.period.id.replace("/", "-")}.pdf`};
     });
+    await exported(c, "export:annual.pdf", {period: chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : null});
     sendBytes(res, pdf.bytes, "application/pdf", pdf.name);
   }}
 ];

@@ -9,6 +9,7 @@ import {receiveUploads} from "../uploads.ts";
 import {undoUpload} from "../history.ts";
 import {purgeOriginals} from "../originals.ts";
 import {schoolOption} from "../directory.ts";
+import {currentSession} from "../auth/context.ts";
 import type {RequestContext, Route} from "../routes.ts";
 
 /** Bytes of one request's files held at once while they are parsed and stored (the rest waits unread). */
@@ -48,6 +49,8 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
   } finally {
     app.admission.release(reserve);
   }
+  const session = currentSession();
+  if (session) await app.auth.auditUploads(req, session, files);
   sendJson(res, 200, {batch, files, dashboards: app.dashboards()});
 }
 
@@ -62,6 +65,7 @@ export const uploadRoutes = (): Route[] => [
   {method: "POST", path: "/api/uploads/:id/undo", guard: "write", access: "upload", handle: async (c) => {
     const {app, req, res} = c;
     const result = await undoUpload(app.store, uploadId(c));
+    await app.auth.audit(req, currentSession(), {action: "undo", object: `upload:${result.uploadId}`, details: {restored: result.restored.length}});
     app.known.undone(result.uploadId);
     app.changed();
     app.log(`загрузка ${result.uploadId} отменена`);

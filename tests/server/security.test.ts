@@ -171,32 +171,4 @@ describe("hostile file names and personal data", () => {
   });
 });
 
-describe("access from the network", () => {
-  it("another address without a token refuses to start, with the reason in Russian", async () => {
-    await expect(testServer({host: "0.0.0.0"})).rejects.toThrow(/пароль доступа/);
-  });
-
-  it("with a token every request needs it; the login page sets it as a cookie", async () => {
-    const t = await testServer({token: "sekret-123"});
-    try {
-      expect((await fetch(`${t.url}/api/history`)).status).toBe(401);
-      const page = await fetch(`${t.url}/upload`, {redirect: "manual"});
-      expect(page.status).toBe(303);
-      expect(page.headers.get("location")).toBe("/login?next=%2Fupload");
-      expect((await upload(t.url, t.csrf, [good()])).status).toBe(401);
-      const ok = await upload(t.url, t.csrf, [good()], {}, {Authorization: "Bearer sekret-123"});
-      expect([ok.status, ok.body.files?.[0]?.status]).toEqual([200, "accepted"]);
-      const wrong = await fetch(`${t.url}/login`, {method: "POST", body: "token=nope&next=%2Fhistory",
-        headers: {"Content-Type": "application/x-www-form-urlencoded"}, redirect: "manual"});
-      expect(wrong.status).toBe(401);
-      const login = await fetch(`${t.url}/login`, {method: "POST", body: `token=${encodeURIComponent("sekret-123")}&next=%2Fhistory`,
-        headers: {"Content-Type": "application/x-www-form-urlencoded"}, redirect: "manual"});
-      expect(login.status).toBe(303);
-      const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-      expect(login.headers.get("set-cookie")).toContain("HttpOnly");
-      expect((await fetch(`${t.url}/history`, {headers: {Cookie: cookie}})).status).toBe(200);
-    } finally {
-      await t.close();
-    }
-  });
-});
+// Access from the network (accounts, sessions, TLS off loopback) is tested in tests/server/auth/.

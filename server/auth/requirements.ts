@@ -1,0 +1,81 @@
+// What today's routes of server/app.ts need (until the route table declares it per route).
+// Nothing is filtered by scope yet (issue 16 §2): every route below answers with the whole
+// region's data, so each one is open only to a session whose scope is the region — and the
+// dashboards of the service build, which carry teachers' names, file names and quoted cells,
+// only to a role that may see all three (the methodologist). When a route learns to filter by
+// scope, drop its `wholeRegion`.
+import type {Action, Session} from "./permissions.ts";
+import {can, refusal} from "./permissions.ts";
+
+export interface Requirement {
+  /** A short code for the audit log (`route:history`). */
+  name: string;
+  /** Every one of these actions is needed. */
+  actions: Action[];
+  /** The route serves the whole region unfiltered: only a region-scope session may use it. */
+  wholeRegion: boolean;
+  /** Whether this request counts as use of the session (status polling does not). */
+  touch: boolean;
+}
+
+const need = (name: string, actions: Action[], o: {wholeRegion?: boolean; touch?: boolean} = {}): Requirement =>
+  ({name, actions, wholeRegion: o.wholeRegion ?? true, touch: o.touch ?? true});
+
+const UPLOADS: Action[] = ["upload-forms", "upload-diagnostics", "upload-school-tables"];
+const DASHBOARDS = need("dashboards", ["view-aggregates", "view-names", "view-uploads"]);
+
+/** The requirement of one of today's routes, by method and path. */
+export function requirementFor(method: string, path: string): Requirement {
+  if (method === "POST") {
+    if (path === "/api/uploads") return need("upload", UPLOADS);
+    if (/^\/api\/uploads\/\d+\/undo$/.test(path)) return need("undo", ["undo"]);
+    if (/^\/directory\//.test(path)) return need("directory", ["manage-directory"]);
+    return need("post", ["manage-settings"]);
+  }
+  switch (path) {
+    case "/api/session":
+      return need("session", [], {wholeRegion: false});
+    case "/api/status":
+      return need("status", [], {wholeRegion: false, touch: false});
+    case "/upload":
+      return need("upload", UPLOADS);
+    case "/history":
+    case "/api/history":
+      return need("history", ["view-uploads"]);
+    case "/exports":
+      return need("exports", ["export"]);
+    // The engagement workbook lists files and issue messages (which quote cells).
+    case "/exports/engagement.xlsx":
+      return need("export-engagement", ["export", "view-uploads"]);
+    // The annual report is aggregate-only (groups under 5 hidden, no names).
+    case "/api/annual":
+    case "/exports/annual.html":
+      return need("annual", ["view-aggregates"]);
+    case "/exports/annual.pdf":
+    case "/exports/annual.xlsx":
+      return need("annual-export", ["export"]);
+    // Lists of periods with data: what a page's period picker offers (no figures).
+    case "/api/periods":
+      return need("periods", ["view-aggregates"]);
+    case "/exports/settings.xlsx":
+      return need("settings-export", ["manage-settings"]);
+  }
+  if (/^\/api\/(uploads\/\d+|batches\/[^/]+)\/issues\.xlsx$/.test(path)) return need("issues-xlsx", ["view-uploads"]);
+  return DASHBOARDS;
+}
+
+/** Null when the session meets the requirement, else a Russian refusal. */
+export function unmet(session: Session, r: Requirement): string | null {
+  const missing = r.actions.find((a) => !can(session, a));
+  if (missing) return refusal(session, missing);
+  if (r.wholeRegion && session.scope.level !== "region") {
+    return "Нет доступа: эта страница пока показывает данные всего региона, а ваша учётная запись работает с частью региона. " +
+      "Страницы с данными вашего муниципалитета или школы появятся в следующей версии сервиса.";
+  }
+  return null;
+}
+
+/** Where a session lands after login when no page was asked for: the dashboards, or her account page. */
+export function landingFor(session: Session): string {
+  return unmet(session, requirementFor("GET", "/")) === null ? "/" : "/account";
+}
