@@ -42,3 +42,9 @@ export {turnover, type Turnover, type StaffSpell} from "./turnover.ts";
 export {isSmallGroup, MIN_GROUP_SIZE} from "./smallGroup.ts";
 export {suppressedFigures, type SuppressedFigures} from "./suppressedFigures.ts";
 // ── end of dashboards ──
+
+// ── Targets of every kind: shares, counts, growth and decline on last year, decided exactly (issue 15 §4) ──
+export {fraction, rational, compare, add, sub, mul, div, ceil, toNumber, type Rational} from "./rational.ts";
+export {targetDecision, shareFigure, countFigure, TargetSchema, type Target, type Figure, type TargetDecision, type TargetWording,
+  type UnitForms, type Subject} from "./targetDecision.ts";
+// ── end of targets ──
