@@ -48,3 +48,8 @@ export {fraction, rational, compare, add, sub, mul, div, ceil, toNumber, type Ra
 export {targetDecision, shareFigure, countFigure, TargetSchema, type Target, type Figure, type TargetDecision, type TargetWording,
   type UnitForms, type Subject} from "./targetDecision.ts";
 // ── end of targets ──
+
+// ── The federal view: subjects of the Federation, coverage of a figure (issue 15 §6, issue 11 §2) ──
+export {russianRegion, RUSSIAN_REGIONS, type RussianRegion} from "./russianRegion.ts";
+export {coverageVerdict, coverageText, isComplete, type Coverage} from "./coverageVerdict.ts";
+// ── end of the federal view ──
