@@ -4,6 +4,8 @@ import {UserError} from "./io.ts";
 import {ingestCommand} from "./commands/ingest.ts";
 import {reportCommand, reportHelp} from "./commands/report.ts";
 import {serveCommand, SERVE_USAGE} from "./commands/serve.ts";
+import {exportCommand, EXPORT_USAGE} from "./commands/export.ts";
+import {rollupCommand, ROLLUP_USAGE} from "./commands/rollup.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
@@ -13,6 +15,10 @@ export const HELP = `mentoring — аналитика программ наст�
 ${reportHelp()}
   ${SERVE_USAGE}
       сервер: загрузка отчётов в браузере, история, выгрузки, дашборды (http://127.0.0.1:3000)
+  ${EXPORT_USAGE}
+      сводные таблицы региона в Parquet для федерального уровня (без персональных данных)
+  ${ROLLUP_USAGE}
+      вовлечённость по стране из выгрузок регионов: регионы, охват, формы наставничества
   mentoring help
       эта справка
 
@@ -27,6 +33,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return reportCommand(rest, io);
     case "serve":
       return serveCommand(rest, io);
+    case "export":
+      return exportCommand(rest, io);
+    case "rollup":
+      return rollupCommand(rest, io);
     case undefined:
     case "help":
     case "--help":
