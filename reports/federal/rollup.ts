@@ -1,6 +1,8 @@
-// `mentoring rollup`: the country from any number of regions' exports (issue 15 §6). DuckDB reads the
-// Parquet files (Hive partitioning) and runs the plain SQL of rollup.sql; the percentages and target
-// decisions are made here from the integer sums with the same lib/ functions as the region's report.
+// `mentoring rollup`: the country from any number of regions' exports (issue 15 §6). The folders'
+// Hive layout says which quarters and regions there are; DuckDB reads the chosen quarter's Parquet
+// files (only the columns rollup.sql uses) and runs the plain SQL of rollup.sql over them; the
+// percentages and target decisions are made here from the integer sums with the same lib/
+// functions as the region's own report.
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -131,6 +133,7 @@ const parquetIn = (dir: string): string[] => readdirSync(dir, {recursive: true, 
 /** Walks DIR/<table>/region=…/year=…/quarter=… of every folder; refuses a folder that is not an export. */
 function scanLayout(dirs: string[]): Layout {
   const layout: Layout = {quarters: new Map(), diagnostics: [], regions: new Set()};
+  const dirOfRegion = new Map<string, string>();
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RollupInputError(`папка ${dir} не найдена.`);
     let found = 0;
@@ -143,7 +146,15 @@ function scanLayout(dirs: string[]): Layout {
             const period = `${y[1]}-Q${q[1]}`;
             if (!layout.quarters.has(period)) layout.quarters.set(period, {school_quarters: [], engagement_by_form: []});
             layout.quarters.get(period)![table].push(...files);
-            if (table === "school_quarters") { layout.regions.add(r[1]!); found += files.length; }
+            if (table === "school_quarters") {
+              const other = dirOfRegion.get(r[1]!);
+              if (other !== undefined && other !== dir) {
+                throw new RollupInputError(`регион ${russianRegion(r[1]!)?.name ?? r[1]} (${r[1]}) выгружен дважды: в ${other} и в ${dir}. Оставьте одну выгрузку.`);
+              }
+              dirOfRegion.set(r[1]!, dir);
+              layout.regions.add(r[1]!);
+              found += files.length;
+            }
           }
         }
       }

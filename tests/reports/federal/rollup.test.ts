@@ -262,6 +262,8 @@ describe("what the roll-up refuses, in Russian", () => {
     const twice = join(root, "twice");
     cpSync(dirOf("55"), twice, {recursive: true});
     await expect(rollupReport([dirOf("55"), twice])).rejects.toThrow(/регион Омская область \(55\) выгружен дважды/);
+    rmSync(join(twice, "_manifests"), {recursive: true});  // without its manifest the folders still tell
+    await expect(rollupReport([dirOf("55"), twice])).rejects.toThrow(/регион Омская область \(55\) выгружен дважды/);
     await expect(rollupReport([join(root, "nowhere")])).rejects.toThrow(/папка .*nowhere не найдена/);
     const empty = mkdtempSync(join(root, "empty-"));
     await expect(rollupReport([empty])).rejects.toThrow(/нет выгрузки сводных таблиц/);
