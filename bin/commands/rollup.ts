@@ -9,11 +9,10 @@ import {coverageText} from "../../lib/coverageVerdict.ts";
 export const ROLLUP_USAGE = "mentoring rollup ПАПКА… [--period ГГГГ-QN] [--json]";
 
 function cells(f: CoveredFigures, r: RollupReport): string[] {
-  if (f.schoolsCounted === 0) return ["—", "—", f.verdict.students, "—", "—", f.verdict.teachers];
-  return [
-    `${formatNumber(f.studentsEngaged)} / ${formatNumber(f.studentsPopulation)}`, formatPercent(f.studentsPct, 1, r.targets.students), f.verdict.students,
-    `${formatNumber(f.teachersEngaged)} / ${formatNumber(f.teachersPopulation)}`, formatPercent(f.teachersPct, 1, r.targets.teachers), f.verdict.teachers
-  ];
+  const side = (engaged: number | null, population: number | null, pct: number | null, target: number, verdict: string) =>
+    engaged === null || f.schoolsCounted === 0 ? ["—", "—", verdict] : [`${formatNumber(engaged)} / ${formatNumber(population)}`, formatPercent(pct, 1, target), verdict];
+  return [...side(f.studentsEngaged, f.studentsPopulation, f.studentsPct, r.targets.students, f.verdict.students),
+    ...side(f.teachersEngaged, f.teachersPopulation, f.teachersPct, r.targets.teachers, f.verdict.teachers)];
 }
 
 const schools = (f: CoveredFigures) => f.schoolsExpected === 0 ? "—" : `${formatNumber(f.schoolsCounted)} из ${formatNumber(f.schoolsExpected)}`;

@@ -10,7 +10,8 @@ import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {all} from "../../store/database.ts";
 import {engagementPercent} from "../../lib/engagementPercent.ts";
 import {meetsTarget} from "../../lib/meetsTarget.ts";
-import {coverageVerdict, isComplete} from "../../lib/coverageVerdict.ts";
+import {coverageVerdict, isComplete, type Coverage} from "../../lib/coverageVerdict.ts";
+import {isSmallGroup, MIN_GROUP_SIZE} from "../../lib/smallGroup.ts";
 import {deficit} from "../../lib/deficit.ts";
 import {loadAreas} from "../../loaders/diagnostics/areas.ts";
 import {engagementTargets} from "../config.ts";
@@ -44,15 +45,18 @@ export interface CoveredFigures {
   schoolsCounted: number;
   /** Every expected school counted (for the country: and every region present has one counted). */
   complete: boolean;
-  studentsEngaged: number;
-  studentsPopulation: number;
+  /** Null where hidden (fewer than 5 people). */
+  studentsEngaged: number | null;
+  studentsPopulation: number | null;
   studentsPct: number | null;
-  teachersEngaged: number;
-  teachersPopulation: number;
+  teachersEngaged: number | null;
+  teachersPopulation: number | null;
   teachersPct: number | null;
   meetsTarget: {students: boolean | null; teachers: boolean | null};
-  /** «цель достигнута», or «цель достигнута по 9 из 12 школ» over incomplete coverage, «нет данных». */
+  /** «цель достигнута», or «цель достигнута по 9 из 12 школ» over incomplete coverage, «нет данных», «скрыто: меньше 5 человек». */
   verdict: {students: string; teachers: string};
+  /** A side of fewer than 5 people: its figures hidden (lib/smallGroup.ts). */
+  suppressed: {students: boolean; teachers: boolean};
 }
 
 export interface RegionRollup extends CoveredFigures {
@@ -247,21 +251,31 @@ interface Sums {
 }
 
 /** Σ engaged / Σ population with the exact target decision and the verdict over the coverage. */
+/** One side (students or teachers) of a group: its figures, or hidden when fewer than 5 people (152-ФЗ). */
+function side(engaged: number, population: number, targetPct: number, coverage: Coverage) {
+  if (population > 0 && isSmallGroup(population)) {
+    return {engaged: null, population: null, pct: null, met: null, verdict: `скрыто: меньше ${MIN_GROUP_SIZE} человек`, suppressed: true};
+  }
+  const met = meetsTarget(engaged, population, targetPct);
+  return {engaged, population, pct: engagementPercent(engaged, population), met, verdict: coverageVerdict(met, coverage), suppressed: false};
+}
+
+/**
+ * Σ engaged / Σ population with the exact target decision and the verdict over the coverage; a side
+ * of fewer than 5 people is hidden, as on the dashboards (lib/smallGroup.ts).
+ */
 function covered(s: Sums, targets: Targets, regions?: {regionsCounted: number; regionsPresent: number}): CoveredFigures {
-  const coverage = {schoolsCounted: s.schools_counted, schoolsExpected: s.schools_expected, ...regions};
-  const met = {
-    students: meetsTarget(s.students_engaged, s.students_population, targets.students),
-    teachers: meetsTarget(s.teachers_engaged, s.teachers_population, targets.teachers)
-  };
+  const coverage: Coverage = {schoolsCounted: s.schools_counted, schoolsExpected: s.schools_expected, ...regions};
+  const st = side(s.students_engaged, s.students_population, targets.students, coverage);
+  const te = side(s.teachers_engaged, s.teachers_population, targets.teachers, coverage);
   return {
     schoolsExpected: s.schools_expected, schoolsReported: s.schools_reported, schoolsCounted: s.schools_counted,
     complete: isComplete(coverage),
-    studentsEngaged: s.students_engaged, studentsPopulation: s.students_population,
-    studentsPct: engagementPercent(s.students_engaged, s.students_population),
-    teachersEngaged: s.teachers_engaged, teachersPopulation: s.teachers_population,
-    teachersPct: engagementPercent(s.teachers_engaged, s.teachers_population),
-    meetsTarget: met,
-    verdict: {students: coverageVerdict(met.students, coverage), teachers: coverageVerdict(met.teachers, coverage)}
+    studentsEngaged: st.engaged, studentsPopulation: st.population, studentsPct: st.pct,
+    teachersEngaged: te.engaged, teachersPopulation: te.population, teachersPct: te.pct,
+    meetsTarget: {students: st.met, teachers: te.met},
+    verdict: {students: st.verdict, teachers: te.verdict},
+    suppressed: {students: st.suppressed, teachers: te.suppressed}
   };
 }
 

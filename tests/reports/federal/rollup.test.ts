@@ -257,6 +257,29 @@ describe("partitions and manifest, as documented", () => {
   });
 });
 
+describe("groups of fewer than 5 people are hidden in what the roll-up shows", () => {
+  it("a municipality with 3 teachers: its teachers' figures hidden, its students' shown; the region's sums keep them", async () => {
+    const store = await Store.open(":memory:");
+    const out = join(root, "small");
+    try {
+      await ingestBytes(store, "q2.xlsx", await quarterWorkbook("2024-Q2", [
+        {m: "Малый", name: "ООШ № 9", students: 40, teachers: 3, forms: {2: [10, 10], 3: [1, 1]}},
+        {m: "Большой", name: "СОШ № 1", students: 100, teachers: 20, forms: {2: [30, 30], 3: [7, 7]}}]));
+      await exportAggregates(store, {region: {code: "70", name: "Томская область"}, out});
+    } finally {
+      await store.close();
+    }
+    const r = await rollupReport([out], {targets: {students: 70, teachers: 70}});
+    const small = r.municipalities.find((m) => m.name === "Малый")!;
+    expect(small).toMatchObject({studentsEngaged: 20, studentsPopulation: 40, studentsPct: 50, teachersEngaged: null, teachersPopulation: null,
+      teachersPct: null, meetsTarget: {students: false, teachers: null}, suppressed: {students: false, teachers: true},
+      verdict: {students: "цель не достигнута", teachers: "скрыто: меньше 5 человек"}});
+    // 2 + 14 of 3 + 20 teachers: the region shows them all.
+    expectCovered(region(r, "70"), [80, 140, 16, 23], [2, 2]);
+    expect(region(r, "70").suppressed).toEqual({students: false, teachers: false});
+  });
+});
+
 describe("what the roll-up refuses, in Russian", () => {
   it("a region exported twice, a folder that is no export, a quarter not there, a newer format", async () => {
     const twice = join(root, "twice");
