@@ -14,7 +14,7 @@ import {isIncluded} from "../../lib/engagementSummary.ts";
 import {isSmallGroup} from "../../lib/smallGroup.ts";
 import type {RussianRegion} from "../../lib/russianRegion.ts";
 import {engagementTargets} from "../config.ts";
-import {MANIFEST_DIR, SCHEMA_VERSION, TABLES, TABLE_NAMES, type Manifest, type TableName} from "./schema.ts";
+import {MANIFEST_DIR, SCHEMA_VERSION, TABLES, TABLE_NAMES, sqlString, type Manifest, type TableName} from "./schema.ts";
 
 export interface ExportOptions {
   region: RussianRegion;
@@ -126,8 +126,6 @@ function append(appender: DuckDBAppender, type: string, v: Row[string]): void {
   }
 }
 
-/** A single-quoted SQL string literal (COPY takes its path as a literal, not a parameter). */
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Creates the table in the writing instance, appends the rows and COPYs them, partitioned, under dir. */
 async function writeTable(conn: DuckDBConnection, name: TableName, rows: Row[], dir: string): Promise<void> {
@@ -140,7 +138,7 @@ async function writeTable(conn: DuckDBConnection, name: TableName, rows: Row[], 
   }
   appender.closeSync();
   if (rows.length === 0) return;
-  await conn.run(`COPY (SELECT * FROM ${name} ORDER BY ALL) TO ${literal(join(dir, name))}
+  await conn.run(`COPY (SELECT * FROM ${name} ORDER BY ALL) TO ${sqlString(join(dir, name))}
     (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${spec.partitionBy.join(", ")}), FILENAME_PATTERN 'part_{i}',
      KV_METADATA {schema_version: '${SCHEMA_VERSION}'})`);
 }

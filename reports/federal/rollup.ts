@@ -16,7 +16,7 @@ import {deficit} from "../../lib/deficit.ts";
 import {loadAreas} from "../../loaders/diagnostics/areas.ts";
 import {engagementTargets} from "../config.ts";
 import {russianRegion} from "../../lib/russianRegion.ts";
-import {HIVE_TYPES, MANIFEST_DIR, ManifestSchema, SCHEMA_VERSION, TABLES, type Manifest, type TableName} from "./schema.ts";
+import {HIVE_TYPES, MANIFEST_DIR, ManifestSchema, SCHEMA_VERSION, TABLES, sqlString, type Manifest, type TableName} from "./schema.ts";
 
 /** A problem with the folders given (missing, not an export, a newer schema, a region twice): said in Russian. */
 export class RollupInputError extends Error {}
@@ -196,7 +196,6 @@ function readManifests(dirs: string[]): Manifest[] {
   return manifests;
 }
 
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * read_parquet over the files: the table's columns in their documented order (partition columns
@@ -207,7 +206,7 @@ function readParquet(name: TableName, files: string[], used?: string): string {
   const types = spec.partitionBy.map((c) => `'${c}': ${HIVE_TYPES[c]}`).join(", ");
   const columns = spec.columns.filter(([c]) => used === undefined || new RegExp(`\\b${c}\\b`).test(used));
   return `SELECT ${columns.map(([c, t]) => `CAST(${c} AS ${t}) AS ${c}`).join(", ")}
-    FROM read_parquet([${files.map((f) => literal(resolve(f))).join(", ")}], hive_partitioning = true, hive_types = {${types}})`;
+    FROM read_parquet([${files.map((f) => sqlString(resolve(f))).join(", ")}], hive_partitioning = true, hive_types = {${types}})`;
 }
 
 /** Loads a table from its files into the in-memory database (an empty table when there are none). */

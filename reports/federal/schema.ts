@@ -52,6 +52,9 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /** Types of the partition columns when read back (a code «05» must stay text). */
 export const HIVE_TYPES: Record<string, string> = {region: "VARCHAR", year: "INTEGER", quarter: "INTEGER"};
 
+/** A single-quoted SQL string literal: COPY and read_parquet take their paths as literals, not parameters. */
+export const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
 /** Where a region's manifest lies: DIR/_manifests/<code>.json («_» hides it from Spark and Hive). */
 export const MANIFEST_DIR = "_manifests";
 

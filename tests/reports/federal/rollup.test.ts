@@ -257,6 +257,23 @@ describe("partitions and manifest, as documented", () => {
   });
 });
 
+describe("folders named as people name them", () => {
+  it("a quote and spaces in the path are written and read", async () => {
+    const odd = join(root, "выгрузка д'Артаньяна 2024");
+    cpSync(dirOf("72"), odd, {recursive: true});
+    const r = await rollupReport([odd], {targets: {students: 70, teachers: 70}});
+    expectCovered(r.country, [200, 300, 32, 45], [2, 2]);
+    const store = await Store.open(":memory:");
+    try {
+      await ingestBytes(store, "q2.xlsx", await quarterWorkbook("2024-Q2", REGIONS[1]!.quarters["2024-Q2"]!));
+      const result = await exportAggregates(store, {region: {code: "72", name: "Тюменская область"}, out: odd});
+      expect(result.files).toEqual(["school_quarters/region=72/year=2024/quarter=2/part_0.parquet", "engagement_by_form/region=72/year=2024/quarter=2/part_0.parquet"]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe("groups of fewer than 5 people are hidden in what the roll-up shows", () => {
   it("a municipality with 3 teachers: its teachers' figures hidden, its students' shown; the region's sums keep them", async () => {
     const store = await Store.open(":memory:");
