@@ -115,12 +115,11 @@ export const FORM_LABELS: Record<number, string> = {2: "ученик – уче�
 // ── reading the folders ──
 
 type QuarterTable = "school_quarters" | "engagement_by_form";
-const QUARTER_TABLES: QuarterTable[] = ["school_quarters", "engagement_by_form"];
 
 /** What the folders hold, read from their directory names (the Hive layout) without opening a file. */
 interface Layout {
-  /** YYYY-QN → table → Parquet files. */
-  quarters: Map<string, Record<QuarterTable, string[]>>;
+  /** YYYY-QN → the partition folders region=…/year=…/quarter=… holding it, relative to their table folder. */
+  quarters: Map<string, Array<{root: string; partition: string}>>;
   diagnostics: string[];
   /** Region codes with at least one school_quarters partition. */
   regions: Set<string>;
@@ -129,46 +128,50 @@ interface Layout {
 const subdirs = (dir: string, pattern: RegExp): Array<[string, RegExpExecArray]> => !existsSync(dir) ? [] :
   readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
     const m = e.isDirectory() ? pattern.exec(e.name) : null;
-    return m ? [[join(dir, e.name), m] as [string, RegExpExecArray]] : [];
+    return m ? [[e.name, m] as [string, RegExpExecArray]] : [];
   });
-const parquetIn = (dir: string): string[] => readdirSync(dir, {recursive: true, encoding: "utf8"})
-  .filter((f) => f.endsWith(".parquet")).map((f) => join(dir, f)).sort();
+/** The Parquet files directly in a partition folder (the exporter writes part_0.parquet, part_1.parquet …). */
+const parquetIn = (dir: string): string[] => !existsSync(dir) ? [] :
+  readdirSync(dir).filter((f) => f.endsWith(".parquet")).sort().map((f) => join(dir, f));
 
-/** Walks DIR/<table>/region=…/year=…/quarter=… of every folder; refuses a folder that is not an export. */
+/**
+ * Walks DIR/school_quarters/region=…/year=…/quarter=… of every folder (names only: a country is ~700
+ * partitions); refuses a folder that is not an export and a region found in two folders.
+ */
 function scanLayout(dirs: string[]): Layout {
   const layout: Layout = {quarters: new Map(), diagnostics: [], regions: new Set()};
   const dirOfRegion = new Map<string, string>();
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RollupInputError(`папка ${dir} не найдена.`);
     let found = 0;
-    for (const table of QUARTER_TABLES) {
-      for (const [regionDir, r] of subdirs(join(dir, table), /^region=(\d{2})$/)) {
-        for (const [yearDir, y] of subdirs(regionDir, /^year=(\d{4})$/)) {
-          for (const [quarterDir, q] of subdirs(yearDir, /^quarter=([1-4])$/)) {
-            const files = parquetIn(quarterDir);
-            if (!files.length) continue;
-            const period = `${y[1]}-Q${q[1]}`;
-            if (!layout.quarters.has(period)) layout.quarters.set(period, {school_quarters: [], engagement_by_form: []});
-            layout.quarters.get(period)![table].push(...files);
-            if (table === "school_quarters") {
-              const other = dirOfRegion.get(r[1]!);
-              if (other !== undefined && other !== dir) {
-                throw new RollupInputError(`регион ${russianRegion(r[1]!)?.name ?? r[1]} (${r[1]}) выгружен дважды: в ${other} и в ${dir}. Оставьте одну выгрузку.`);
-              }
-              dirOfRegion.set(r[1]!, dir);
-              layout.regions.add(r[1]!);
-              found += files.length;
-            }
-          }
+    for (const [regionName, r] of subdirs(join(dir, "school_quarters"), /^region=(\d{2})$/)) {
+      const code = r[1]!;
+      const other = dirOfRegion.get(code);
+      if (other !== undefined && other !== dir) {
+        throw new RollupInputError(`регион ${russianRegion(code)?.name ?? code} (${code}) выгружен дважды: в ${other} и в ${dir}. Оставьте одну выгрузку.`);
+      }
+      dirOfRegion.set(code, dir);
+      for (const [yearName, y] of subdirs(join(dir, "school_quarters", regionName), /^year=(\d{4})$/)) {
+        for (const [quarterName, q] of subdirs(join(dir, "school_quarters", regionName, yearName), /^quarter=([1-4])$/)) {
+          const period = `${y[1]}-Q${q[1]}`;
+          if (!layout.quarters.has(period)) layout.quarters.set(period, []);
+          layout.quarters.get(period)!.push({root: dir, partition: join(regionName, yearName, quarterName)});
+          layout.regions.add(code);
+          found++;
         }
       }
     }
     if (!found) {
-      throw new RollupInputError(`в папке ${dir} нет выгрузки сводных таблиц (нет school_quarters/region=…/year=…/quarter=…/*.parquet). Её делает команда mentoring export aggregates --out ${dir}.`);
+      throw new RollupInputError(`в папке ${dir} нет выгрузки сводных таблиц (нет school_quarters/region=…/year=…/quarter=…). Её делает команда mentoring export aggregates --out ${dir}.`);
     }
-    for (const [regionDir] of subdirs(join(dir, "diagnostic_areas"), /^region=(\d{2})$/)) layout.diagnostics.push(...parquetIn(regionDir));
+    for (const [regionName] of subdirs(join(dir, "diagnostic_areas"), /^region=(\d{2})$/)) layout.diagnostics.push(...parquetIn(join(dir, "diagnostic_areas", regionName)));
   }
   return layout;
+}
+
+/** The files of a quarterly table for some quarters. */
+function quarterFiles(layout: Layout, table: QuarterTable, periods: string[]): string[] {
+  return periods.flatMap((p) => (layout.quarters.get(p) ?? []).flatMap(({root, partition}) => parquetIn(join(root, table, partition))));
 }
 
 /** The manifests of the folders; a region met twice across folders is refused. */
@@ -226,9 +229,9 @@ export async function runRollupStatement(dirs: string[], name: string): Promise<
   const instance = await DuckDBInstance.create(":memory:");
   const conn = await instance.connect();
   try {
-    const all2 = (t: QuarterTable) => [...layout.quarters.values()].flatMap((q) => q[t]);
-    await loadTable(conn, "school_quarters", all2("school_quarters"), {as: "VIEW"});
-    await loadTable(conn, "engagement_by_form", all2("engagement_by_form"), {as: "VIEW"});
+    const every = [...layout.quarters.keys()];
+    await loadTable(conn, "school_quarters", quarterFiles(layout, "school_quarters", every), {as: "VIEW"});
+    await loadTable(conn, "engagement_by_form", quarterFiles(layout, "engagement_by_form", every), {as: "VIEW"});
     await loadTable(conn, "diagnostic_areas", layout.diagnostics, {as: "VIEW"});
     return await all(conn, statement);
   } finally {
@@ -323,17 +326,25 @@ export async function rollupReport(dirs: string[], options: {period?: string; ta
     return s;
   };
 
-  // One thread: a country is ~90 small files per table, and DuckDB's per-file work costs less on one
-  // thread than handed between two (bench/federal.ts: about half the CPU time and wall time).
+  // One thread per query: a country is ~90 small files per table, and DuckDB's per-file work costs
+  // less on one thread than handed between two (bench/federal.ts: about half the CPU time); the
+  // three tables load concurrently instead.
   const instance = await DuckDBInstance.create(":memory:", {threads: "1"});
   const conn = await instance.connect();
   try {
     // The quarter's files only, and only the columns rollup.sql uses: its tables hold that one quarter.
-    const files = (period && layout.quarters.get(period)) || {school_quarters: [], engagement_by_form: []};
+    const chosen = period ? [period] : [];
     const used = [...sql.values()].join("\n");
-    await loadTable(conn, "school_quarters", files.school_quarters, {used});
-    await loadTable(conn, "engagement_by_form", files.engagement_by_form, {used});
-    await loadTable(conn, "diagnostic_areas", layout.diagnostics, {used});
+    // The three tables load at once, each on a connection of its own (each on one thread).
+    const more = [await instance.connect(), await instance.connect()];
+    try {
+      await Promise.all([
+        loadTable(conn, "school_quarters", quarterFiles(layout, "school_quarters", chosen), {used}),
+        loadTable(more[0]!, "engagement_by_form", quarterFiles(layout, "engagement_by_form", chosen), {used}),
+        loadTable(more[1]!, "diagnostic_areas", layout.diagnostics, {used})]);
+    } finally {
+      for (const c of more) c.closeSync();
+    }
 
     const regionSums = new Map((await all<Sums & {region: string; region_name: string}>(conn, q("regions"))).map((r) => [r.region, r]));
     const manifestName = new Map(manifests.map((m) => [m.region.code, m.region.name]));
