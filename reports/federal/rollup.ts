@@ -199,7 +199,6 @@ function readManifests(dirs: string[]): Manifest[] {
   return manifests;
 }
 
-
 /**
  * read_parquet over the files: the table's columns in their documented order (partition columns
  * from the paths), or only those `used` (reading a column costs per file, and a country has ~90).
@@ -335,7 +334,7 @@ export async function rollupReport(dirs: string[], options: {period?: string; ta
   try {
     // The quarter's files only, and only the columns rollup.sql uses: its tables hold that one quarter.
     const chosen = period ? [period] : [];
-    const used = [...sql.values()].join("\n");
+    const used = [...sql.values()].join("\n").replace(/--.*$/gm, "");
     // The three tables load at once, each on a connection of its own (each on one thread).
     const more = [await instance.connect(), await instance.connect()];
     try {
