@@ -334,14 +334,16 @@ export async function rollupReport(dirs: string[], options: {period?: string; ta
   try {
     // The quarter's files only, and only the columns rollup.sql uses: its tables hold that one quarter.
     const chosen = period ? [period] : [];
-    const used = [...sql.values()].join("\n").replace(/--.*$/gm, "");
+    // Columns named by the statements that read each table, comments aside.
+    const used = (table: TableName) => [...sql.values()].filter((st) => new RegExp(`\\bFROM ${table}\\b`).test(st))
+      .join("\n").replace(/--.*$/gm, "");
     // The three tables load at once, each on a connection of its own (each on one thread).
     const more = [await instance.connect(), await instance.connect()];
     try {
       await Promise.all([
-        loadTable(conn, "school_quarters", quarterFiles(layout, "school_quarters", chosen), {used}),
-        loadTable(more[0]!, "engagement_by_form", quarterFiles(layout, "engagement_by_form", chosen), {used}),
-        loadTable(more[1]!, "diagnostic_areas", layout.diagnostics, {used})]);
+        loadTable(conn, "school_quarters", quarterFiles(layout, "school_quarters", chosen), {used: used("school_quarters")}),
+        loadTable(more[0]!, "engagement_by_form", quarterFiles(layout, "engagement_by_form", chosen), {used: used("engagement_by_form")}),
+        loadTable(more[1]!, "diagnostic_areas", layout.diagnostics, {used: used("diagnostic_areas")})]);
     } finally {
       for (const c of more) c.closeSync();
     }
