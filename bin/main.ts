@@ -9,6 +9,8 @@ import {uploadsCommand, UPLOADS_USAGE} from "./commands/uploads.ts";
 import {settingsCommand, SETTINGS_USAGE} from "./commands/settings.ts";
 import {usersCommand, USERS_USAGE} from "./commands/users.ts";
 import {purgeCommand, PURGE_USAGE} from "./commands/purge.ts";
+import {exportCommand, EXPORT_USAGE} from "./commands/export.ts";
+import {rollupCommand, ROLLUP_USAGE} from "./commands/rollup.ts";
 
 export const HELP = `mentoring — аналитика программ наставничества
 
@@ -27,6 +29,10 @@ ${reportHelp()}
       учётные записи сервиса (роли, пароли, одноразовые ссылки); подробно: mentoring users --help
   ${PURGE_USAGE}
       удалить персональные данные старше срока хранения или одного человека (152-ФЗ)
+  ${EXPORT_USAGE}
+      сводные таблицы региона в Parquet для федерального уровня (без персональных данных)
+  ${ROLLUP_USAGE}
+      вовлечённость по стране из выгрузок регионов: регионы, охват, формы наставничества
   mentoring help
       эта справка
 
@@ -54,6 +60,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return usersCommand(rest, io);
     case "purge":
       return purgeCommand(rest, io);
+    case "export":
+      return exportCommand(rest, io);
+    case "rollup":
+      return rollupCommand(rest, io);
     case undefined:
     case "help":
     case "--help":

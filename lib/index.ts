@@ -57,3 +57,11 @@ export * from "./suppressedFigures.ts";
 // ── The directory of schools and coverage of a quarter ──
 export * from "./schoolName.ts";
 export * from "./coverage.ts";
+
+// ── Targets of every kind: shares, counts, growth and decline on last year, decided exactly ──
+export * from "./rational.ts";
+export * from "./targetDecision.ts";
+
+// ── The federal view: subjects of the Federation, coverage of a figure ──
+export * from "./russianRegion.ts";
+export {coverageVerdict, coverageText, isComplete, type Coverage as FigureCoverage} from "./coverageVerdict.ts";
