@@ -52,7 +52,10 @@ export interface CoveredFigures {
   teachersEngaged: number | null;
   teachersPopulation: number | null;
   teachersPct: number | null;
+  /** The target decision, null over incomplete coverage (as the region's own report). */
   meetsTarget: {students: boolean | null; teachers: boolean | null};
+  /** The decision over the counted schools alone, whatever the coverage. */
+  meetsTargetCounted: {students: boolean | null; teachers: boolean | null};
   /** «цель достигнута», or «цель достигнута по 9 из 12 школ» over incomplete coverage, «нет данных», «скрыто: меньше 5 человек». */
   verdict: {students: string; teachers: string};
   /** A side of fewer than 5 people: its figures hidden (lib/smallGroup.ts). */
@@ -274,7 +277,10 @@ function covered(s: Sums, targets: Targets, min: number, regions?: {regionsCount
     complete: isComplete(coverage),
     studentsEngaged: st.engaged, studentsPopulation: st.population, studentsPct: st.pct,
     teachersEngaged: te.engaged, teachersPopulation: te.population, teachersPct: te.pct,
-    meetsTarget: {students: st.met, teachers: te.met},
+    // As the region's own report (lib/engagementSummary.ts): no decision over incomplete coverage;
+    // the decision over the counted schools is kept apart.
+    meetsTarget: isComplete(coverage) ? {students: st.met, teachers: te.met} : {students: null, teachers: null},
+    meetsTargetCounted: {students: st.met, teachers: te.met},
     verdict: {students: st.verdict, teachers: te.verdict},
     suppressed: {students: st.suppressed, teachers: te.suppressed}
   };

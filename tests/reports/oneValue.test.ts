@@ -141,23 +141,28 @@ describe("retention of young specialists", () => {
 });
 
 describe("engagement", () => {
-  it("II квартал 2024 (the last of 2023/24 and of 2024) is the same in the CLI, the dashboard, the engagement XLSX and both annual reports", async () => {
+  it("II квартал 2024 is the same in the CLI, the dashboard and the engagement XLSX; the annual reports stand on the last complete quarter", async () => {
     const r = await cli("report", "engagement", "--period", "2024-Q2");
     const page = dashboards.engagement.periods.find((p: {period: string}) => p.period === "2024-Q2");
     expect(page.region.studentsPct).toBeCloseTo(r.region.studentsPct, 12);
     expect(page.region.teachersPct).toBeCloseTo(r.region.teachersPct, 12);
     const region = rows(xlsx.engagement!, "Муниципалитеты").find((x) => x["Регион / муниципалитет"] === "Регион")!;
     expect(region["Доля обучающихся"]).toBeCloseTo(r.region.studentsPct / 100, 12);
+    // The sample's II quarter counts 20 of 22 schools (engagement-figures.md): 2023/24 and 2024 are
+    // represented by I квартал 2024, their last complete quarter (issue 11 §2), the same figure everywhere.
+    expect(r.region.coverage.complete).toBe(false);
+    const q1 = await cli("report", "engagement", "--period", "2024-Q1");
+    expect(q1.region.coverage.complete).toBe(true);
     for (const id of ["2023/24", "2024"]) {
       const e = annual[id]!.engagement;
       if (!e.available) throw new Error(e.note);
-      expect(e.data.current.period).toBe("2024-Q2");
-      expect(e.data.current.studentsPct).toBeCloseTo(r.region.studentsPct, 12);
-      expect(e.data.current.teachersEngaged).toBe(r.region.teachersEngaged);
+      expect([e.data.current.period, e.data.current.complete]).toEqual(["2024-Q1", true]);
+      expect(e.data.current.studentsPct).toBeCloseTo(q1.region.studentsPct, 12);
+      expect(e.data.current.teachersEngaged).toBe(q1.region.teachersEngaged);
       const sheet = rows(xlsx[id]!, "Вовлечённость").at(-1)!;
-      expect(sheet["Доля педагогов"]).toBeCloseTo(r.region.teachersPct / 100, 12);
+      expect(sheet["Доля педагогов"]).toBeCloseTo(q1.region.teachersPct / 100, 12);
     }
-    expect(dashboards.effectiveness.reports["2023/24"].engagement.data.current.studentsPct).toBeCloseTo(r.region.studentsPct, 12);
+    expect(dashboards.effectiveness.reports["2023/24"].engagement.data.current.studentsPct).toBeCloseTo(q1.region.studentsPct, 12);
   });
 });
 

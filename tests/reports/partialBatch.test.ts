@@ -79,8 +79,8 @@ describe("three schools of twelve missing", () => {
     if (!r.engagement.available) throw new Error("no engagement section");
     const y = r.engagement.data.years[0]!;
     expect([y.period, y.complete, y.note, y.studentsEngaged, y.studentsPopulation]).toEqual(["2024-Q1", true,
-      "I квартал 2024 — последний полный квартал 2024 года (по 12 из 12 школ)", 960, 1200]);
-    expect(annualHtml(r)).toContain("2024 (I квартал 2024, по 12 из 12 школ)");
+      "I квартал 2024 — последний полный квартал за 2023/24 учебный год (по 12 из 12 школ)", 960, 1200]);
+    expect(annualHtml(r)).toContain("2023/24 (I квартал 2024, по 12 из 12 школ)");
   });
 
   it("the dashboard's data loader (src/data/engagement.json.ts) carries the same coverage and list", async () => {

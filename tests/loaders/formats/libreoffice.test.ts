@@ -17,11 +17,19 @@ const ROOT = join(import.meta.dirname, "../../..");
 const FIXTURES = join(ROOT, "tests/fixtures/formats");
 const manifest = JSON.parse(readFileSync(join(FIXTURES, "manifest.json"), "utf8")) as FixtureEntry[];
 
-/** What a loader made of a file; a CSV's one sheet is named after the file, so sheet names are left out there. */
+/**
+ * What a loader made of a file; a CSV's one sheet is named after the file, so sheet names are left
+ * out there (a `sheet` field, and the keys of a by-sheet map such as diagnostics' `sheetYears`).
+ */
 function parsed(e: Examined, ignoreSheetNames: boolean): unknown {
   const view = e.ok ? {kind: e.kind.name, period: e.parsed.period, data: e.parsed.data, issues: e.parsed.issues, stats: e.parsed.stats}
     : {kind: e.kind?.name ?? null, issues: e.issues};
-  return JSON.parse(JSON.stringify(view, (k, v) => (ignoreSheetNames && k === "sheet" ? "(sheet)" : v)));
+  return JSON.parse(JSON.stringify(view, (k, v) => {
+    if (!ignoreSheetNames) return v;
+    if (k === "sheet") return "(sheet)";
+    if (k === "sheetYears" && v && typeof v === "object") return Object.values(v as Record<string, unknown>);
+    return v;
+  }));
 }
 
 describe("files converted by LibreOffice read as their originals", () => {

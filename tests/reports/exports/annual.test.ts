@@ -30,11 +30,11 @@ describe("the annual analytical report", () => {
     // (10 + 15 + 5) + (20 + 20 + 5) + (8 + 6) = 89 of 100 + 50 + 10 = 160 → 55.625 %.
     expect([y.period, y.studentsEngaged, y.studentsPopulation, y.schoolsIncluded, y.schoolsNotReported]).toEqual(["2024-Q1", 89, 160, 3, 1]);
     expect(y.studentsPct).toBeCloseTo(55.625, 8);
-    // СОШ № 3 sent Form 1 only: 3 of 4 schools, the only quarter of 2024 is not complete, and the report says so.
+    // СОШ № 3 sent Form 1 only: 3 of 4 schools, the only quarter of 2023/24 is not complete, and the report says so.
     expect([y.complete, y.coverage.label, y.note]).toEqual([false, "по 3 из 4 школ",
-      "полного квартала в 2024 году нет: взят I квартал 2024, данные по 3 из 4 школ; цель не оценивается"]);
+      "полного квартала за 2023/24 учебный год нет: взят I квартал 2024, данные по 3 из 4 школ; цель не оценивается"]);
     const html = annualHtml(r);
-    expect(html).toContain("Полного квартала в 2024 году нет: взят I квартал 2024, данные по 3 из 4 школ; цель не оценивается.");
+    expect(html).toContain("Полного квартала за 2023/24 учебный год нет: взят I квартал 2024, данные по 3 из 4 школ; цель не оценивается.");
     expect(html).toContain("55,6\u00a0%");
     expect(html).not.toContain("Иванов");
     await store.close();
