@@ -66,7 +66,7 @@ export const exportRoutes = (): Route[] => [
   {method: "GET", path: "/exports/annual.xlsx", guard: "export", access: "view", handle: async (c) => {
     const {app, res, url} = c;
     const r = await (await annual()).annualReport(app.store, await app.settings(), reportPeriodParam(url));
-    await exported(c, "export:annual.xlsx", {period: r.period.id});
+    await exported(c, "export:annual.xlsx", {period: r.period.id.replace("/", "-")});
     const {annualWorkbook} = await import("../../reports/exports/annualXlsx.ts");
     sendBytes(res, await annualWorkbook(r), XLSX, `итоговый отчёт ${r.period.id.replace("/", "-")}.xlsx`);
   }},
@@ -74,7 +74,7 @@ export const exportRoutes = (): Route[] => [
     const {app, res, url} = c;
     const {annualHtml, annualReport} = await annual();
     const r = await annualReport(app.store, await app.settings(), reportPeriodParam(url));
-    await exported(c, "export:annual.html", {period: r.period.id});
+    await exported(c, "export:annual.html", {period: r.period.id.replace("/", "-")});
     const html = annualHtml(r);
     res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"});

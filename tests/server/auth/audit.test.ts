@@ -103,7 +103,7 @@ describe("what the log records", () => {
     expect((await postForm(s.url, `/api/uploads/${id}/undo`, {csrf}, cookie)).status).toBe(303);
     expect((await get(s.url, "/exports/engagement.xlsx?period=2024-Q1", cookie)).status).toBe(200);
     expect((await get(s.url, `/api/uploads/${id}/issues.xlsx`, cookie)).status).toBe(200);
-    expect((await get(s.url, "/exports/annual.html", cookie)).status).toBe(200);
+    expect((await get(s.url, "/exports/annual.html?period=2024/25", cookie)).status).toBe(200);
     const all_ = (await readAudit(s.store, {login: "metod"})).events.reverse();
     const events = all_.slice(all_.findIndex((e) => e.action === "upload"));
     const acts = events.filter((e) => ["upload", "undo", "export"].includes(e.action)).map((e) => [e.action, e.object, e.details]);
@@ -112,7 +112,7 @@ describe("what the log records", () => {
       ["undo", `upload:${id}`, {restored: 0}],
       ["export", "export:engagement.xlsx", {period: "2024-Q1"}],
       ["export", `upload:${id}`, {format: "issues.xlsx"}],
-      ["export", "export:annual.html", {year: null}]
+      ["export", "export:annual.html", {period: "2024-25"}]
     ]);
     // Not behind a proxy: a forwarded address is not believed.
     expect(events.find((e) => e.action === "upload")!.address).toBe("127.0.0.1");

@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))("accounts in Chromium", () => {
     await logIn(page, "metod");
     expect(new URL(page.url()).pathname).toBe("/history");
     expect(await page.textContent("#who-name")).toBe("Тестовая metod");
-    expect(await page.$$eval("header nav a", (as) => as.map((a) => a.textContent))).toEqual(["Загрузка отчётов", "История загрузок", "Выгрузки",
+    expect(await page.$$eval("header nav a", (as) => as.map((a) => a.textContent))).toEqual(["Загрузка отчётов", "История загрузок", "Выгрузки", "Справочник школ",
       "Дашборды", "Учётные записи", "Журнал действий", "Персональные данные"]);
     const [cookie] = await context.cookies();
     expect([cookie!.name, cookie!.httpOnly, cookie!.sameSite, cookie!.value.length]).toEqual(["mentoring_session", true, "Lax", 43]);
