@@ -42,3 +42,17 @@ export {turnover, type Turnover, type StaffSpell} from "./turnover.ts";
 export {isSmallGroup, MIN_GROUP_SIZE} from "./smallGroup.ts";
 export {suppressedFigures, type SuppressedFigures} from "./suppressedFigures.ts";
 // ── end of dashboards ──
+
+// ── Individual routes (ИОМ), their effect, students' results, young specialists (issue 14) ──
+export {rankDeficits, type AreaDeficit, type RankedDeficit} from "./rankDeficits.ts";
+export {RouteRulesSchema, defaultRouteRules, type RouteRules} from "./routeRules.ts";
+export {suggestActivities, routeWindow, type CatalogueActivity, type SuggestedActivity, type SuggestedRoute, type AreaPlan} from "./suggestActivities.ts";
+export {activityState, routeCompletion, sumCompletion, type MarkStatus, type RouteActivityMark, type ActivityState,
+  type RouteCompletion, type CompletionTotals} from "./routeCompletion.ts";
+export {fisherExact, FISHER_TOLERANCE} from "./fisherExact.ts";
+export {wilsonInterval, Z_975} from "./wilsonInterval.ts";
+export {compareProportions, MIN_EXPECTED_COUNT, type Share, type ProportionComparison} from "./compareProportions.ts";
+export {changeDifference, type ChangeDifference} from "./changeDifference.ts";
+export {youngCoverage, type YoungCoverage} from "./youngCoverage.ts";
+export {deficitChangeText} from "./deficitChange.ts";
+// ── end of routes ──
