@@ -4,5 +4,7 @@ import {formsKind} from "./forms/kind.ts";
 import {diagnosticsKinds} from "./diagnostics/kind.ts";
 import {registryKinds} from "./registries/kind.ts";
 import {effectivenessKinds} from "./effectiveness/kind.ts";
+import {routeKinds} from "./routes/kind.ts";
+import {studentKinds} from "./students/kind.ts";
 
-export const fileKinds: FileKind<any>[] = [formsKind, ...diagnosticsKinds, ...registryKinds, ...effectivenessKinds];
+export const fileKinds: FileKind<any>[] = [formsKind, ...diagnosticsKinds, ...registryKinds, ...effectivenessKinds, ...routeKinds, ...studentKinds];

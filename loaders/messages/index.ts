@@ -7,6 +7,7 @@ import {diagnosticsMessages} from "./diagnostics.ts";
 import {registriesMessages} from "./registries.ts";
 import {effectivenessMessages} from "./effectiveness.ts";
 import {serverMessages} from "./server.ts";
+import {routesMessages} from "./routes.ts";
 
 /** Writes one message from an issue's facts; `v` is the raw value as text ("" when none). */
 export type MessageWriter = (facts: IssueFacts, v: string) => string;
@@ -17,7 +18,8 @@ const writers: Record<string, MessageWriter> = {
   ...diagnosticsMessages,
   ...registriesMessages,
   ...effectivenessMessages,
-  ...serverMessages
+  ...serverMessages,
+  ...routesMessages
 };
 
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */

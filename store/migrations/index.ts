@@ -5,5 +5,6 @@ import {diagnostics} from "./002_diagnostics.ts";
 import {registries} from "./003_registries.ts";
 import {effectiveness} from "./004_effectiveness.ts";
 import {server} from "./005_server.ts";
+import {routes} from "./009_routes.ts";
 
-export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server];
+export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, routes];
