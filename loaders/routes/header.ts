@@ -37,12 +37,16 @@ export function readHeader<R extends string>(sheet: Sheet, r: number, patterns: 
   const columns: Partial<Record<R, number>> = {};
   const texts = new Map<number, string>();
   let dataStart = r + 1;
+  // The row above holds group titles only when it is itself part of the header: at least two
+  // filled cells (a lone title line merged across the table is not).
+  let filledAbove = 0;
+  if (r > 1) for (let c = 1; c <= width; c++) if (!sheet.isMergedFollower(r - 1, c) && sheet.text(r - 1, c) !== "") filledAbove++;
   for (let c = 1; c <= width; c++) {
     const own = masterText(sheet, r, c);
     const m = sheet.mergeAt(r, c);
     if (m && m.bottom + 1 > dataStart) dataStart = m.bottom + 1;
     // A group title: a cell of the row above merged across several columns, this one among them.
-    const above = r > 1 ? sheet.mergeAt(r - 1, c) : undefined;
+    const above = r > 1 && filledAbove >= 2 ? sheet.mergeAt(r - 1, c) : undefined;
     const group = above && above.right > above.left && above.bottom === r - 1 ? sheet.text(above.top, above.left) : "";
     const text = [group, own].filter((t) => t !== "").join(" ");
     if (!text || text.length > 300) continue;

@@ -37,8 +37,8 @@ function pairs(rows: Array<[string, string]>, o: {bold?: boolean} = {}): Table {
 
 export async function routeDocx(draft: RouteDraft, options: {developed?: string} = {}): Promise<Buffer> {
   const f = routeForm(draft, options);
-  const deficitRows = f.block4.deficits.map(([area, text], i) => new TableRow({children: [cell(i === 0 ? f.block4.deficitsLabel : "", 30),
-    cell(area, 25), cell(text, 45)]}));
+  const deficitRows = f.block4.deficits.map(([area, text], i) => new TableRow({children: [cell(i === 0 ? f.block4.deficitsLabel : "", 40),
+    cell(area, 20), cell(text, 40)]}));
   const children = [
     ...f.approval.map(([a, b]) => para(`${a} ${b}`, {size: 11})),
     para(f.title, {bold: true, size: 14, center: true, after: 200}),

@@ -58,9 +58,9 @@ export function routeForm(d: RouteDraft, options: {developed?: string} = {}): Ro
     : [["Группа педагогов", `${d.group!.label} (${d.group!.teachers} чел.)`]] as Array<[string, string]>;
   const ranked = new Map(d.ranked.map((r) => [r.area, r.rank]));
   const deficits = [...d.deficits].sort((a, b) => (ranked.get(a.area) ?? 99) - (ranked.get(b.area) ?? 99) || b.deficit - a.deficit)
-    .map((x) => [x.label.toLowerCase(), `${fmt(x.deficit)}% (результат выполнения теста ${waveWord} диагностики - ${fmt(x.result)}%)` +
+    .map((x) => [lowerFirst(x.label), `${fmt(x.deficit)}% (результат выполнения теста ${waveWord} диагностики - ${fmt(x.result)}%)` +
       (x.teachersNeeding !== undefined ? `; нуждаются в мероприятиях: ${x.teachersNeeding} из ${x.teachers}` : "")] as [string, string]);
-  const deficitText = (a: RouteDraft["activities"][number]) => a.addressesLabels.map((l) => l.toLowerCase()).join(", ");
+  const deficitText = (a: RouteDraft["activities"][number]) => a.addressesLabels.map(lowerFirst).join(", ");
   const dpo = d.activities.filter((a) => a.kind === "dpo");
   const other = d.activities.filter((a) => a.kind === "event");
   return {
@@ -88,17 +88,22 @@ export function routeForm(d: RouteDraft, options: {developed?: string} = {}): Ro
       dpo: {header: ["№ п/п", "Название программы", "Кол-во часов", "Перечень дефицитов, на устранение которых направлена программа ДПО",
         "Сроки прохождения", MARK_HEADER],
       rows: [...dpo.map((a, i) => [`${i + 1}.`, a.title, a.hours === null ? "" : fmt(a.hours), deficitText(a), plannedText(a.start, a.end), ""]),
-        [`${dpo.length + 1}.`, "", "", "", "", ""]], widths: [7, 30, 9, 24, 14, 16]},
+        [`${dpo.length + 1}.`, "", "", "", "", ""]], widths: [6, 30, 8, 22, 14, 20]},
       otherTitle: "Другие формы повышения квалификации (вебинары, методические видеоуроки, семинары)",
       other: {header: ["Содержание работы (мероприятия) по преодолению дефицитов и профессиональному развитию", "Дополнительная информация (при необходимости)",
         "Сроки", "Перечень дефицитов, на устранение которых направлена работа", MARK_HEADER],
       rows: [...other.map((a) => [a.title, a.provider ?? "", plannedText(a.start, a.end), deficitText(a), ""]), ["", "", "", "", ""]],
-      widths: [30, 18, 14, 22, 16]},
+      widths: [30, 16, 12, 22, 20]},
       after: [["Дата следующей диагностики", d.nextDiagnostics], ["Дата разработки ИОМ", formatDate(developed)]],
       signatures: ["Координатор ИОМ от муниципалитета", "Педагогический работник"]},
     block6: {title: "БЛОК 6. МЕТОДИЧЕСКИЙ АУДИТ", lines: ["Саморефлексия по итогам прохождения ИОМ:", "Отчётное мероприятие (форма определяется педагогом):"],
       signatures: ["Педагогический работник", "Координатор ИОМ от муниципалитета", "Тьютор / специалист ЦНППМ"]}
   };
+}
+
+/** «Цифровые (ИКТ)» → «цифровые (ИКТ)», as the seed lists deficits. */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** «48», «48,5»: a percent or hours as the seed writes them. */

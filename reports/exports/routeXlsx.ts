@@ -7,6 +7,7 @@ import type {RouteDraft} from "../routeDraft.ts";
 import {routeForm, type FormTable} from "./routeForm.ts";
 
 const COLUMNS = 6;
+const FONT = "Times New Roman";
 const THIN = {style: "thin" as const};
 const BORDER = {top: THIN, left: THIN, bottom: THIN, right: THIN};
 
@@ -16,11 +17,11 @@ export async function routeXlsx(draft: RouteDraft, options: {developed?: string}
   wb.creator = "Наставничество: аналитика";
   const ws = wb.addWorksheet("ИОМ", {pageSetup: {paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
     margins: {left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3}}});
-  [26, 28, 12, 26, 16, 20].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  [24, 34, 10, 26, 16, 22].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   const line = (text: string, o: {bold?: boolean; size?: number; center?: boolean} = {}) => {
     const row = ws.addRow([safeCell(text)]);
     ws.mergeCells(row.number, 1, row.number, COLUMNS);
-    row.getCell(1).font = {bold: o.bold, size: o.size ?? 11};
+    row.getCell(1).font = {name: FONT, bold: o.bold, size: o.size ?? 11};
     row.getCell(1).alignment = {wrapText: true, vertical: "top", horizontal: o.center ? "center" : "left"};
     row.height = Math.max(15, Math.ceil(text.length / 110) * 15);
     return row;
@@ -28,7 +29,8 @@ export async function routeXlsx(draft: RouteDraft, options: {developed?: string}
   const pair = (label: string, value: string, o: {bold?: boolean} = {}) => {
     const row = ws.addRow([safeCell(label), safeCell(value)]);
     ws.mergeCells(row.number, 2, row.number, COLUMNS);
-    row.getCell(1).font = {bold: o.bold};
+    row.getCell(1).font = {name: FONT, bold: o.bold};
+    row.getCell(2).font = {name: FONT};
     for (const c of [1, 2]) { row.getCell(c).alignment = {wrapText: true, vertical: "top"}; row.getCell(c).border = BORDER; }
     row.height = Math.max(15, Math.ceil(Math.max(label.length / 26, value.length / 90)) * 15);
     return row;
@@ -41,7 +43,8 @@ export async function routeXlsx(draft: RouteDraft, options: {developed?: string}
         const cell = row.getCell(c);
         cell.border = BORDER;
         cell.alignment = {wrapText: true, vertical: "top"};
-        if (bold) { cell.font = {bold: true, size: 10}; cell.fill = {type: "pattern", pattern: "solid", fgColor: {argb: "FFEEF2F6"}}; }
+        cell.font = {name: FONT, size: 10, bold};
+        if (bold) { cell.fill = {type: "pattern", pattern: "solid", fgColor: {argb: "FFEEF2F6"}}; }
       }
       if (t.header.length < COLUMNS) ws.mergeCells(row.number, t.header.length, row.number, COLUMNS);
       const longest = Math.max(...t.header.map((_, c) => String(row.getCell(c + 1).value ?? "").length / Math.max(8, (ws.getColumn(c + 1).width ?? 12) - 2)));
@@ -74,7 +77,9 @@ export async function routeXlsx(draft: RouteDraft, options: {developed?: string}
   f.block4.deficits.forEach(([area, text], i) => {
     const row = ws.addRow([i === 0 ? f.block4.deficitsLabel : null, safeCell(area), safeCell(text)]);
     ws.mergeCells(row.number, 3, row.number, COLUMNS);
-    for (const c of [1, 2, 3]) { row.getCell(c).border = BORDER; row.getCell(c).alignment = {wrapText: true, vertical: "top"}; }
+    for (const c of [1, 2, 3]) {
+      row.getCell(c).border = BORDER; row.getCell(c).alignment = {wrapText: true, vertical: "top"}; row.getCell(c).font = {name: FONT};
+    }
   });
   gap();
   line(f.block5.title, {bold: true});
