@@ -10,10 +10,16 @@ import {loadReportCommand} from "./reports/load.ts";
 import {swotReportCommand} from "./reports/swot.ts";
 import {targetsReportCommand} from "./reports/targets.ts";
 import {retentionReportCommand} from "./reports/retention.ts";
+import {routesReportCommand} from "./reports/routes.ts";
+import {routeReportCommand} from "./reports/route.ts";
+import {studentsReportCommand} from "./reports/students.ts";
+import {needsMentorReportCommand} from "./reports/needsMentor.ts";
+import {catalogueReportCommand} from "./reports/catalogue.ts";
 
 export const reportCommands: ReportCommand[] = [
   engagementReportCommand, issuesReportCommand, prepostReportCommand, deficitsReportCommand,
-  violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand
+  violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand,
+  routesReportCommand, routeReportCommand, studentsReportCommand, needsMentorReportCommand, catalogueReportCommand
 ];
 
 export function reportHelp(): string {

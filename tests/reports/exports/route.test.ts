@@ -25,7 +25,7 @@ const TITLE_1 = "«Формирование естественно-научно�
 /** Every row of the first sheet as its cells' texts (merged followers empty). */
 async function sheetRows(bytes: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   const rows: string[][] = [];
   ws.eachRow({includeEmpty: true}, (row, n) => {
@@ -116,5 +116,21 @@ describe("the route as DOCX", () => {
       "Сроки прохождения", "Отметка о прохождении (дата, реквизиты подтверждающего документа, пр.)"],
     ["1.", TITLE_1, "36", "методические, цифровые (ИКТ)", "01.10.2025 – 30.11.2025", ""]]);
     expect(tables[8]).toEqual([["Дата следующей диагностики", "май 2026"], ["Дата разработки ИОМ", "01.09.2025"]]);
+  });
+});
+
+describe("the catalogue as XLSX to edit", () => {
+  it("writes the current catalogue with the headers the loader reads, and loads back to the same activities", async () => {
+    const {catalogueXlsx, currentCatalogue} = await import("../../../reports/exports/catalogueXlsx.ts");
+    const rows = await currentCatalogue(store);
+    expect(rows).toHaveLength(6);
+    const bytes = await catalogueXlsx(rows);
+    const e = await examineFile("каталог-правка.xlsx", bytes);
+    expect(e.ok && e.kind.name).toBe("route-catalogue");
+    if (!e.ok) return;
+    const items = (e.parsed.data as {items: Array<{title: string; kind: string; hours: number | null; areas: string[]; start: string | null; end: string | null}>}).items;
+    expect(items.map((i) => [i.title, i.kind, i.hours, i.areas, i.start, i.end])).toEqual(rows.map((r) => [r.title, r.kind, r.hours, r.areas, r.start, r.end]));
+    // The one activity without areas is said again, as in the original.
+    expect(e.parsed.issues.map((i) => i.kind)).toEqual(["catalogue/no-areas"]);
   });
 });
