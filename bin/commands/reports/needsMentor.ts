@@ -32,7 +32,7 @@ export function needsMentorText(r: NeedsMentorReport): string {
   if (r.highDeficitNoRoute.length) {
     out.push("", "Дефицит высокого уровня, а маршрута нет:");
     for (const w of r.highDeficitNoRoute) out.push(`  ${w.name ? `${w.name}, ` : `педагог № ${w.teacherId}, `}${w.school}: ` +
-      w.deficits.filter((d) => d.level === "high").map((d) => `${d.label.toLowerCase()} ${formatNumber(d.deficit)} %`).join(", "));
+      w.deficits.filter((d) => d.level === "high").map((d) => `${d.label.charAt(0).toLowerCase()}${d.label.slice(1)} ${formatNumber(d.deficit)} %`).join(", "));
   }
   out.push("", r.definition);
   return out.join("\n");

@@ -16,6 +16,7 @@ const totalsRow = (name: string, t: RoutesReport["region"], without: number) => 
   `${formatNumber(t.done)} / ${formatNumber(t.activities)}`, share(t.share), formatNumber(t.overdue), formatNumber(without)];
 const TOTALS_HEAD = ["", "Маршрутов", "Выполнены", "Пройдено мероприятий", "Доля", "Просрочено", "Без маршрута"];
 
+const quoted = (t: string) => (/^«.*»$/.test(t) ? t : `«${t}»`);
 const who = (x: {name?: string; teacherId?: number | null; personId?: number; school: string}) =>
   `${x.name ? `${x.name}, ` : x.teacherId != null ? `педагог № ${x.teacherId}, ` : ""}${x.school}`;
 
@@ -32,7 +33,7 @@ export function routesText(r: RoutesReport, e: RouteEffectReport, showRoutes: bo
   out.push("Доля — пройдено мероприятий из всех запланированных (сумма по маршрутам, не среднее долей); «выполнены» — маршруты, где пройдено всё.");
   if (r.overdue.length) {
     out.push("", `Просрочено на ${day(r.asOf)} (срок прошёл, отметки о прохождении нет):`);
-    for (const o of r.overdue) out.push(`  ${who(o)}: «${o.title}» — срок ${day(o.plannedEnd)}, просрочено на ${formatNumber(o.daysOverdue)} дн.`);
+    for (const o of r.overdue) out.push(`  ${who(o)}: ${quoted(o.title)} — срок ${day(o.plannedEnd)}, просрочено на ${formatNumber(o.daysOverdue)} дн.`);
   }
   if (r.withoutRoute.length) {
     out.push("", `Дефицит уровня «${r.routeLevels.map((l) => l.label).join("» или «")}», а маршрута нет (${formatNumber(r.withoutRoute.length)}; ` +
@@ -43,7 +44,7 @@ export function routesText(r: RoutesReport, e: RouteEffectReport, showRoutes: bo
     out.push("", "Маршруты:");
     for (const s of r.routes) {
       out.push(`  ${who(s)} — ${day(s.start)}–${day(s.end)}: пройдено ${s.completion.done} из ${s.completion.activities}`);
-      for (const a of s.activities) out.push(`    ${STATES[a.state]}: «${a.title}»${a.hours !== null ? `, ${formatNumber(a.hours)} ч` : ""}; срок ${a.plannedText ?? "—"}` +
+      for (const a of s.activities) out.push(`    ${STATES[a.state]}: ${quoted(a.title)}${a.hours !== null ? `, ${formatNumber(a.hours)} ч` : ""}; срок ${a.plannedText ?? "—"}` +
         `${a.markText ? `; отметка «${a.markText}»` : ""}`);
     }
   }
