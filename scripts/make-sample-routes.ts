@@ -3,7 +3,8 @@
 // the people are the same:
 //   - the region's catalogue of activities: seed 001's road-map examples (the 36-hour programme, the
 //     video lessons of edsoo.ru, the webinars of apkpro.ru, РЭШ, Яндекс.Учебник, ЦНППМ seminars),
-//     moved to the 2025/2026 school year, and five programmes more so every area has one;
+//     moved to the 2025/2026 school year, and five programmes more so every area has one; the
+//     programmes and seminars again in 2026/2027;
 //   - routes drafted from each teacher's entry diagnostics by the product's own rules
 //     (lib/rankDeficits, lib/suggestActivities), then «filled in» with completion marks in the ways
 //     people write them: four routes in seed 001's form (МБОУ «Саргатская гимназия»), the others as
@@ -129,10 +130,15 @@ const CATALOGUE: Item[] = [
     ["subject"], "дистанционно", "2025-10-20", "2025-12-15")
 ];
 
+/** The next school year's calendar: the programmes and seminars again, a year later (the region keeps one catalogue). */
+const shift = (d: string | null) => (d ? `${Number(d.slice(0, 4)) + 1}${d.slice(4)}` : null);
+CATALOGUE.push(...CATALOGUE.filter((i) => i.kind === "dpo" || i.kindText === "семинар")
+  .map((i, k) => ({...i, id: CATALOGUE.length + k + 1, start: shift(i.start), end: shift(i.end)})));
+
 async function catalogueFile(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Каталог 2025-2026");
-  ws.addRow(["Каталог мероприятий для индивидуальных образовательных маршрутов педагогов на 2025/2026 учебный год"]).font = {bold: true};
+  ws.addRow(["Каталог мероприятий для индивидуальных образовательных маршрутов педагогов на 2025/2026 и 2026/2027 учебные годы"]).font = {bold: true};
   ws.addRow(["Составлен по примерам дорожной карты ИОМ (приложение № 1 к алгоритму наставничества) и календарям ЦНППМ, edsoo.ru, apkpro.ru, resh.edu.ru."]);
   ws.addRow(CATALOGUE_EXPORT_HEADER).font = {bold: true};
   for (const i of CATALOGUE) {

@@ -230,6 +230,13 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         const {period: p, bytes} = await engagementExport(o.store, period ? {period} : {});
         return sendBytes(res, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `вовлечённость ${p ?? "нет данных"}.xlsx`);
       }
+      case "/exports/route.xlsx":
+      case "/exports/route.docx": {
+        const {routeExport} = await import("../reports/exports/routeExport.ts");
+        const file = await routeExport(o.store, url.searchParams.get("teacher"), path.endsWith(".docx") ? "docx" : "xlsx");
+        if (!file) throw new HttpError(404, "Нет такого педагога или у него нет результатов диагностики.");
+        return sendBytes(res, file.bytes, file.type, file.fileName);
+      }
       case "/api/annual":
         return sendJson(res, 200, await (await annual()).annualReport(o.store, yearOption(url)));
       case "/exports/annual.html": {

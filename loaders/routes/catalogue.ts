@@ -95,7 +95,7 @@ function parseSheet(sheet: Sheet, h: TableHeader<CatalogueRole>, ctx: ParseConte
       issues.push({...at, row: r, column: col.areas, severity: "warning", kind: "catalogue/no-areas", value: areasText || null,
         details: {areas: config.areas.map((a) => a.label)}});
     }
-    let start: string | null = null, end: string | null = null;
+    let start: string | null = null, end: string | null = null, endOfStart: string | null = null;
     const dateCells: Array<[number | undefined, "start" | "end" | "both"]> = [[col.start, "start"], [col.end, "end"], [col.dates, "both"]];
     for (const [c, which] of dateCells) {
       if (c === undefined || !text(r, c)) continue;
@@ -106,7 +106,10 @@ function parseSheet(sheet: Sheet, h: TableHeader<CatalogueRole>, ctx: ParseConte
       }
       if (which !== "end") start ??= d.start;
       if (which !== "start") end = which === "both" ? end ?? d.end : d.end;
+      // «ноябрь – декабрь» in the start column is a whole period.
+      if (which === "start" && d.end !== d.start) endOfStart = d.end;
     }
+    end ??= endOfStart;
     items.push({no: items.length + 1, sheet: sheet.name, row: r, kind: kindOf(text(r, col.kind), hours), title,
       provider: text(r, col.provider) || null, hours, areas, areasText: areasText || null, format: text(r, col.format) || null,
       start, end, datesText: [col.start, col.end, col.dates].map((c) => text(r, c)).filter(Boolean).join(" – ") || null,

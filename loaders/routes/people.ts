@@ -59,15 +59,18 @@ export async function resolvePeople(conn: DuckDBConnection, people: NamedPerson[
     byName.set(`${k.school_id}|${k.name_key}`, k.person_id);
   }
   const fresh: Array<{index: number; key: string}> = [];
+  const freshByKey = new Map<string, {index: number; key: string}>();
   const personIds: number[] = new Array(people.length);
   people.forEach((p, i) => {
     const s = schoolIds[i]!;
     const id = (p.externalId ? byId.get(`${s}|${p.externalId}`) : undefined) ?? byName.get(`${s}|${p.nameKey}`);
     if (id !== undefined) { personIds[i] = id; return; }
     const key = `${s}|${p.nameKey}`;
-    const same = fresh.find((f) => f.key === key);
+    const same = freshByKey.get(key);
     if (same) { personIds[i] = -1 - same.index; return; }
-    fresh.push({index: i, key});
+    const f = {index: i, key};
+    fresh.push(f);
+    freshByKey.set(key, f);
     personIds[i] = -1 - i;
   });
   if (fresh.length) {

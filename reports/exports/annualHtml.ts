@@ -2,6 +2,7 @@
 // nothing loaded from elsewhere), so the same page prints from the browser and from Chromium to PDF.
 import {formatDate, formatNumber, formatPercent, formatPeriod} from "../../lib/format.ts";
 import type {AnnualReport, Section} from "./annualReport.ts";
+import {annualStudentsHtml} from "./annualStudents.ts";
 
 const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"})[c]!);
 const pct = (v: number | null | undefined, target?: number) => esc(formatPercent(v ?? null, 1, target));
@@ -116,6 +117,7 @@ export function annualHtml(r: AnnualReport): string {
 <h3>Нагрузка наставников</h3>${load}
 <h3>Соблюдение правил наставничества</h3>${violations}
 <h2>4. Этап 2. Влияние программы на участников: дефициты до и после</h2>${prepost}
+<h3>Результаты обучающихся наставляемых</h3>${annualStudentsHtml(r.students, r.minGroupSize)}
 <footer>Сформировано ${esc(formatDate(r.generatedAt))} программой «Наставничество: аналитика». Группы меньше ${r.minGroupSize} человек не показываются.</footer>
 </main></body></html>`;
 }

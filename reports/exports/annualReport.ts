@@ -13,6 +13,7 @@ import {loadReport} from "../load.ts";
 import {violationsReport} from "../violations.ts";
 import {prepostReport} from "../prepost.ts";
 import {isSmallGroup, MIN_GROUP_SIZE} from "../../lib/smallGroup.ts";
+import {annualStudentsSection, type AnnualStudents} from "./annualStudents.ts";
 
 /** A section either has its figures or says, in Russian, why it has none. */
 export type Section<T> = {available: true; data: T} | {available: false; note: string};
@@ -49,6 +50,8 @@ export interface AnnualReport {
   prepost: Section<{teachers: number; paired: number; entryOnly: number; exitOnly: number;
     areas: Array<{label: string; nPairs: number; suppressed: boolean; meanEntryDeficit: number | null; meanExitDeficit: number | null;
       normalizedGain: number | null; shareImproved: number | null; p: number | null; reading: string | null}>}>;
+  /** The mentees' students, year before and after (reports/exports/annualStudents.ts). */
+  students: Section<AnnualStudents>;
 }
 
 const NO_DATA = "Данных для раздела нет: соответствующие файлы ещё не загружены.";
@@ -137,6 +140,8 @@ export async function annualReport(store: Store, options: {year?: number; today?
       })};
   }, "Результатов входной и итоговой диагностики пока нет.");
 
+  const students = await annualStudentsSection(store, {year});
+
   return {generatedAt: new Date().toISOString(), year, minGroupSize: MIN_GROUP_SIZE, engagement, targets, swot, retention, load,
-    violations, prepost};
+    violations, prepost, students};
 }

@@ -35,7 +35,7 @@ describe("the routes sample", () => {
     const r = await routesReport(store, {asOf: "2026-06-01"});
     expect(r.counts.routes).toBeGreaterThan(30);
     expect(r.counts.unlinked).toBe(0);
-    expect(r.catalogue?.items).toBe(22);
+    expect(r.catalogue?.items).toBe(30);
     expect(r.region.done).toBeGreaterThan(0);
     expect(r.overdue.length).toBeGreaterThan(0);
     expect(r.withoutRoute.length).toBeGreaterThan(0);

@@ -134,3 +134,17 @@ describe("the catalogue as XLSX to edit", () => {
     expect(e.parsed.issues.map((i) => i.kind)).toEqual(["catalogue/no-areas"]);
   });
 });
+
+describe("the route on demand (the server's /exports/route.xlsx|docx?teacher=N)", () => {
+  it("writes the teacher's route with their name, and nothing for an unknown teacher", async () => {
+    const {routeExport} = await import("../../../reports/exports/routeExport.ts");
+    const id = draft.teacher!.teacherId;
+    const x = await routeExport(store, String(id), "xlsx", {start: "2025-09-01"});
+    expect(x?.fileName).toBe("ИОМ_Волкова_Ольга.xlsx");
+    const e = await examineFile("x.xlsx", x!.bytes);
+    expect(e.ok && (e.parsed.data as RoutesData).routes[0]!.fullName).toBe("Волкова Ольга");
+    const d = await routeExport(store, String(id), "docx");
+    expect(d?.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    for (const bad of [null, "", "abc", "-1", "1e3", "999999"]) expect(await routeExport(store, bad, "xlsx")).toBeNull();
+  });
+});
