@@ -194,7 +194,8 @@ async function fillSeedForm(bytes: Buffer, draft: RouteDraft): Promise<ExcelJS.W
       const a = byTitle.get(String(row.getCell(c).value ?? ""));
       if (!a) continue;
       const markCol = c === 2 ? 6 : 5;
-      row.getCell(markCol).value = mark(a.end);
+      // A blank mark stays "" (not a missing cell): the mark column is merged to the sheet's edge.
+      row.getCell(markCol).value = mark(a.end) ?? "";
       break;
     }
   });

@@ -128,7 +128,8 @@ function readIdentity(sheet: Sheet, before: number): {identity: Partial<Identity
     const d = parseDateText(cleaned);
     return d.ok ? isoDate(d.date) : null;
   };
-  for (let r = 1; r <= sheet.rowCount; r++) {
+  // The form's lines are within its first few hundred rows; a hostile sheet's 50,000 rows are not read for them.
+  for (let r = 1; r <= Math.min(sheet.rowCount, 500); r++) {
     for (let c = 1; c <= width; c++) {
       if (sheet.isMergedFollower(r, c)) continue;
       const raw = sheet.text(r, c);

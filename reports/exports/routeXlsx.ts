@@ -51,7 +51,8 @@ export async function routeXlsx(draft: RouteDraft, options: {developed?: string}
       row.height = Math.max(18, Math.ceil(longest) * 14);
     };
     style(head, true);
-    for (const r of t.rows) style(ws.addRow(r.map((v) => safeCell(v === "" ? null : v))), false);
+    // Empty cells are written as "", not left out: a merged range whose top-left cell is missing breaks readers (exceljs's cell.text).
+    for (const r of t.rows) style(ws.addRow(r.map((v) => safeCell(v))), false);
   };
   const gap = () => ws.addRow([]);
 

@@ -91,7 +91,8 @@ describe("the curator's page in Chromium", () => {
     expect(xml).toContain("БЛОК 5. ДОРОЖНАЯ КАРТА ПО УСТРАНЕНИЮ ВЫЯВЛЕННЫХ ДЕФИЦИТОВ");
     expect(errors).toEqual([]);
     await page.close();
-  });
+    // Typing, and two files written by the server on demand: slow on a loaded two-core machine.
+  }, 240_000);
 
   it("searches the list by school and sorts it by a column", async () => {
     const {page} = await open("/private/teacher");
