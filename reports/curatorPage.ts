@@ -40,15 +40,20 @@ export interface CuratorPage {
 }
 
 export async function curatorPage(store: Store, options: {asOf?: string; start?: string} = {}): Promise<CuratorPage> {
+  // Read once, shared by the page's reports (the same scope: everything; the same names: all).
+  // A failure here leaves each report to read for itself (and to say so in its own part).
+  const people = await store.read(loadPeople).catch(() => undefined);
+  const prepost = await prepostReport(store, {names: true}).catch(() => undefined);
+  const deficits = await deficitsReport(store, {names: true}).catch(() => undefined);
   let routes: RoutesReport | null = null;
   const teachers = await pagePart(async () => {
     // Named on purpose: this page is the curator's working view of each teacher.
-    const prepost = await prepostReport(store, {names: true});
+    if (!prepost || !deficits || !people) throw new Error("diagnostics not read");
     if (prepost.counts.teachers === 0) return null;
-    const deficits = await deficitsReport(store, {names: true});
-    routes = await routesReport(store, {names: true, asOf: options.asOf});
+    routes = await routesReport(store, {names: true, asOf: options.asOf, people, deficits});
     const drafts = await teacherRouteDrafts(store, {names: true, start: options.start});
-    const {index, stored, students} = await store.read(async (c) => ({index: await loadPeople(c), stored: await loadRoutes(c), students: await loadStudentRows(c)}));
+    const index = people;
+    const {stored, students} = await store.read(async (c) => ({stored: await loadRoutes(c), students: await loadStudentRows(c)}));
     const latest = new Map(deficits.teachers.map((t) => [t.id, t]));
     const routeOf = new Map(routes.routes.filter((r) => r.teacherId !== null).map((r) => [r.teacherId!, r]));
     const storedOf = new Map(stored.map((r) => [r.personId, r]));
@@ -72,19 +77,19 @@ export async function curatorPage(store: Store, options: {asOf?: string; start?:
   return {
     teachers,
     routes: await pagePart(async () => {
-      const r = routes ?? await routesReport(store, {names: true, asOf: options.asOf});
+      const r = routes ?? await routesReport(store, {names: true, asOf: options.asOf, people, deficits});
       return r.counts.routes || r.withoutRoute.length ? r : null;
     }, MISSING.routes),
     effect: await pagePart(async () => {
-      const r = await routeEffectReport(store);
+      const r = await routeEffectReport(store, {prepost, people});
       return r.counts.paired && (r.counts.withRoute || r.counts.mentees) ? r : null;
     }, MISSING.effect),
     students: await pagePart(async () => {
-      const r = await studentResultsReport(store, {names: true});
+      const r = await studentResultsReport(store, {names: true, people});
       return r.counts.teachers ? r : null;
     }, MISSING.students),
     young: await pagePart(async () => {
-      const r = await needsMentorReport(store, {names: true, asOf: options.asOf});
+      const r = await needsMentorReport(store, {names: true, asOf: options.asOf, people, routes: routes ?? undefined});
       return r.region.young || r.highDeficitNoRoute.length ? r : null;
     }, MISSING.young)
   };

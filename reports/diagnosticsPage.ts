@@ -7,7 +7,8 @@ import {isSmallGroup, MIN_GROUP_SIZE} from "../lib/smallGroup.ts";
 import type {CompletionTotals} from "../lib/routeCompletion.ts";
 import type {YoungCoverage} from "../lib/youngCoverage.ts";
 import {prepostReport, type AreaFigures, type PrepostReport} from "./prepost.ts";
-import {routesReport} from "./routes.ts";
+import {routesReport, type RoutesReport} from "./routes.ts";
+import {loadPeople} from "./teacherLinks.ts";
 import {routeEffectReport, type GroupComparison} from "./routeEffect.ts";
 import {studentResultsReport, type GroupResults} from "./studentResults.ts";
 import {needsMentorReport} from "./needsMentor.ts";
@@ -87,9 +88,12 @@ function hideSmall(label: string, c: GroupComparison): GroupComparison {
 }
 
 export async function diagnosticsPage(store: Store, options: {asOf?: string} = {}): Promise<DiagnosticsPage> {
+  // Read once, shared by the page's reports (everything in scope, no names).
+  const people = await store.read(loadPeople).catch(() => undefined);
+  let prepost: PrepostReport | null = null, routesAll: RoutesReport | null = null;
   const diagnostics = await pagePart(async () => {
     // Region, municipalities and schools in one call; names are never asked for here.
-    const r = await prepostReport(store, {by: "all", names: false});
+    const r = prepost = await prepostReport(store, {by: "all", names: false});
     if (r.counts.teachers === 0) return null;
     const group = (g: Omit<DiagnosticsGroup, "suppressed">): DiagnosticsGroup =>
       isSmallGroup(g.nTeachers) ? {...g, suppressed: true, areas: []} : {...g, suppressed: false};
@@ -109,7 +113,7 @@ export async function diagnosticsPage(store: Store, options: {asOf?: string} = {
   }, MISSING.diagnostics);
 
   const routes = await pagePart(async () => {
-    const r = await routesReport(store, {asOf: options.asOf});
+    const r = routesAll = await routesReport(store, {asOf: options.asOf, people});
     if (!r.counts.routes) return null;
     return {asOf: r.asOf, region: r.region, withoutRoute: r.withoutRoute.length,
       schools: r.schools.map((s) => {
@@ -120,7 +124,7 @@ export async function diagnosticsPage(store: Store, options: {asOf?: string} = {
   }, MISSING.routes);
 
   const effect = await pagePart(async () => {
-    const r = await routeEffectReport(store);
+    const r = await routeEffectReport(store, {prepost: prepost ?? undefined, people});
     if (!r.counts.paired || (!r.counts.withRoute && !r.counts.mentees)) return null;
     return {caution: r.caution, minGroupSize: r.minGroupSize,
       counts: {paired: r.counts.paired, withRoute: r.counts.withRoute, mentees: r.counts.mentees, outside: r.counts.outside},
@@ -128,7 +132,7 @@ export async function diagnosticsPage(store: Store, options: {asOf?: string} = {
   }, MISSING.effect);
 
   const students = await pagePart(async () => {
-    const r = await studentResultsReport(store);
+    const r = await studentResultsReport(store, {people});
     if (r.before === null || r.after === null) return null;
     return {before: r.before, after: r.after, minGroupSize: r.minGroupSize, method: r.method,
       groups: r.groups.map((g) => (g.small ? {...g, shares: [], before: {...g.before, shares: hiddenShares(g.before.shares), meanGrade: null},
@@ -136,7 +140,7 @@ export async function diagnosticsPage(store: Store, options: {asOf?: string} = {
   }, MISSING.students);
 
   const young = await pagePart(async () => {
-    const r = await needsMentorReport(store, {names: false});
+    const r = await needsMentorReport(store, {names: false, people, routes: routesAll ?? undefined});
     if (!r.region.young) return null;
     return {target: r.target, region: isSmallGroup(r.region.young) ? null : r.region, young: r.region.young, schools: r.schools.map((s) => {
       const small = isSmallGroup(s.coverage.young);

@@ -10,9 +10,9 @@ import {deficitChangeText} from "../lib/deficitChange.ts";
 import {formatNumber} from "../lib/format.ts";
 import {isSmallGroup, MIN_GROUP_SIZE} from "../lib/smallGroup.ts";
 import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
-import {prepostReport} from "./prepost.ts";
+import {prepostReport, type PrepostReport} from "./prepost.ts";
 import {loadRoutes} from "./routes.ts";
-import {loadPeople, menteeStatus} from "./teacherLinks.ts";
+import {loadPeople, menteeStatus, type PeopleIndex} from "./teacherLinks.ts";
 
 export interface GroupComparison extends ChangeDifference {
   /** Mean entry deficit of each group: a larger one falls more on its own (regression to the mean). */
@@ -72,10 +72,12 @@ function compare(label: string, withSet: Array<{change: number; entryDeficit: nu
   return {...c, small: isSmallGroup(d.nWith) || isSmallGroup(d.nWithout), reading: comparisonReading(label, c, names)};
 }
 
-export async function routeEffectReport(store: Store, options: {school?: string; municipality?: string; areas?: AreasConfig} = {}): Promise<RouteEffectReport> {
+export async function routeEffectReport(store: Store, options: {school?: string; municipality?: string; areas?: AreasConfig;
+  /** Already read for the same call and scope (a page builds several reports). */
+  prepost?: PrepostReport; people?: PeopleIndex} = {}): Promise<RouteEffectReport> {
   const areas = options.areas ?? loadAreas();
-  const prepost = await prepostReport(store, {school: options.school, municipality: options.municipality, areas});
-  const {index, routes} = await store.read(async (c) => ({index: await loadPeople(c), routes: await loadRoutes(c)}));
+  const prepost = options.prepost ?? await prepostReport(store, {school: options.school, municipality: options.municipality, areas});
+  const {index, routes} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), routes: await loadRoutes(c)}));
   const routeOf = new Map<number, typeof routes[number]>();
   for (const r of routes) {
     const t = index.namedToTeacher.get(r.personId);

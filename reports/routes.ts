@@ -9,7 +9,7 @@ import {daysBetween} from "../lib/termEnd.ts";
 import type {RouteRules} from "../lib/routeRules.ts";
 import type {DeficitLevels} from "../lib/deficitLevel.ts";
 import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
-import {deficitsReport, loadDeficitLevels} from "./deficits.ts";
+import {deficitsReport, loadDeficitLevels, type DeficitsReport} from "./deficits.ts";
 import {loadRouteRules, todayIso} from "./routeConfig.ts";
 import {inScope, loadPeople, menteeStatus, type PeopleIndex} from "./teacherLinks.ts";
 
@@ -76,6 +76,9 @@ export interface RoutesOptions {
   areas?: AreasConfig;
   levels?: DeficitLevels;
   rules?: RouteRules;
+  /** Already read for the same call (a page builds several reports): the linked people and the deficits of the same scope and names. */
+  people?: PeopleIndex;
+  deficits?: DeficitsReport;
 }
 
 export interface RouteActivityView extends StoredActivity {
@@ -130,12 +133,12 @@ export async function routesReport(store: Store, options: RoutesOptions = {}): P
   const levels = options.levels ?? loadDeficitLevels();
   const areas = options.areas ?? loadAreas();
   const names = options.names ?? false;
-  const {index, routes, catalogue} = await store.read(async (c) => ({index: await loadPeople(c), routes: await loadRoutes(c),
+  const {index, routes, catalogue} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), routes: await loadRoutes(c),
     catalogue: (await all<{items: number; programmes: number}>(c,
       "SELECT count(*)::INTEGER AS items, count(*) FILTER (WHERE kind = 'dpo')::INTEGER AS programmes FROM current_catalogue"))[0]!}));
   const scoped = routes.filter((r) => inScope(index, r.schoolId, options));
   const summaries = scoped.map((r) => summarise(r, index, asOf, names)).sort(byPlace);
-  const deficits = await deficitsReport(store, {school: options.school, municipality: options.municipality, names, areas, levels});
+  const deficits = options.deficits ?? await deficitsReport(store, {school: options.school, municipality: options.municipality, names, areas, levels});
   const withRoute = new Set(summaries.map((s) => s.teacherId).filter((t): t is number => t !== null));
   const top = [...levels.levels].sort((a, b) => b.from - a.from)[0]!.code;
   const withoutRoute: TeacherWithoutRoute[] = deficits.teachers

@@ -105,8 +105,8 @@ function groupOf(index: PeopleIndex, personId: number, schoolId: number): Studen
 }
 
 export async function studentResultsReport(store: Store, options: {before?: number; after?: number; school?: string; municipality?: string;
-  names?: boolean} = {}): Promise<StudentResultsReport> {
-  const {index, rows} = await store.read(async (c) => ({index: await loadPeople(c), rows: await loadStudentRows(c)}));
+  names?: boolean; people?: PeopleIndex} = {}): Promise<StudentResultsReport> {
+  const {index, rows} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), rows: await loadStudentRows(c)}));
   const scoped = rows.filter((r) => inScope(index, r.schoolId, options));
   const years = [...new Set(scoped.map((r) => r.year))].sort((a, b) => a - b);
   const after = options.after ?? years.at(-1) ?? null;
