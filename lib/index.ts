@@ -57,3 +57,15 @@ export * from "./suppressedFigures.ts";
 // ── The directory of schools and coverage of a quarter ──
 export * from "./schoolName.ts";
 export * from "./coverage.ts";
+
+// ── Individual routes (ИОМ), their effect, students' results, young specialists ──
+export * from "./rankDeficits.ts";
+export * from "./routeRules.ts";
+export * from "./suggestActivities.ts";
+export * from "./routeCompletion.ts";
+export * from "./fisherExact.ts";
+export * from "./wilsonInterval.ts";
+export * from "./compareProportions.ts";
+export * from "./changeDifference.ts";
+export * from "./youngCoverage.ts";
+export * from "./deficitChange.ts";
