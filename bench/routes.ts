@@ -23,6 +23,7 @@ import {needsMentorReport} from "../reports/needsMentor.ts";
 import {teacherRouteDrafts} from "../reports/routeDraft.ts";
 import {routeXlsx} from "../reports/exports/routeXlsx.ts";
 import {routeDocx} from "../reports/exports/routeDocx.ts";
+import {readSettingsFiles} from "../settings/load.ts";
 
 const {values} = parseArgs({options: {teachers: {type: "string", default: "10000"}, "no-write": {type: "boolean"}}});
 const N = Number(values.teachers);
@@ -71,6 +72,7 @@ const load = loadavg()[0]!;
 const files = await inputs();
 const dir = mkdtempSync(join(tmpdir(), "bench-routes-"));
 const store = await Store.open(join(dir, "b.duckdb"));
+const {settings} = readSettingsFiles();
 const rows: Array<[string, number]> = [];
 try {
   for (const [label, file, bytes] of [["diagnostics (2 waves)", "d.xlsx", files.diagnostics], ["catalogue", "c.xlsx", files.catalogue],
@@ -79,11 +81,11 @@ try {
     if (o.status === "rejected") throw new Error(`${label} rejected`);
     rows.push([`ingest ${label} (${(bytes.length / 1048576).toFixed(1)} MB)`, ms]);
   }
-  rows.push(["routes report (completion, overdue, deficits without a route)", (await time(() => routesReport(store, {asOf: "2026-06-01"})))[1]]);
-  rows.push(["what changed (per area: route groups, mentoring groups)", (await time(() => routeEffectReport(store)))[1]]);
-  rows.push(["students' results (two years, tests for shares)", (await time(() => studentResultsReport(store)))[1]]);
-  rows.push(["who needs a mentor", (await time(() => needsMentorReport(store)))[1]]);
-  const [drafts, draftMs] = await time(() => teacherRouteDrafts(store, {names: true, start: "2025-09-01"}));
+  rows.push(["routes report (completion, overdue, deficits without a route)", (await time(() => routesReport(store, settings, {asOf: "2026-06-01"})))[1]]);
+  rows.push(["what changed (per area: route groups, mentoring groups)", (await time(() => routeEffectReport(store, settings)))[1]]);
+  rows.push(["students' results (two years, tests for shares)", (await time(() => studentResultsReport(store, settings)))[1]]);
+  rows.push(["who needs a mentor", (await time(() => needsMentorReport(store, settings)))[1]]);
+  const [drafts, draftMs] = await time(() => teacherRouteDrafts(store, settings, {names: true, start: "2025-09-01"}));
   rows.push([`every teacher's drafted route (${drafts.size})`, draftMs]);
   const some = [...drafts.values()].slice(0, 20);
   const xs: number[] = [], ds: number[] = [];

@@ -5,6 +5,7 @@
 // The same function the dashboards' loader and, later, the server (scoped by role) call.
 import type {Store} from "../store/database.ts";
 import type {RouteCompletion} from "../lib/routeCompletion.ts";
+import type {Settings} from "../settings/index.ts";
 import {prepostReport, type PrepostTeacher} from "./prepost.ts";
 import {deficitsReport, type DeficitsReport, type TeacherDeficits} from "./deficits.ts";
 import {loadRoutes, routesReport, type RouteActivityView, type RoutesReport} from "./routes.ts";
@@ -39,19 +40,19 @@ export interface CuratorPage {
   young: PagePart<NeedsMentorReport>;
 }
 
-export async function curatorPage(store: Store, options: {asOf?: string; start?: string} = {}): Promise<CuratorPage> {
+export async function curatorPage(store: Store, settings: Settings, options: {asOf?: string; start?: string} = {}): Promise<CuratorPage> {
   // Read once, shared by the page's reports (the same scope: everything; the same names: all).
   // A failure here leaves each report to read for itself (and to say so in its own part).
   const people = await store.read(loadPeople).catch(() => undefined);
-  const prepost = await prepostReport(store, {names: true}).catch(() => undefined);
-  const deficits = await deficitsReport(store, {names: true}).catch(() => undefined);
+  const prepost = await prepostReport(store, settings, {names: true}).catch(() => undefined);
+  const deficits = await deficitsReport(store, settings, {names: true}).catch(() => undefined);
   let routes: RoutesReport | null = null;
   const teachers = await pagePart(async () => {
     // Named on purpose: this page is the curator's working view of each teacher.
     if (!prepost || !deficits || !people) throw new Error("diagnostics not read");
     if (prepost.counts.teachers === 0) return null;
-    routes = await routesReport(store, {names: true, asOf: options.asOf, people, deficits});
-    const drafts = await teacherRouteDrafts(store, {names: true, start: options.start});
+    routes = await routesReport(store, settings, {names: true, asOf: options.asOf, people, deficits});
+    const drafts = await teacherRouteDrafts(store, settings, {names: true, start: options.start});
     const index = people;
     const {stored, students} = await store.read(async (c) => ({stored: await loadRoutes(c), students: await loadStudentRows(c)}));
     const latest = new Map(deficits.teachers.map((t) => [t.id, t]));
@@ -77,19 +78,19 @@ export async function curatorPage(store: Store, options: {asOf?: string; start?:
   return {
     teachers,
     routes: await pagePart(async () => {
-      const r = routes ?? await routesReport(store, {names: true, asOf: options.asOf, people, deficits});
+      const r = routes ?? await routesReport(store, settings, {names: true, asOf: options.asOf, people, deficits});
       return r.counts.routes || r.withoutRoute.length ? r : null;
     }, MISSING.routes),
     effect: await pagePart(async () => {
-      const r = await routeEffectReport(store, {prepost, people});
+      const r = await routeEffectReport(store, settings, {prepost, people});
       return r.counts.paired && (r.counts.withRoute || r.counts.mentees) ? r : null;
     }, MISSING.effect),
     students: await pagePart(async () => {
-      const r = await studentResultsReport(store, {names: true, people});
+      const r = await studentResultsReport(store, settings, {names: true, people});
       return r.counts.teachers ? r : null;
     }, MISSING.students),
     young: await pagePart(async () => {
-      const r = await needsMentorReport(store, {names: true, asOf: options.asOf, people, routes: routes ?? undefined});
+      const r = await needsMentorReport(store, settings, {names: true, asOf: options.asOf, people, routes: routes ?? undefined});
       return r.region.young || r.highDeficitNoRoute.length ? r : null;
     }, MISSING.young)
   };

@@ -1,9 +1,10 @@
 // The curator's aggregate page («Диагностика», public build): the pre/post figures of the region,
 // municipalities and schools, and the aggregates of issue 14 — routes' completion per school, what
-// changed, the mentees' students, young specialists with a mentor. No names; groups of fewer than
-// 5 people keep their size only. The same function the dashboards' loader and, later, the server call.
+// changed, the mentees' students, young specialists with a mentor. No names; groups smaller than
+// the «Малые группы» setting (settings.groupSize.minGroupSize) keep their size only. The same function the dashboards' loader and, later, the server call.
 import type {Store} from "../store/database.ts";
-import {isSmallGroup, MIN_GROUP_SIZE} from "../lib/smallGroup.ts";
+import {isSmallGroup} from "../lib/smallGroup.ts";
+import type {Settings} from "../settings/index.ts";
 import type {CompletionTotals} from "../lib/routeCompletion.ts";
 import type {YoungCoverage} from "../lib/youngCoverage.ts";
 import {prepostReport, type AreaFigures, type PrepostReport} from "./prepost.ts";
@@ -19,7 +20,7 @@ export interface DiagnosticsGroup {
   municipality: string | null;
   school: string | null;
   nTeachers: number;
-  /** True when the group has fewer than 5 teachers: `areas` is then empty. */
+  /** True when the group is smaller than the group-size setting: `areas` is then empty. */
   suppressed: boolean;
   areas: AreaFigures[];
 }
@@ -37,7 +38,7 @@ export interface RoutesAggregate {
   asOf: string;
   region: CompletionTotals;
   withoutRoute: number;
-  /** Schools with fewer than 5 routes keep their count of routes only. */
+  /** Schools with fewer routes than the group-size setting keep their count of routes only. */
   schools: Array<{school: string; municipality: string; routes: number; suppressed: boolean; totals: CompletionTotals | null; withoutRoute: number}>;
 }
 
@@ -45,7 +46,7 @@ export interface EffectAggregate {
   caution: string;
   minGroupSize: number;
   counts: {paired: number; withRoute: number; mentees: number; outside: number};
-  /** A comparison with a group under 5 teachers keeps its sizes only (`small`). */
+  /** A comparison with a group under the group-size setting keeps its sizes only (`small`). */
   areas: Array<{area: string; label: string; route: GroupComparison; mentoring: GroupComparison}>;
 }
 
@@ -59,7 +60,7 @@ export interface StudentsAggregate {
 
 export interface YoungAggregate {
   target: number;
-  /** null when the region has fewer than 5 young specialists (their count stays in `young`). */
+  /** null when the region has fewer young specialists than the group-size setting (their count stays in `young`). */
   region: YoungCoverage | null;
   young: number;
   schools: Array<{school: string; municipality: string; suppressed: boolean; coverage: YoungCoverage | null}>;
@@ -81,22 +82,23 @@ export const MISSING = {
   young: "Штатных списков с молодыми специалистами пока нет."
 };
 
-/** A comparison with a group under 5 keeps only its sizes. */
-function hideSmall(label: string, c: GroupComparison): GroupComparison {
+/** A comparison with a group under the minimum group size keeps only its sizes. */
+function hideSmall(label: string, c: GroupComparison, minGroupSize: number): GroupComparison {
   return c.small ? {...c, meanWith: null, meanWithout: null, difference: null, ci95: null, p: null, df: null, entryDeficitWith: null,
-    entryDeficitWithout: null, reading: `${label}: в одной из групп меньше ${MIN_GROUP_SIZE} педагогов (${c.nWith} и ${c.nWithout}) — показатели не выводятся.`} : c;
+    entryDeficitWithout: null, reading: `${label}: в одной из групп меньше ${minGroupSize} педагогов (${c.nWith} и ${c.nWithout}) — показатели не выводятся.`} : c;
 }
 
-export async function diagnosticsPage(store: Store, options: {asOf?: string} = {}): Promise<DiagnosticsPage> {
+export async function diagnosticsPage(store: Store, settings: Settings, options: {asOf?: string} = {}): Promise<DiagnosticsPage> {
+  const min = settings.groupSize.minGroupSize;
   // Read once, shared by the page's reports (everything in scope, no names).
   const people = await store.read(loadPeople).catch(() => undefined);
   let prepost: PrepostReport | null = null, routesAll: RoutesReport | null = null;
   const diagnostics = await pagePart(async () => {
     // Region, municipalities and schools in one call; names are never asked for here.
-    const r = prepost = await prepostReport(store, {by: "all", names: false});
+    const r = prepost = await prepostReport(store, settings, {by: "all", names: false});
     if (r.counts.teachers === 0) return null;
     const group = (g: Omit<DiagnosticsGroup, "suppressed">): DiagnosticsGroup =>
-      isSmallGroup(g.nTeachers) ? {...g, suppressed: true, areas: []} : {...g, suppressed: false};
+      isSmallGroup(g.nTeachers, min) ? {...g, suppressed: true, areas: []} : {...g, suppressed: false};
     const oneWave = new Map<string, {municipality: string; school: string; entryOnly: number; exitOnly: number}>();
     for (const [list, key] of [[r.entryOnly, "entryOnly"], [r.exitOnly, "exitOnly"]] as const) {
       for (const t of list) {
@@ -113,26 +115,26 @@ export async function diagnosticsPage(store: Store, options: {asOf?: string} = {
   }, MISSING.diagnostics);
 
   const routes = await pagePart(async () => {
-    const r = routesAll = await routesReport(store, {asOf: options.asOf, people});
+    const r = routesAll = await routesReport(store, settings, {asOf: options.asOf, people});
     if (!r.counts.routes) return null;
     return {asOf: r.asOf, region: r.region, withoutRoute: r.withoutRoute.length,
       schools: r.schools.map((s) => {
-        const small = isSmallGroup(s.totals.routes);
+        const small = isSmallGroup(s.totals.routes, min);
         return {school: s.school, municipality: s.municipality, routes: s.totals.routes, suppressed: small, totals: small ? null : s.totals,
           withoutRoute: s.withoutRoute};
       })};
   }, MISSING.routes);
 
   const effect = await pagePart(async () => {
-    const r = await routeEffectReport(store, {prepost: prepost ?? undefined, people});
+    const r = await routeEffectReport(store, settings, {prepost: prepost ?? undefined, people});
     if (!r.counts.paired || (!r.counts.withRoute && !r.counts.mentees)) return null;
     return {caution: r.caution, minGroupSize: r.minGroupSize,
       counts: {paired: r.counts.paired, withRoute: r.counts.withRoute, mentees: r.counts.mentees, outside: r.counts.outside},
-      areas: r.areas.map((a) => ({area: a.area, label: a.label, route: hideSmall(a.label, a.route), mentoring: hideSmall(a.label, a.mentoring)}))};
+      areas: r.areas.map((a) => ({area: a.area, label: a.label, route: hideSmall(a.label, a.route, min), mentoring: hideSmall(a.label, a.mentoring, min)}))};
   }, MISSING.effect);
 
   const students = await pagePart(async () => {
-    const r = await studentResultsReport(store, {people});
+    const r = await studentResultsReport(store, settings, {people});
     if (r.before === null || r.after === null) return null;
     return {before: r.before, after: r.after, minGroupSize: r.minGroupSize, method: r.method,
       groups: r.groups.map((g) => (g.small ? {...g, shares: [], before: {...g.before, shares: hiddenShares(g.before.shares), meanGrade: null},
@@ -140,10 +142,10 @@ export async function diagnosticsPage(store: Store, options: {asOf?: string} = {
   }, MISSING.students);
 
   const young = await pagePart(async () => {
-    const r = await needsMentorReport(store, {names: false, people, routes: routesAll ?? undefined});
+    const r = await needsMentorReport(store, settings, {names: false, people, routes: routesAll ?? undefined});
     if (!r.region.young) return null;
-    return {target: r.target, region: isSmallGroup(r.region.young) ? null : r.region, young: r.region.young, schools: r.schools.map((s) => {
-      const small = isSmallGroup(s.coverage.young);
+    return {target: r.target, region: isSmallGroup(r.region.young, min) ? null : r.region, young: r.region.young, schools: r.schools.map((s) => {
+      const small = isSmallGroup(s.coverage.young, min);
       return {school: s.school, municipality: s.municipality, suppressed: small, coverage: small ? null : s.coverage};
     })};
   }, MISSING.young);

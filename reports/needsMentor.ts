@@ -4,8 +4,7 @@
 // diagnostics show a deficit of the highest level but who have no route.
 import {all, type Store} from "../store/database.ts";
 import {youngCoverage, type YoungCoverage} from "../lib/youngCoverage.ts";
-import type {RouteRules} from "../lib/routeRules.ts";
-import {loadRouteRules} from "./routeConfig.ts";
+import type {Settings} from "../settings/index.ts";
 import {routesReport, type RoutesReport, type TeacherWithoutRoute} from "./routes.ts";
 import {inScope, loadPeople, rosterCodeKey, rosterNameKey, type MenteeRecord, type PeopleIndex} from "./teacherLinks.ts";
 
@@ -77,9 +76,10 @@ function lookups(index: PeopleIndex) {
   return {names, mentees};
 }
 
-export async function needsMentorReport(store: Store, options: {school?: string; municipality?: string; names?: boolean; asOf?: string;
-  rules?: RouteRules; /** Already built for the same call, scope and names. */ people?: PeopleIndex; routes?: RoutesReport} = {}): Promise<NeedsMentorReport> {
-  const rules = options.rules ?? loadRouteRules();
+/** The young specialists' limit and the coverage target come from settings.routeRules. */
+export async function needsMentorReport(store: Store, settings: Settings, options: {school?: string; municipality?: string; names?: boolean;
+  asOf?: string; /** Already built for the same call, scope and names. */ people?: PeopleIndex; routes?: RoutesReport} = {}): Promise<NeedsMentorReport> {
+  const rules = settings.routeRules;
   const {index, rows} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), rows: await all<RosterRow>(c, `
     SELECT t.school_id, cs.year, CAST(s.as_of AS VARCHAR) AS as_of, t.teacher_key, CAST(t.hired AS VARCHAR) AS hired,
       CAST(t.left_on AS VARCHAR) AS left_on, t.experience, t.young, t.sheet, t.row_no, u.file_name
@@ -117,8 +117,8 @@ export async function needsMentorReport(store: Store, options: {school?: string;
   const bySchool = new Map<string, YoungSpecialist[]>();
   for (const y of young) bySchool.set(`${y.municipality}|${y.school}`, [...(bySchool.get(`${y.municipality}|${y.school}`) ?? []), y]);
   const rosterOf = new Map(rows.map((r) => [index.schools.get(r.school_id)!.name + "|" + index.schools.get(r.school_id)!.municipality, r]));
-  const routes = options.routes ?? await routesReport(store, {school: options.school, municipality: options.municipality, names: options.names, rules,
-    people: index});
+  const routes = options.routes ?? await routesReport(store, settings, {school: options.school, municipality: options.municipality,
+    names: options.names, people: index});
   return {
     target: rules.youngCoverageTarget,
     region: cover(young),

@@ -8,9 +8,10 @@ import {rankDeficits, type RankedDeficit} from "../lib/rankDeficits.ts";
 import {routeWindow, suggestActivities, type AreaPlan, type CatalogueActivity, type SuggestedActivity} from "../lib/suggestActivities.ts";
 import {deficitLevel, type DeficitLevels} from "../lib/deficitLevel.ts";
 import type {RouteRules} from "../lib/routeRules.ts";
-import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
-import {deficitsReport, loadDeficitLevels} from "./deficits.ts";
-import {loadRouteRules, todayIso} from "./routeConfig.ts";
+import type {AreasConfig} from "../loaders/diagnostics/areas.ts";
+import type {Settings} from "../settings/index.ts";
+import {deficitsReport} from "./deficits.ts";
+import {todayIso} from "./routeConfig.ts";
 
 export interface DraftOptions {
   /** One teacher (the diagnostics' pseudonymous id) … */
@@ -22,9 +23,6 @@ export interface DraftOptions {
   /** First day of the route (ISO); default today. The route runs to 31 May (lib/suggestActivities routeWindow). */
   start?: string;
   names?: boolean;
-  areas?: AreasConfig;
-  levels?: DeficitLevels;
-  rules?: RouteRules;
 }
 
 export interface DraftDeficit {
@@ -85,9 +83,10 @@ interface DraftContext {
   label: Map<string, string>;
 }
 
-async function context(store: Store, options: DraftOptions): Promise<DraftContext> {
-  const areas = options.areas ?? loadAreas();
-  return {areas, levels: options.levels ?? loadDeficitLevels(), rules: options.rules ?? loadRouteRules(),
+/** Areas, deficit levels and the routes' rules from the settings the entry point loaded. */
+async function context(store: Store, settings: Settings, options: DraftOptions): Promise<DraftContext> {
+  const areas = settings.areas;
+  return {areas, levels: settings.deficitLevels, rules: settings.routeRules,
     window: routeWindow(options.start ?? todayIso()), catalogue: await store.read(loadCatalogue),
     label: new Map(areas.areas.map((a) => [a.code, a.label]))};
 }
@@ -117,10 +116,11 @@ const MONTHS = ["январь", "февраль", "март", "апрель", "�
  * Drafts for many teachers at once (the curator's page offers each teacher's route): one read of
  * the diagnostics and the catalogue. Teachers without a current diagnostic get none.
  */
-export async function teacherRouteDrafts(store: Store, options: Omit<DraftOptions, "teacherId"> = {}): Promise<Map<number, RouteDraft>> {
-  const c = await context(store, options);
-  const report = await deficitsReport(store, {school: options.school, municipality: options.municipality, teacherIds: options.teacherIds,
-    names: options.names ?? false, areas: c.areas, levels: c.levels});
+export async function teacherRouteDrafts(store: Store, settings: Settings, options: Omit<DraftOptions, "teacherId"> = {}):
+    Promise<Map<number, RouteDraft>> {
+  const c = await context(store, settings, options);
+  const report = await deficitsReport(store, settings, {school: options.school, municipality: options.municipality, teacherIds: options.teacherIds,
+    names: options.names ?? false});
   const identities = new Map((await store.read((conn) => all<{teacher_id: number; position: string | null; subject: string | null}>(conn,
     "SELECT teacher_id, position, subject FROM teacher_identities"))).map((r) => [r.teacher_id, r]));
   const out = new Map<number, RouteDraft>();
@@ -138,16 +138,16 @@ export async function teacherRouteDrafts(store: Store, options: Omit<DraftOption
 }
 
 /** One teacher's route (teacherId), or a group's: the group's mean deficit per area and how many teachers need each. */
-export async function routeDraft(store: Store, options: DraftOptions): Promise<RouteDraft> {
+export async function routeDraft(store: Store, settings: Settings, options: DraftOptions): Promise<RouteDraft> {
   if (options.teacherId !== undefined) {
-    const drafts = await teacherRouteDrafts(store, {...options, teacherIds: [options.teacherId], school: undefined, municipality: undefined});
+    const drafts = await teacherRouteDrafts(store, settings, {...options, teacherIds: [options.teacherId], school: undefined, municipality: undefined});
     const d = drafts.get(options.teacherId);
     if (!d) throw new Error(`no diagnostics for teacher ${options.teacherId}`);
     return d;
   }
-  const c = await context(store, options);
-  const report = await deficitsReport(store, {school: options.school, municipality: options.municipality, teacherIds: options.teacherIds,
-    names: false, areas: c.areas, levels: c.levels});
+  const c = await context(store, settings, options);
+  const report = await deficitsReport(store, settings, {school: options.school, municipality: options.municipality, teacherIds: options.teacherIds,
+    names: false});
   const scopeLabel = options.school ? report.schools[0]?.school ?? options.school : options.municipality ? `${options.municipality} муниципальный район`
     : options.teacherIds ? "выбранные педагоги" : "регион";
   const deficits = report.areas.filter((a) => a.n > 0 && a.meanDeficit !== null).map((a) => {

@@ -8,8 +8,8 @@ import type {Store} from "../store/database.ts";
 import {changeDifference, type ChangeDifference} from "../lib/changeDifference.ts";
 import {deficitChangeText} from "../lib/deficitChange.ts";
 import {formatNumber} from "../lib/format.ts";
-import {isSmallGroup, MIN_GROUP_SIZE} from "../lib/smallGroup.ts";
-import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
+import {isSmallGroup} from "../lib/smallGroup.ts";
+import type {Settings} from "../settings/index.ts";
 import {prepostReport, type PrepostReport} from "./prepost.ts";
 import {loadRoutes} from "./routes.ts";
 import {loadPeople, menteeStatus, type PeopleIndex} from "./teacherLinks.ts";
@@ -18,7 +18,7 @@ export interface GroupComparison extends ChangeDifference {
   /** Mean entry deficit of each group: a larger one falls more on its own (regression to the mean). */
   entryDeficitWith: number | null;
   entryDeficitWithout: number | null;
-  /** Either group has fewer than 5 teachers: aggregate views hide the figures. */
+  /** Either group is smaller than settings.groupSize.minGroupSize: aggregate views hide the figures. */
   small: boolean;
   reading: string;
 }
@@ -65,18 +65,20 @@ export function comparisonReading(label: string, c: ChangeDifference & {entryDef
 }
 
 function compare(label: string, withSet: Array<{change: number; entryDeficit: number}>, withoutSet: Array<{change: number; entryDeficit: number}>,
-  names: {with: string; without: string}): GroupComparison {
+  names: {with: string; without: string}, minGroupSize: number): GroupComparison {
   const d = changeDifference(withSet.map((x) => x.change), withoutSet.map((x) => x.change));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const c = {...d, entryDeficitWith: mean(withSet.map((x) => x.entryDeficit)), entryDeficitWithout: mean(withoutSet.map((x) => x.entryDeficit))};
-  return {...c, small: isSmallGroup(d.nWith) || isSmallGroup(d.nWithout), reading: comparisonReading(label, c, names)};
+  return {...c, small: isSmallGroup(d.nWith, minGroupSize) || isSmallGroup(d.nWithout, minGroupSize), reading: comparisonReading(label, c, names)};
 }
 
-export async function routeEffectReport(store: Store, options: {school?: string; municipality?: string; areas?: AreasConfig;
+/** Areas from settings.areas; groups smaller than settings.groupSize.minGroupSize are marked small. */
+export async function routeEffectReport(store: Store, settings: Settings, options: {school?: string; municipality?: string;
   /** Already read for the same call and scope (a page builds several reports). */
   prepost?: PrepostReport; people?: PeopleIndex} = {}): Promise<RouteEffectReport> {
-  const areas = options.areas ?? loadAreas();
-  const prepost = options.prepost ?? await prepostReport(store, {school: options.school, municipality: options.municipality, areas});
+  const areas = settings.areas;
+  const minGroupSize = settings.groupSize.minGroupSize;
+  const prepost = options.prepost ?? await prepostReport(store, settings, {school: options.school, municipality: options.municipality});
   const {index, routes} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), routes: await loadRoutes(c)}));
   const routeOf = new Map<number, typeof routes[number]>();
   for (const r of routes) {
@@ -105,11 +107,11 @@ export async function routeEffectReport(store: Store, options: {school?: string;
     }
     return {area: a.code, label: a.label, addressedNotDone,
       route: compare(a.label, routeWith, routeWithout, {with: "педагоги, чей пройденный маршрут был направлен на эту область",
-        without: "педагоги, чей маршрут её не затрагивал"}),
-      mentoring: compare(a.label, mentees, outside, {with: "наставляемые", without: "педагоги тех же школ вне программы наставничества"})};
+        without: "педагоги, чей маршрут её не затрагивал"}, minGroupSize),
+      mentoring: compare(a.label, mentees, outside, {with: "наставляемые", without: "педагоги тех же школ вне программы наставничества"}, minGroupSize)};
   });
   const values = [...status.values()];
-  return {areas: out, minGroupSize: MIN_GROUP_SIZE, caution: CAUTION,
+  return {areas: out, minGroupSize, caution: CAUTION,
     counts: {paired: paired.length, withRoute: paired.filter((t) => routeOf.has(t.id)).length, mentees: values.filter((s) => s === "mentee").length,
       outside: values.filter((s) => s === "outside").length, unknownMentoring: values.filter((s) => s === "unknown").length}};
 }

@@ -6,11 +6,9 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
 import {activityState, routeCompletion, sumCompletion, type ActivityState, type CompletionTotals, type RouteCompletion} from "../lib/routeCompletion.ts";
 import {daysBetween} from "../lib/termEnd.ts";
-import type {RouteRules} from "../lib/routeRules.ts";
-import type {DeficitLevels} from "../lib/deficitLevel.ts";
-import {loadAreas, type AreasConfig} from "../loaders/diagnostics/areas.ts";
-import {deficitsReport, loadDeficitLevels, type DeficitsReport} from "./deficits.ts";
-import {loadRouteRules, todayIso} from "./routeConfig.ts";
+import type {Settings} from "../settings/index.ts";
+import {deficitsReport, type DeficitsReport} from "./deficits.ts";
+import {todayIso} from "./routeConfig.ts";
 import {inScope, loadPeople, menteeStatus, type PeopleIndex} from "./teacherLinks.ts";
 
 export interface StoredActivity {
@@ -73,9 +71,6 @@ export interface RoutesOptions {
   municipality?: string;
   /** Put full names into routes[], overdue[] and withoutRoute[] (the curator's named view). */
   names?: boolean;
-  areas?: AreasConfig;
-  levels?: DeficitLevels;
-  rules?: RouteRules;
   /** Already read for the same call (a page builds several reports): the linked people and the deficits of the same scope and names. */
   people?: PeopleIndex;
   deficits?: DeficitsReport;
@@ -127,18 +122,18 @@ export interface RoutesReport {
   counts: {routes: number; linked: number; unlinked: number; withoutRoute: number; withoutRouteHigh: number};
 }
 
-export async function routesReport(store: Store, options: RoutesOptions = {}): Promise<RoutesReport> {
+/** Areas and deficit levels come from settings.areas and settings.deficitLevels, the routes' rules from settings.routeRules. */
+export async function routesReport(store: Store, settings: Settings, options: RoutesOptions = {}): Promise<RoutesReport> {
   const asOf = options.asOf ?? todayIso();
-  const rules = options.rules ?? loadRouteRules();
-  const levels = options.levels ?? loadDeficitLevels();
-  const areas = options.areas ?? loadAreas();
+  const rules = settings.routeRules;
+  const levels = settings.deficitLevels;
   const names = options.names ?? false;
   const {index, routes, catalogue} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), routes: await loadRoutes(c),
     catalogue: (await all<{items: number; programmes: number}>(c,
       "SELECT count(*)::INTEGER AS items, count(*) FILTER (WHERE kind = 'dpo')::INTEGER AS programmes FROM current_catalogue"))[0]!}));
   const scoped = routes.filter((r) => inScope(index, r.schoolId, options));
   const summaries = scoped.map((r) => summarise(r, index, asOf, names)).sort(byPlace);
-  const deficits = options.deficits ?? await deficitsReport(store, {school: options.school, municipality: options.municipality, names, areas, levels});
+  const deficits = options.deficits ?? await deficitsReport(store, settings, {school: options.school, municipality: options.municipality, names});
   const withRoute = new Set(summaries.map((s) => s.teacherId).filter((t): t is number => t !== null));
   const top = [...levels.levels].sort((a, b) => b.from - a.from)[0]!.code;
   const withoutRoute: TeacherWithoutRoute[] = deficits.teachers

@@ -7,7 +7,8 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
 import {compareProportions, type ProportionComparison} from "../lib/compareProportions.ts";
-import {isSmallGroup, MIN_GROUP_SIZE} from "../lib/smallGroup.ts";
+import {isSmallGroup} from "../lib/smallGroup.ts";
+import type {Settings} from "../settings/index.ts";
 import {inScope, loadPeople, type PeopleIndex} from "./teacherLinks.ts";
 
 export interface StudentRow {
@@ -73,7 +74,7 @@ export interface GroupResults {
   label: string;
   /** Teachers with results in both years. */
   teachers: number;
-  /** Fewer than 5 teachers: aggregate views hide the figures. */
+  /** Fewer teachers than settings.groupSize.minGroupSize: aggregate views hide the figures. */
   small: boolean;
   before: YearFigures;
   after: YearFigures;
@@ -104,8 +105,10 @@ function groupOf(index: PeopleIndex, personId: number, schoolId: number): Studen
   return index.menteeBaseSchools.has(schoolId) ? "outside" : "unknown";
 }
 
-export async function studentResultsReport(store: Store, options: {before?: number; after?: number; school?: string; municipality?: string;
+/** Groups smaller than settings.groupSize.minGroupSize are marked small. */
+export async function studentResultsReport(store: Store, settings: Settings, options: {before?: number; after?: number; school?: string; municipality?: string;
   names?: boolean; people?: PeopleIndex} = {}): Promise<StudentResultsReport> {
+  const minGroupSize = settings.groupSize.minGroupSize;
   const {index, rows} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), rows: await loadStudentRows(c)}));
   const scoped = rows.filter((r) => inScope(index, r.schoolId, options));
   const years = [...new Set(scoped.map((r) => r.year))].sort((a, b) => a - b);
@@ -133,11 +136,11 @@ export async function studentResultsReport(store: Store, options: {before?: numb
     const set = new Set(members[g]);
     const b = yearFigures(scoped.filter((r) => set.has(r.personId) && r.year === before));
     const a = yearFigures(scoped.filter((r) => set.has(r.personId) && r.year === after));
-    return {group: g, label: LABELS[g], teachers: set.size, small: isSmallGroup(set.size), before: b, after: a,
+    return {group: g, label: LABELS[g], teachers: set.size, small: isSmallGroup(set.size, minGroupSize), before: b, after: a,
       shares: SHARES.map((s) => ({key: s.key, label: s.label, comparison: compareProportions(b.shares[s.key], a.shares[s.key])}))};
   });
   teachers.sort((x, y) => x.municipality.localeCompare(y.municipality, "ru") || x.school.localeCompare(y.school, "ru") || x.personId - y.personId);
-  return {years, before, after, groups, teachers, minGroupSize: MIN_GROUP_SIZE, method: STUDENTS_METHOD,
+  return {years, before, after, groups, teachers, minGroupSize, method: STUDENTS_METHOD,
     counts: {teachers: byPerson.size, mentees: teachers.filter((t) => t.group === "mentees").length,
       outside: teachers.filter((t) => t.group === "outside").length, unknown, onlyOneYear}};
 }

@@ -25,12 +25,10 @@ import {prng} from "./prng.ts";
 import {guardZip} from "../loaders/xlsx/zipGuard.ts";
 import {readWorkbook} from "../loaders/xlsx/readWorkbook.ts";
 import {parseDiagnostics, type TeacherRow} from "../loaders/diagnostics/parse.ts";
-import {loadAreas} from "../loaders/diagnostics/areas.ts";
 import {rankDeficits} from "../lib/rankDeficits.ts";
 import {suggestActivities, type CatalogueActivity} from "../lib/suggestActivities.ts";
 import {deficitLevel} from "../lib/deficitLevel.ts";
-import {loadDeficitLevels} from "../reports/deficits.ts";
-import {loadRouteRules} from "../reports/routeConfig.ts";
+import {PROJECT_SETTINGS_DIR, readSettingsFiles} from "../settings/load.ts";
 import {routeXlsx} from "../reports/exports/routeXlsx.ts";
 import {CATALOGUE_EXPORT_HEADER} from "../reports/exports/catalogueXlsx.ts";
 import type {RouteDraft} from "../reports/routeDraft.ts";
@@ -42,9 +40,11 @@ const D = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const ru = (isoDay: string) => `${isoDay.slice(8, 10)}.${isoDay.slice(5, 7)}.${isoDay.slice(0, 4)}`;
 
-const areas = loadAreas();
-const levels = loadDeficitLevels();
-const rules = loadRouteRules();
+// The project's own settings (data/config), whatever MENTORING_CONFIG_DIR says: the sample is the project's.
+const settings = readSettingsFiles(PROJECT_SETTINGS_DIR).settings;
+const areas = settings.areas;
+const levels = settings.deficitLevels;
+const rules = settings.routeRules;
 const LABEL = new Map(areas.areas.map((a) => [a.code, a.label]));
 const WINDOW = {start: "2025-09-01", end: "2026-05-31"};
 
@@ -63,7 +63,7 @@ async function samplePeople(): Promise<Person[]> {
     if (!zip.ok) throw new Error(`${file}: ${zip.refusal.kind}`);
     const wb = readWorkbook(zip.entries);
     if (!wb.ok) throw new Error(`${file}: ${wb.refusal.kind}`);
-    rows.push(...parseDiagnostics(wb.workbook, {file}, areas).data.rows);
+    rows.push(...parseDiagnostics(wb.workbook, {file, settings}, areas).data.rows);
   }
   const people = new Map<string, Person>();
   for (const r of rows) {

@@ -300,6 +300,6 @@ export async function annualReport(store: Store, settings: Settings, options: An
     prepost: await section(() => prepostSection(store, settings, sy),
       `Результатов диагностики за ${formatSchoolYear(sy)} учебный год нет (учитывается учебный год, указанный в файле диагностики).`),
     // Results are dated by the year of the examinations, which is the year the school year ends in.
-    students: await annualStudentsSection(store, {year: sy})
+    students: await annualStudentsSection(store, settings, {year: sy})
   };
 }

@@ -2,7 +2,7 @@
 // catalogue loader recognises (loaders/routes/catalogue.ts), dates as dates, areas by their labels.
 import ExcelJS from "exceljs";
 import {all, type Store} from "../../store/database.ts";
-import {loadAreas, type AreasConfig} from "../../loaders/diagnostics/areas.ts";
+import type {AreasConfig} from "../../loaders/diagnostics/areas.ts";
 import {addTable, toBuffer} from "./xlsxStyle.ts";
 
 export const CATALOGUE_EXPORT_HEADER = ["№", "Название программы (мероприятия)", "Вид", "Организатор (провайдер)", "Кол-во часов",
@@ -24,7 +24,8 @@ export async function currentCatalogue(store: Store): Promise<CatalogueRow[]> {
 
 const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-export async function catalogueXlsx(rows: CatalogueRow[], areas: AreasConfig = loadAreas()): Promise<Buffer> {
+/** The catalogue's rows as an XLSX; areas by their labels in `areas` (the settings' areas). */
+export async function catalogueXlsx(rows: CatalogueRow[], areas: AreasConfig): Promise<Buffer> {
   const label = new Map(areas.areas.map((a) => [a.code, a.label]));
   const wb = new ExcelJS.Workbook();
   const ws = addTable(wb, "Каталог", "Каталог мероприятий для индивидуальных образовательных маршрутов (ИОМ)",

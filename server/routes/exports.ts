@@ -58,7 +58,7 @@ export const exportRoutes = (): Route[] => [
     const {app, res, url, params} = c;
     if (params.format !== "xlsx" && params.format !== "docx") throw new HttpError(404, "Нет такой страницы.");
     const {routeExport} = await import("../../reports/exports/routeExport.ts");
-    const file = await routeExport(app.store, url.searchParams.get("teacher"), params.format);
+    const file = await routeExport(app.store, await app.settings(), url.searchParams.get("teacher"), params.format);
     if (!file) throw new HttpError(404, "Нет такого педагога или у него нет результатов диагностики.");
     await exported(c, `teacher:${url.searchParams.get("teacher") ?? ""}`, {format: `route.${params.format}`});
     sendBytes(res, file.bytes, file.type, file.fileName);

@@ -5,7 +5,7 @@
 import {curatorPage} from "../../reports/curatorPage.ts";
 import {emit, isPublic, NO_DATA} from "./_snapshot.ts";
 
-await emit(async (store) => {
+await emit(async (store, settings) => {
   if (isPublic()) return {teachers: {available: false, message: "Карточки педагогов есть только в служебной сборке."}};
-  return store ? curatorPage(store) : {teachers: {available: false, message: NO_DATA}};
+  return store ? curatorPage(store, settings) : {teachers: {available: false, message: NO_DATA}};
 });

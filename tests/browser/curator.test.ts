@@ -18,6 +18,9 @@ import {deficitChangeText} from "../../lib/deficitChange.ts";
 import {examineFile} from "../../loaders/ingest.ts";
 import type {RoutesData} from "../../loaders/routes/routeFile.ts";
 import {unzip} from "../helpers/unzip.ts";
+import {projectSettings} from "../helpers/settings.ts";
+
+const settings = projectSettings();
 
 const SHOTS = "test-results";
 let work: string, store: Store, server: RunningServer, browser: Browser;
@@ -36,8 +39,8 @@ beforeAll(async () => {
   browser = await chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]});
   // A teacher with both diagnostics, a unique full name and a drafted route with activities.
-  const prepost = await prepostReport(store, {names: true});
-  const drafts = await teacherRouteDrafts(store, {names: true});
+  const prepost = await prepostReport(store, settings, {names: true});
+  const drafts = await teacherRouteDrafts(store, settings, {names: true});
   const names = prepost.teachers.map((t) => t.name);
   // Preferably one whose route and students' results are loaded too (the sample's gymnasium), so the page shows everything.
   const candidates = prepost.teachers.filter((t) => t.waves.length === 2 && !t.ambiguous && names.filter((n) => n === t.name).length === 1
@@ -124,7 +127,7 @@ describe("the curator's page in Chromium", () => {
 
   it("shows deficits with one direction of good and a heatmap scaled to the values on «Диагностика»", async () => {
     const {page, errors} = await open("/diagnostics");
-    const r = await prepostReport(store, {});
+    const r = await prepostReport(store, settings, {});
     for (const a of r.areas) expect(await page.textContent(`#prepost-table tr[data-area="${a.area}"] .mean-change`)).toBe(deficitChangeText(a.meanChange));
     await page.screenshot({path: join(SHOTS, "curator-diagnostics.png"), fullPage: true});
     expect(errors).toEqual([]);

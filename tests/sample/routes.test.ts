@@ -11,6 +11,9 @@ import {routesReport} from "../../reports/routes.ts";
 import {needsMentorReport} from "../../reports/needsMentor.ts";
 import {studentResultsReport} from "../../reports/studentResults.ts";
 import {routeEffectReport} from "../../reports/routeEffect.ts";
+import {projectSettings} from "../helpers/settings.ts";
+
+const settings = projectSettings();
 
 const SAMPLE = join(import.meta.dirname, "../../data/sample");
 let store: Store;
@@ -32,7 +35,7 @@ describe("the routes sample", () => {
   });
 
   it("links every route to a teacher of the sample diagnostics and finds overdue activities on 01.06.2026", async () => {
-    const r = await routesReport(store, {asOf: "2026-06-01"});
+    const r = await routesReport(store, settings, {asOf: "2026-06-01"});
     expect(r.counts.routes).toBeGreaterThan(30);
     expect(r.counts.unlinked).toBe(0);
     expect(r.catalogue?.items).toBe(30);
@@ -42,16 +45,16 @@ describe("the routes sample", () => {
   });
 
   it("has the gymnasium's five young specialists, three with a mentor", async () => {
-    const r = await needsMentorReport(store);
+    const r = await needsMentorReport(store, settings);
     const g = r.schools.find((s) => s.school === "МБОУ «Саргатская гимназия»")!;
     expect(g.coverage).toEqual({young: 5, withMentor: 3, withoutMentor: 2, unknown: 0, share: 60, meetsTarget: false});
   });
 
   it("finds the eight mentees of the diagnostics among the students' results and the changes", async () => {
-    const s = await studentResultsReport(store);
+    const s = await studentResultsReport(store, settings);
     expect(s.groups.find((g) => g.group === "mentees")).toMatchObject({teachers: 8, small: false});
     // The changes need both diagnostics: some mentees of the sample have one wave only.
-    const e = await routeEffectReport(store);
+    const e = await routeEffectReport(store, settings);
     expect(e.counts.mentees).toBeGreaterThanOrEqual(5);
     expect(e.counts.mentees).toBeLessThanOrEqual(8);
   });

@@ -5,7 +5,6 @@ import type {Io} from "../../io.ts";
 import {table} from "../../present.ts";
 import {withStore} from "../../withStore.ts";
 import {catalogueXlsx, currentCatalogue} from "../../../reports/exports/catalogueXlsx.ts";
-import {loadAreas} from "../../../loaders/diagnostics/areas.ts";
 import {formatNumber} from "../../../lib/format.ts";
 import {day} from "./routeFormat.ts";
 import type {ReportCommand} from "./types.ts";
@@ -17,9 +16,9 @@ export const catalogueReportCommand: ReportCommand = {
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {db: {type: "string"}, xlsx: {type: "string"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report catalogue ${this.usage}`); return 0; }
-    return withStore(values.db as string | undefined, async (store) => {
+    return withStore(values.db as string | undefined, async (store, settings) => {
       const rows = await currentCatalogue(store);
-      const areas = loadAreas();
+      const areas = settings.areas;
       const label = new Map(areas.areas.map((a) => [a.code, a.label]));
       if (values.xlsx) { writeFileSync(values.xlsx as string, await catalogueXlsx(rows, areas)); io.err(`Каталог записан: ${values.xlsx}`); }
       if (values.json) io.out(JSON.stringify({items: rows}, null, 2));

@@ -45,8 +45,8 @@ export const needsMentorReportCommand: ReportCommand = {
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, municipality: {type: "string"}, names: {type: "boolean"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report needs-mentor ${this.usage}`); return 0; }
-    return withStore(values.db as string | undefined, async (store) => {
-      const r = await needsMentorReport(store, {school: values.school as string | undefined, municipality: values.municipality as string | undefined,
+    return withStore(values.db as string | undefined, async (store, settings) => {
+      const r = await needsMentorReport(store, settings, {school: values.school as string | undefined, municipality: values.municipality as string | undefined,
         names: Boolean(values.names)});
       if (values.json) io.out(JSON.stringify(r, null, 2));
       else if (!r.region.young && !r.highDeficitNoRoute.length) io.out("Штатных списков с молодыми специалистами и диагностики пока нет. Загрузите их: mentoring ingest <файл>");

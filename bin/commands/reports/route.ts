@@ -65,13 +65,13 @@ export const routeReportCommand: ReportCommand = {
       throw new UserError("укажите, для кого маршрут: --teacher НОМЕР (или часть ФИО), --school НАЗВАНИЕ или --municipality НАЗВАНИЕ.");
     }
     if ((values.xlsx || values.docx) && !values.teacher) throw new UserError("выгрузка в форме ИОМ — для одного педагога: укажите --teacher.");
-    return withStore(values.db as string | undefined, async (store) => {
+    return withStore(values.db as string | undefined, async (store, settings) => {
       const teacherId = values.teacher ? await teacherOf(store, values.teacher as string) : undefined;
       // The document is signed by the teacher: it carries the name (the service view).
       const names = Boolean(values.names) || Boolean(values.xlsx) || Boolean(values.docx);
       let draft: RouteDraft;
       try {
-        draft = await routeDraft(store, {teacherId, school: values.school as string | undefined, municipality: values.municipality as string | undefined,
+        draft = await routeDraft(store, settings, {teacherId, school: values.school as string | undefined, municipality: values.municipality as string | undefined,
           start, names});
       } catch (e) {
         if (/no diagnostics/.test((e as Error).message)) throw new UserError(`у педагога № ${teacherId} нет результатов диагностики.`);

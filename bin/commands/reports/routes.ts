@@ -1,12 +1,11 @@
 // `mentoring report routes`: the routes as followed (completion, overdue activities, deficits
 // without a route) and what changed after the exit diagnostics.
 import {parse} from "../../args.ts";
-import {UserError, type Io} from "../../io.ts";
+import type {Io} from "../../io.ts";
 import {table} from "../../present.ts";
 import {withStore} from "../../withStore.ts";
 import {routesReport, type RoutesReport} from "../../../reports/routes.ts";
 import {routeEffectReport, type RouteEffectReport} from "../../../reports/routeEffect.ts";
-import {loadRouteRules} from "../../../reports/routeConfig.ts";
 import {formatNumber} from "../../../lib/format.ts";
 import {checkDate} from "./registryOptions.ts";
 import {day, share, STATES} from "./routeFormat.ts";
@@ -70,12 +69,10 @@ export const routesReportCommand: ReportCommand = {
       routes: {type: "boolean"}, names: {type: "boolean"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report routes ${this.usage}`); return 0; }
     const asOf = checkDate(values.date as string | undefined);
-    let rules;
-    try { rules = loadRouteRules(); } catch (e) { throw new UserError(`настройка неверна: ${(e as Error).message}`); }
     const scope = {school: values.school as string | undefined, municipality: values.municipality as string | undefined};
-    return withStore(values.db as string | undefined, async (store) => {
-      const report = await routesReport(store, {...scope, asOf, rules, names: Boolean(values.names)});
-      const effect = await routeEffectReport(store, scope);
+    return withStore(values.db as string | undefined, async (store, settings) => {
+      const report = await routesReport(store, settings, {...scope, asOf, names: Boolean(values.names)});
+      const effect = await routeEffectReport(store, settings, scope);
       if (values.json) io.out(JSON.stringify({...report, effect}, null, 2));
       else if (!report.counts.routes && !report.withoutRoute.length) io.out("Маршрутов и диагностики пока нет. Загрузите их: mentoring ingest <файл>");
       else io.out(routesText(report, effect, Boolean(values.routes)));

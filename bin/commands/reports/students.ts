@@ -59,8 +59,8 @@ export const studentsReportCommand: ReportCommand = {
       municipality: {type: "string"}, teachers: {type: "boolean"}, names: {type: "boolean"}, json: {type: "boolean"}});
     if (values.help) { io.out(`mentoring report students ${this.usage}`); return 0; }
     const before = year(values.before, "--before"), after = year(values.after, "--after");
-    return withStore(values.db as string | undefined, async (store) => {
-      const r = await studentResultsReport(store, {before, after, school: values.school as string | undefined,
+    return withStore(values.db as string | undefined, async (store, settings) => {
+      const r = await studentResultsReport(store, settings, {before, after, school: values.school as string | undefined,
         municipality: values.municipality as string | undefined, names: Boolean(values.names)});
       if (values.json) io.out(JSON.stringify(r, null, 2));
       else if (!r.counts.teachers) io.out("Результатов обучающихся пока нет. Загрузите их: mentoring ingest <файл>");

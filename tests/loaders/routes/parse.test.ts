@@ -6,7 +6,7 @@ import type {RoutesData} from "../../../loaders/routes/routeFile.ts";
 import type {StudentResultsData} from "../../../loaders/students/parse.ts";
 import {parseHours, parseMark, plannedDates} from "../../../loaders/routes/cells.ts";
 import {areasIn} from "../../../loaders/routes/areasIn.ts";
-import {defaultAreas} from "../../../loaders/diagnostics/areas.ts";
+import {projectSettings} from "../../helpers/settings.ts";
 import {catalogueFile, routeList, seedFormRoute, studentResultsFile} from "./fixtures.ts";
 
 async function parsed<T>(bytes: Buffer, kind: string) {
@@ -57,6 +57,7 @@ describe("cells of route files", () => {
   });
 
   it("finds every area a free text names, in order", () => {
+    const defaultAreas = projectSettings().areas;
     expect(areasIn("Низкий уровень сформированности методических и предметных компетенций учителя НОО", defaultAreas))
       .toEqual(["methodological", "subject"]);
     expect(areasIn("ИКТ; психолого-педагогические", defaultAreas)).toEqual(["digital", "psych_pedagogical"]);

@@ -5,14 +5,17 @@ import {annualStudentsHtml, annualStudentsSection} from "../../../reports/export
 import {annualReport} from "../../../reports/exports/annualReport.ts";
 import {annualHtml} from "../../../reports/exports/annualHtml.ts";
 import {regionStore} from "../routes/region.ts";
+import {schoolYear} from "../../../lib/period.ts";
+import {projectSettings} from "../../helpers/settings.ts";
 
+const settings = projectSettings();
 let store: Store;
 beforeAll(async () => { store = await regionStore(); });
 afterAll(async () => { await store.close(); });
 
 describe("annualStudentsSection", () => {
   it("compares 2024/2025 with 2025/2026 and hides the groups of fewer than 5 teachers", async () => {
-    const s = await annualStudentsSection(store, {year: 2026});
+    const s = await annualStudentsSection(store, settings, {year: 2026});
     expect(s.available).toBe(true);
     if (!s.available) return;
     expect([s.data.before, s.data.after]).toEqual([2025, 2026]);
@@ -24,7 +27,7 @@ describe("annualStudentsSection", () => {
   });
 
   it("is placed in the annual report and its page, which names nobody", async () => {
-    const r = await annualReport(store, {year: 2026});
+    const r = await annualReport(store, settings, {period: schoolYear(2026)});
     expect(r.students.available).toBe(true);
     const html = annualHtml(r);
     expect(html).toContain("<h3>Результаты обучающихся наставляемых</h3>");

@@ -12,11 +12,14 @@ import {examineFile, ingestBytes} from "../../../loaders/ingest.ts";
 import {unzip} from "../../helpers/unzip.ts";
 import type {RoutesData} from "../../../loaders/routes/routeFile.ts";
 import {AS_OF, B, regionStore} from "../routes/region.ts";
+import {projectSettings} from "../../helpers/settings.ts";
+
+const settings = projectSettings();
 
 let store: Store, draft: RouteDraft;
 beforeAll(async () => {
   store = await regionStore();
-  draft = [...(await teacherRouteDrafts(store, {start: "2025-09-01", names: true})).values()].find((d) => d.teacher?.name === "Волкова Ольга")!;
+  draft = [...(await teacherRouteDrafts(store, settings, {start: "2025-09-01", names: true})).values()].find((d) => d.teacher?.name === "Волкова Ольга")!;
 });
 afterAll(async () => { await store.close(); });
 
@@ -72,9 +75,9 @@ describe("the route as XLSX", () => {
       ["Волкова Ольга", B, "Тарский", "2025-09-01", "2026-05-31", "2025-09-01"]]);
     expect(r[0]!.activities.map((a) => [a.block, a.title, a.hours, a.areas, a.plannedStart, a.plannedEnd, a.mark.status])).toEqual([
       ["dpo", TITLE_1, 36, ["methodological", "digital"], "2025-10-01", "2025-11-30", "unmarked"]]);
-    const before = await routesReport(store, {asOf: AS_OF});
+    const before = await routesReport(store, settings, {asOf: AS_OF});
     expect((await ingestBytes(store, "ИОМ_Волкова.xlsx", bytes)).status).toBe("accepted");
-    const after = await routesReport(store, {asOf: AS_OF});
+    const after = await routesReport(store, settings, {asOf: AS_OF});
     expect(after.counts.withoutRoute).toBe(before.counts.withoutRoute - 1);
     expect(after.counts.routes).toBe(before.counts.routes + 1);
   });
@@ -124,7 +127,7 @@ describe("the catalogue as XLSX to edit", () => {
     const {catalogueXlsx, currentCatalogue} = await import("../../../reports/exports/catalogueXlsx.ts");
     const rows = await currentCatalogue(store);
     expect(rows).toHaveLength(6);
-    const bytes = await catalogueXlsx(rows);
+    const bytes = await catalogueXlsx(rows, settings.areas);
     const e = await examineFile("каталог-правка.xlsx", bytes);
     expect(e.ok && e.kind.name).toBe("route-catalogue");
     if (!e.ok) return;
@@ -139,12 +142,12 @@ describe("the route on demand (the server's /exports/route.xlsx|docx?teacher=N)"
   it("writes the teacher's route with their name, and nothing for an unknown teacher", async () => {
     const {routeExport} = await import("../../../reports/exports/routeExport.ts");
     const id = draft.teacher!.teacherId;
-    const x = await routeExport(store, String(id), "xlsx", {start: "2025-09-01"});
+    const x = await routeExport(store, settings, String(id), "xlsx", {start: "2025-09-01"});
     expect(x?.fileName).toBe("ИОМ_Волкова_Ольга.xlsx");
     const e = await examineFile("x.xlsx", x!.bytes);
     expect(e.ok && (e.parsed.data as RoutesData).routes[0]!.fullName).toBe("Волкова Ольга");
-    const d = await routeExport(store, String(id), "docx");
+    const d = await routeExport(store, settings, String(id), "docx");
     expect(d?.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    for (const bad of [null, "", "abc", "-1", "1e3", "999999"]) expect(await routeExport(store, bad, "xlsx")).toBeNull();
+    for (const bad of [null, "", "abc", "-1", "1e3", "999999"]) expect(await routeExport(store, settings, bad, "xlsx")).toBeNull();
   });
 });

@@ -5,6 +5,9 @@ import type {Store} from "../../../store/database.ts";
 import {diagnosticsPage} from "../../../reports/diagnosticsPage.ts";
 import {curatorPage} from "../../../reports/curatorPage.ts";
 import {AS_OF, A, B, TEACHERS, regionStore} from "./region.ts";
+import {projectSettings} from "../../helpers/settings.ts";
+
+const settings = projectSettings();
 
 let store: Store;
 beforeAll(async () => { store = await regionStore(); });
@@ -12,7 +15,7 @@ afterAll(async () => { await store.close(); });
 
 describe("diagnosticsPage (public)", () => {
   it("shows routes per school only where there are 5 or more, and every comparison under 5 by its sizes only", async () => {
-    const p = await diagnosticsPage(store, {asOf: AS_OF});
+    const p = await diagnosticsPage(store, settings, {asOf: AS_OF});
     expect(p.routes.available && p.routes.data.schools.map((s) => [s.school, s.routes, s.suppressed, s.totals?.share ?? null]))
       .toEqual([[A, 5, false, 5 / 7], [B, 2, true, null]]);
     expect(p.routes.available && p.routes.data.region.share).toBe(8 / 12);
@@ -25,7 +28,7 @@ describe("diagnosticsPage (public)", () => {
   });
 
   it("names nobody", async () => {
-    const text = JSON.stringify(await diagnosticsPage(store, {asOf: AS_OF}));
+    const text = JSON.stringify(await diagnosticsPage(store, settings, {asOf: AS_OF}));
     for (const [name] of TEACHERS) expect(text).not.toContain(name.split(" ")[0]);
     expect(text).not.toContain("Смирнова Елена");
   });
@@ -33,7 +36,7 @@ describe("diagnosticsPage (public)", () => {
 
 describe("curatorPage (service build)", () => {
   it("gives each teacher by name with the change, the draft, the route followed and the growth card", async () => {
-    const p = await curatorPage(store, {asOf: AS_OF, start: "2025-09-01"});
+    const p = await curatorPage(store, settings, {asOf: AS_OF, start: "2025-09-01"});
     expect(p.teachers.available).toBe(true);
     if (!p.teachers.available) return;
     const byName = new Map(p.teachers.data.teachers.map((t) => [t.name, t]));

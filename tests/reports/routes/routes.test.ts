@@ -8,6 +8,9 @@ import {routeEffectReport} from "../../../reports/routeEffect.ts";
 import {studentResultsReport} from "../../../reports/studentResults.ts";
 import {needsMentorReport} from "../../../reports/needsMentor.ts";
 import {AS_OF, A, B, regionStore} from "./region.ts";
+import {projectSettings} from "../../helpers/settings.ts";
+
+const settings = projectSettings();
 
 interface RefProportion { name: string; before: [number, number]; after: [number, number]; test: string; p: number; ci95: [number, number] }
 interface RefWelch { name: string; difference: number; p: number; ci95: [number, number]; df: number }
@@ -22,7 +25,7 @@ afterAll(async () => { await store.close(); });
 
 describe("routesReport: a route followed", () => {
   it("sums completion per school, municipality and region as Σ done / Σ activities", async () => {
-    const r = await routesReport(store, {asOf: AS_OF});
+    const r = await routesReport(store, settings, {asOf: AS_OF});
     expect(r.region).toEqual({routes: 7, routesComplete: 3, activities: 12, done: 8, overdue: 3, planned: 1, undated: 0, share: 8 / 12,
       hoursPlanned: 316, hoursDone: 284, complete: false});
     expect(r.schools.map((s) => [s.school, s.totals.routes, s.totals.activities, s.totals.done, s.totals.overdue, s.totals.share, s.withoutRoute]))
@@ -33,7 +36,7 @@ describe("routesReport: a route followed", () => {
   });
 
   it("judges each activity on the date: done, overdue, planned — a month without a year placed in the route's school year", async () => {
-    const r = await routesReport(store, {asOf: AS_OF, names: true});
+    const r = await routesReport(store, settings, {asOf: AS_OF, names: true});
     const kuznetsova = r.routes.find((x) => x.name === "Кузнецова Елена Викторовна")!;
     expect(kuznetsova.activities.map((a) => [a.title, a.plannedEnd, a.state])).toEqual([["Курс Д", "2025-12-31", "done"], ["Семинар М", "2026-08-31", "planned"]]);
     expect(kuznetsova.completion).toMatchObject({activities: 2, done: 1, share: 0.5, hoursPlanned: 44, hoursDone: 36});
@@ -42,17 +45,17 @@ describe("routesReport: a route followed", () => {
   });
 
   it("lists the overdue activities, the longest overdue first", async () => {
-    const r = await routesReport(store, {asOf: AS_OF, names: true});
+    const r = await routesReport(store, settings, {asOf: AS_OF, names: true});
     expect(r.overdue.map((o) => [o.name, o.title, o.plannedEnd, o.daysOverdue])).toEqual([
       ["Кузнецов Иван", "Цифровая образовательная среда", "2026-02-28", 93],
       ["Иванова Анна Петровна", "Вебинар Д", "2026-03-31", 62],
       ["Смирнова Елена", "Коммуникация с родителями", "2026-04-30", 32]]);
     // On the planned end itself nothing is overdue yet.
-    expect((await routesReport(store, {asOf: "2026-02-28"})).overdue).toEqual([]);
+    expect((await routesReport(store, settings, {asOf: "2026-02-28"})).overdue).toEqual([]);
   });
 
   it("lists the teachers with a deficit that needs a route and no route, without names unless asked", async () => {
-    const r = await routesReport(store, {asOf: AS_OF});
+    const r = await routesReport(store, settings, {asOf: AS_OF});
     expect(r.withoutRoute.map((w) => [w.school, w.wave, w.deficits.map((d) => [d.area, d.deficit, d.level]), w.high, "name" in w])).toEqual([
       [A, "entry", [["methodological", 80, "high"]], true, false],
       [B, "exit", [["methodological", 60, "high"], ["digital", 30, "medium"]], true, false]]);
@@ -60,7 +63,7 @@ describe("routesReport: a route followed", () => {
   });
 
   it("scopes to a municipality", async () => {
-    const r = await routesReport(store, {asOf: AS_OF, municipality: "Тарский"});
+    const r = await routesReport(store, settings, {asOf: AS_OF, municipality: "Тарский"});
     expect(r.region).toMatchObject({routes: 2, activities: 5, done: 3});
     expect(r.withoutRoute).toHaveLength(1);
   });
@@ -68,7 +71,7 @@ describe("routesReport: a route followed", () => {
 
 describe("routeDraft: a route drafted from the diagnostics", () => {
   it("ranks Волкова's deficits and takes the one catalogue programme offered in the window", async () => {
-    const drafts = await teacherRouteDrafts(store, {start: "2025-09-01", names: true});
+    const drafts = await teacherRouteDrafts(store, settings, {start: "2025-09-01", names: true});
     const d = [...drafts.values()].find((x) => x.teacher?.name === "Волкова Ольга")!;
     expect(d.ranked.map((x) => [x.area, x.deficit, x.level, x.rank])).toEqual([["methodological", 60, "high", 1], ["digital", 30, "medium", 2]]);
     expect(d.activities.map((a) => [a.id, a.hours, a.addresses, a.start, a.end])).toEqual([[1, 36, ["methodological", "digital"], "2025-10-01", "2025-11-30"]]);
@@ -81,7 +84,7 @@ describe("routeDraft: a route drafted from the diagnostics", () => {
   });
 
   it("drafts a group's route from the mean deficits and says how many teachers need each area", async () => {
-    const d = await routeDraft(store, {municipality: "Тарский", start: "2025-09-01"});
+    const d = await routeDraft(store, settings, {municipality: "Тарский", start: "2025-09-01"});
     // Latest deficits in Тарский: M 40, 15, 60 (mean 38,3); D 50, 18, 30 (mean 32,7).
     expect(d.group).toEqual({label: "Тарский муниципальный район", teachers: 3});
     expect(d.deficits.map((x) => [x.area, x.deficit, x.level, x.teachersNeeding, x.teachers])).toEqual([
@@ -92,7 +95,7 @@ describe("routeDraft: a route drafted from the diagnostics", () => {
 
 describe("routeEffectReport: what changed", () => {
   it("compares the change of teachers whose completed route addressed an area with those whose route did not", async () => {
-    const r = await routeEffectReport(store);
+    const r = await routeEffectReport(store, settings);
     expect(r.counts).toEqual({paired: 8, withRoute: 6, mentees: 3, outside: 2, unknownMentoring: 3});
     const m = r.areas.find((a) => a.area === "methodological")!;
     expect(m.route).toMatchObject({nWith: 3, nWithout: 2, meanWith: 11, meanWithout: 9.5, entryDeficitWith: 155 / 3, entryDeficitWithout: 62.5, small: true});
@@ -111,7 +114,7 @@ describe("routeEffectReport: what changed", () => {
   });
 
   it("compares mentees with teachers of the same schools outside the programme", async () => {
-    const r = await routeEffectReport(store);
+    const r = await routeEffectReport(store, settings);
     for (const [area, name, meanWith, meanWithout] of [["methodological", "region: mentees vs outside, methodological", 8, 12.5],
       ["digital", "region: mentees vs outside, digital", 28 / 3, 3]] as const) {
       const c = r.areas.find((a) => a.area === area)!.mentoring;
@@ -130,7 +133,7 @@ describe("routeEffectReport: what changed", () => {
 
 describe("studentResultsReport: the students of the mentees", () => {
   it("sums the classes of the teachers with both years and compares each share with the test its counts call for", async () => {
-    const r = await studentResultsReport(store);
+    const r = await studentResultsReport(store, settings);
     expect([r.years, r.before, r.after]).toEqual([[2025, 2026], 2025, 2026]);
     expect(r.counts).toEqual({teachers: 6, mentees: 3, outside: 2, unknown: 1, onlyOneYear: 1});
     const mentees = r.groups.find((g) => g.group === "mentees")!;
@@ -151,7 +154,7 @@ describe("studentResultsReport: the students of the mentees", () => {
   });
 
   it("gives the classes of the teachers outside the programme beside them", async () => {
-    const r = await studentResultsReport(store);
+    const r = await studentResultsReport(store, settings);
     const outside = r.groups.find((g) => g.group === "outside")!;
     expect(outside.before.shares).toEqual({vpr: {x: 14, n: 22}, oge: {x: 0, n: 0}, ege: {x: 9, n: 10}, olympiad: {x: 3, n: 24}, winners: {x: 0, n: 3}});
     expect(outside.after.meanGrade).toBeCloseTo(148.6 / 38, 12);
@@ -166,7 +169,7 @@ describe("studentResultsReport: the students of the mentees", () => {
 
 describe("needsMentorReport: who needs a mentor", () => {
   it("finds the young specialists without a mentor and the share covered against seed 001's 100 %", async () => {
-    const r = await needsMentorReport(store, {names: true});
+    const r = await needsMentorReport(store, settings, {names: true});
     expect(r.region).toEqual({young: 6, withMentor: 3, withoutMentor: 2, unknown: 1, share: 60, meetsTarget: false});
     expect(r.schools.map((s) => [s.school, s.rosterYear, s.asOf, s.coverage.share])).toEqual([[A, 2026, "2026-05-31", 60], [B, 2026, "2026-05-31", null]]);
     expect(r.young.filter((y) => y.status !== "with-mentor").map((y) => [y.name, y.status, y.reason, y.row])).toEqual([
@@ -177,7 +180,7 @@ describe("needsMentorReport: who needs a mentor", () => {
   });
 
   it("names nobody unless asked", async () => {
-    const r = await needsMentorReport(store);
+    const r = await needsMentorReport(store, settings);
     expect(r.young.every((y) => !("name" in y))).toBe(true);
     expect(r.highDeficitNoRoute.every((w) => !("name" in w))).toBe(true);
   });
