@@ -58,6 +58,18 @@ export * from "./suppressedFigures.ts";
 export * from "./schoolName.ts";
 export * from "./coverage.ts";
 
+// ── Individual routes (ИОМ), their effect, students' results, young specialists ──
+export * from "./rankDeficits.ts";
+export * from "./routeRules.ts";
+export * from "./suggestActivities.ts";
+export * from "./routeCompletion.ts";
+export * from "./fisherExact.ts";
+export * from "./wilsonInterval.ts";
+export * from "./compareProportions.ts";
+export * from "./changeDifference.ts";
+export * from "./youngCoverage.ts";
+export * from "./deficitChange.ts";
+
 // ── Targets of every kind: shares, counts, growth and decline on last year, decided exactly ──
 export * from "./rational.ts";
 export * from "./targetDecision.ts";

@@ -6,5 +6,8 @@ import {registryKinds} from "./registries/kind.ts";
 import {effectivenessKinds} from "./effectiveness/kind.ts";
 import {directoryKind} from "./directory/kind.ts";
 import {settingsKind} from "./settings/kind.ts";
+import {routeKinds} from "./routes/kind.ts";
+import {studentKinds} from "./students/kind.ts";
 
-export const fileKinds: FileKind<any>[] = [formsKind, ...diagnosticsKinds, ...registryKinds, ...effectivenessKinds, directoryKind, settingsKind];
+export const fileKinds: FileKind<any>[] = [formsKind, ...diagnosticsKinds, ...registryKinds, ...effectivenessKinds, ...routeKinds, ...studentKinds,
+  directoryKind, settingsKind];

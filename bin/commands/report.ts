@@ -11,10 +11,16 @@ import {swotReportCommand} from "./reports/swot.ts";
 import {targetsReportCommand} from "./reports/targets.ts";
 import {retentionReportCommand} from "./reports/retention.ts";
 import {annualReportCommand} from "./reports/annual.ts";
+import {routesReportCommand} from "./reports/routes.ts";
+import {routeReportCommand} from "./reports/route.ts";
+import {studentsReportCommand} from "./reports/students.ts";
+import {needsMentorReportCommand} from "./reports/needsMentor.ts";
+import {catalogueReportCommand} from "./reports/catalogue.ts";
 
 export const reportCommands: ReportCommand[] = [
   engagementReportCommand, issuesReportCommand, prepostReportCommand, deficitsReportCommand,
-  violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand, annualReportCommand
+  violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand, annualReportCommand,
+  routesReportCommand, routeReportCommand, studentsReportCommand, needsMentorReportCommand, catalogueReportCommand
 ];
 
 export function reportHelp(): string {

@@ -10,6 +10,7 @@ import {serverMessages} from "./server.ts";
 import {directoryMessages} from "./directory.ts";
 import {settingsMessages} from "./settings.ts";
 import {failuresMessages} from "./failures.ts";
+import {routesMessages} from "./routes.ts";
 
 /** Writes one message from an issue's facts; `v` is the raw value as text ("" when none). */
 export type MessageWriter = (facts: IssueFacts, v: string) => string;
@@ -23,7 +24,8 @@ const writers: Record<string, MessageWriter> = {
   ...serverMessages,
   ...directoryMessages,
   ...settingsMessages,
-  ...failuresMessages
+  ...failuresMessages,
+  ...routesMessages
 };
 
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */

@@ -6,6 +6,7 @@ import {plural} from "../../lib/plural.ts";
 import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
 import type {SourcePart} from "../targets.ts";
 import {FAVICON} from "../../server/favicon.ts";
+import {annualStudentsHtml} from "./annualStudents.ts";
 
 /** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
 const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
@@ -146,6 +147,7 @@ export function annualHtml(r: AnnualReport): string {
 <h3>Нагрузка наставников</h3>${load}
 <h3>Соблюдение правил наставничества</h3>${violations}
 <h2>4. Этап 2. Влияние программы на участников: дефициты до и после</h2>${prepost}
+<h3>Результаты обучающихся наставляемых</h3>${annualStudentsHtml(r.students, r.minGroupSize)}
 <footer>Сформировано ${esc(formatDate(r.generatedAt))} программой «Наставничество: аналитика». Группы меньше ${r.minGroupSize} человек не показываются.</footer>
 </main></body></html>`;
 }

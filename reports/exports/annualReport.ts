@@ -24,6 +24,7 @@ import {TEST_CHOICE_TEXT, type ChosenTest} from "../../lib/chosenTest.ts";
 import {formatPeriod, formatSchoolYear} from "../../lib/format.ts";
 import {calendarYear, periodBounds, periodFromId, periodId, periodLabel, periodsWithin, schoolYear, type Period} from "../../lib/period.ts";
 import type {QuadrantTally} from "../../lib/swotTally.ts";
+import {annualStudentsSection, type AnnualStudents} from "./annualStudents.ts";
 
 /** A section either has its figures or says, in Russian, why it has none. */
 export type Section<T> = {available: true; data: T} | {available: false; note: string};
@@ -134,6 +135,8 @@ export interface AnnualReport {
   violations: Section<{date: string; schools: number; rules: Array<{rule: string; title: string; severity: string; count: number; schools: number}>}>;
   prepost: Section<{schoolYear: string; teachers: number; paired: number; entryOnly: number; exitOnly: number; undated: number;
     areas: PrepostArea[]}>;
+  /** The mentees' students, the school year before and this one (reports/exports/annualStudents.ts). */
+  students: Section<AnnualStudents>;
 }
 
 export interface AnnualOptions {
@@ -295,6 +298,8 @@ export async function annualReport(store: Store, settings: Settings, options: An
     load: await section(() => loadSection(store, settings, asOf), "Баз наставников и наставляемых пока нет."),
     violations: await section(() => violationsSection(store, settings, asOf), "Баз наставников и наставляемых пока нет."),
     prepost: await section(() => prepostSection(store, settings, sy),
-      `Результатов диагностики за ${formatSchoolYear(sy)} учебный год нет (учитывается учебный год, указанный в файле диагностики).`)
+      `Результатов диагностики за ${formatSchoolYear(sy)} учебный год нет (учитывается учебный год, указанный в файле диагностики).`),
+    // Results are dated by the year of the examinations, which is the year the school year ends in.
+    students: await annualStudentsSection(store, settings, {year: sy})
   };
 }

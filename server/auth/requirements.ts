@@ -55,6 +55,10 @@ export function requirementFor(method: string, path: string): Requirement {
     case "/exports/annual.xlsx":
       return need("annual-export", ["export"]);
     // Lists of periods with data: what a page's period picker offers (no figures).
+    // A teacher's route names her: as the dashboards with names.
+    case "/exports/route.xlsx":
+    case "/exports/route.docx":
+      return need("route-export", ["export", "view-names"]);
     case "/api/periods":
       return need("periods", ["view-aggregates"]);
     case "/exports/settings.xlsx":

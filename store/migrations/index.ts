@@ -8,6 +8,7 @@ import {server} from "./005_server.ts";
 import {directory} from "./006_directory.ts";
 import {admission} from "./007_admission.ts";
 import {accounts} from "./008_accounts.ts";
+import {routes} from "./009_routes.ts";
 import {settings} from "./010_settings.ts";
 
-export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission, accounts, settings];
+export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission, accounts, routes, settings];

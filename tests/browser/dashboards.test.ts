@@ -16,8 +16,8 @@ import {buildDashboards} from "../../scripts/build.ts";
 import {ingestSample, SAMPLE_DIR} from "../../loaders/sample.ts";
 import {collectFiles} from "../../loaders/collectFiles.ts";
 import {formatPercent, formatNumber, formatSchoolYear} from "../../lib/format.ts";
-// Signed changes have no lib/ formatter: the pages' own, tested against lib in tests/dashboards.
-import {formatSigned} from "../../src/components/format.ts";
+// The change of a deficit in words, one direction of good (issue 14 §6): the same wording as the page's.
+import {deficitChangeText} from "../../lib/deficitChange.ts";
 
 const SHOTS = "test-results";
 const PAGES = ["/", "/engagement", "/diagnostics", "/effectiveness", "/private/teacher"];
@@ -177,11 +177,11 @@ describe("the numbers shown equal the CLI's JSON", () => {
     await v.page.close();
   });
 
-  it("the mean change per area on «Диагностика»", async () => {
+  it("the mean change per area on «Диагностика», worded as the deficit's change", async () => {
     const r = await cli("report", "prepost");
     const v = await visit(origins.full, "/diagnostics", "#prepost-table");
     for (const a of r.areas) {
-      expect(await v.page.textContent(`#prepost-table tr[data-area="${a.area}"] .mean-change`)).toBe(formatSigned(a.meanChange));
+      expect(await v.page.textContent(`#prepost-table tr[data-area="${a.area}"] .mean-change`)).toBe(deficitChangeText(a.meanChange));
     }
     expect(r.areas.length).toBeGreaterThan(0);
     await v.page.close();
