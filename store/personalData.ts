@@ -243,7 +243,7 @@ export async function purgePersonalData(store: Store, r: PurgeRequest, o: {actor
   if (o.uploadsDir) {
     for (const f of done.stored) {
       const path = join(o.uploadsDir, f.name);
-      if (!/^[0-9a-f-]{36}\.xlsx$/.test(f.name) || !existsSync(path)) { missing++; continue; }
+      if (!/^[0-9a-f-]{36}\.(xlsx|ods|xls|csv)$/.test(f.name) || !existsSync(path)) { missing++; continue; }
       rmSync(path, {force: true});
     }
   }
