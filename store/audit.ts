@@ -88,7 +88,8 @@ export async function auditIn(conn: DuckDBConnection, e: AuditEvent): Promise<vo
     at: e.at ?? Date.now(), actor: a.kind, account: a.kind === "account" ? a.accountId : null, login: a.kind === "account" ? a.login : null,
     role: a.kind === "account" ? a.role : a.kind === "local" ? "methodologist" : null, action: e.action, outcome: e.outcome ?? "ok",
     object: e.object ?? null, sk: e.subjects?.kind ?? null,
-    sids: e.subjects ? listValue([...new Set(e.subjects.ids)].sort((x, y) => x - y)) : null,
+    // DuckDB cannot type an empty list: no ids is no subjects.
+    sids: e.subjects?.ids.length ? listValue([...new Set(e.subjects.ids)].sort((x, y) => x - y)) : null,
     address: e.address ?? null, details: e.details && Object.keys(e.details).length ? JSON.stringify(e.details) : null
   });
 }

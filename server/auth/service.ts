@@ -68,7 +68,11 @@ export interface Auth {
 /** Dashboard data files with people's names, and how to read whose they are. */
 const PERSONAL_FILES: Array<{test: RegExp; object: string; ids: (json: any) => number[]}> = [
   {test: /^\/_file\/data\/teachers(\.[0-9a-f]+)?\.json$/, object: "page:teacher-card",
-    ids: (j) => Array.isArray(j?.data?.teachers) ? j.data.teachers.map((t: {id: unknown}) => Number(t.id)).filter(Number.isInteger) : []}
+    // The curator's page data (reports/curatorPage.ts): {teachers: {available, data: {teachers: [{id, name …}]}}, routes …}.
+    ids: (j) => {
+      const list = j?.teachers?.data?.teachers ?? j?.data?.teachers?.data?.teachers ?? j?.data?.teachers;
+      return Array.isArray(list) ? list.map((t: {id: unknown}) => Number(t.id)).filter(Number.isInteger) : [];
+    }}
 ];
 
 export async function createAuth(o: AuthOptions): Promise<Auth> {

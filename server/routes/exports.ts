@@ -54,15 +54,15 @@ export const exportRoutes = (): Route[] => [
     sendBytes(res, bytes, XLSX, `вовлечённость ${p ?? "нет данных"}.xlsx`);
   }},
   // The curator's route of one teacher (seed 001's form, blocks 4 and 5 filled): it carries her name.
-  {method: "GET", path: "/exports/route.:format", guard: "export", access: "view", handle: async (c) => {
-    const {app, res, url, params} = c;
-    if (params.format !== "xlsx" && params.format !== "docx") throw new HttpError(404, "Нет такой страницы.");
-    const {routeExport} = await import("../../reports/exports/routeExport.ts");
-    const file = await routeExport(app.store, await app.settings(), url.searchParams.get("teacher"), params.format);
-    if (!file) throw new HttpError(404, "Нет такого педагога или у него нет результатов диагностики.");
-    await exported(c, `teacher:${url.searchParams.get("teacher") ?? ""}`, {format: `route.${params.format}`});
-    sendBytes(res, file.bytes, file.type, file.fileName);
-  }},
+  ...(["xlsx", "docx"] as const).map((format): Route => ({method: "GET", path: `/exports/route.${format}`, guard: "export", access: "view",
+    handle: async (c) => {
+      const {app, res, url} = c;
+      const {routeExport} = await import("../../reports/exports/routeExport.ts");
+      const file = await routeExport(app.store, await app.settings(), url.searchParams.get("teacher"), format);
+      if (!file) throw new HttpError(404, "Нет такого педагога или у него нет результатов диагностики.");
+      await exported(c, `teacher:${url.searchParams.get("teacher") ?? ""}`, {format: `route.${format}`});
+      sendBytes(res, file.bytes, file.type, file.fileName);
+    }})),
   {method: "GET", path: "/api/periods", guard: "read", access: "view", handle: async ({app, res}) => sendJson(res, 200, await dataPeriods(app.store))},
   {method: "GET", path: "/exports/settings.xlsx", guard: "export", access: "view", handle: async (c) => {
     const {app, res} = c;
