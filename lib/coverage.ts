@@ -1,4 +1,5 @@
 // How complete a figure is (DOMAIN.md «Who must report, and when a figure is complete»; issue 11
+import {formatNumber} from "./format.ts";
 // §2): which schools were expected, which are in the sums, what share of the population those hold,
 // and the words every surface uses for it («по 9 из 12 школ»). Pure.
 
@@ -77,7 +78,8 @@ function schoolsGenitive(n: number): string {
  * @example coverageLabel(1, 21) // "по 1 из 21 школы"
  */
 export function coverageLabel(counted: number, expected: number): string {
-  return `по ${counted} из ${expected} ${schoolsGenitive(expected)}`;
+  // Thousands grouped as everywhere in ru-RU («по 40 120 из 44 500 школ»).
+  return `по ${formatNumber(counted)} из ${formatNumber(expected)} ${schoolsGenitive(expected)}`;
 }
 
 function share(schools: CoverageSchool[], who: "students" | "teachers"): PopulationShare {

@@ -4,7 +4,7 @@ import {plural} from "./plural.ts";
 import {coverageLabel, targetVerdict} from "./coverage.ts";
 
 /** How much of what was expected a figure counts. */
-export interface Coverage {
+export interface FigureCoverage {
   /** Schools in the sums. */
   schoolsCounted: number;
   /** Schools that should have reported. */
@@ -15,13 +15,13 @@ export interface Coverage {
 }
 
 /** Complete when every expected school (and, for the country, every region present) is counted. */
-export function isComplete(c: Coverage): boolean {
+export function isComplete(c: FigureCoverage): boolean {
   return c.schoolsExpected > 0 && c.schoolsCounted === c.schoolsExpected
     && (c.regionsPresent === undefined || c.regionsCounted === c.regionsPresent);
 }
 
 /** «по 9 из 12 школ» (lib/coverage.ts's label), «по 40 120 из 44 500 школ, 85 из 89 регионов». */
-export function coverageText(c: Coverage): string {
+export function coverageText(c: FigureCoverage): string {
   const regions = c.regionsPresent === undefined ? "" : `, ${formatNumber(c.regionsCounted ?? 0)} из ${formatNumber(c.regionsPresent)} ${plural(c.regionsPresent, "региона", "регионов", "регионов")}`;
   return `${coverageLabel(c.schoolsCounted, c.schoolsExpected)}${regions}`;
 }
@@ -35,7 +35,7 @@ export function coverageText(c: Coverage): string {
  * @example coverageVerdict(false, {schoolsCounted: 20, schoolsExpected: 21, regionsCounted: 2, regionsPresent: 3})
  * // "данные неполные (по 20 из 21 школы, 2 из 3 регионов): цель не оценивается"
  */
-export function coverageVerdict(met: boolean | null, c: Coverage): string {
+export function coverageVerdict(met: boolean | null, c: FigureCoverage): string {
   if (c.schoolsCounted === 0) return "нет данных";
   return targetVerdict(met, {complete: isComplete(c), label: coverageText(c)});
 }

@@ -76,4 +76,4 @@ export * from "./targetDecision.ts";
 
 // ── The federal view: subjects of the Federation, coverage of a figure ──
 export * from "./russianRegion.ts";
-export {coverageVerdict, coverageText, isComplete, type Coverage as FigureCoverage} from "./coverageVerdict.ts";
+export * from "./coverageVerdict.ts";

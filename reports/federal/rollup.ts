@@ -10,7 +10,7 @@ import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {all} from "../../store/database.ts";
 import {engagementPercent} from "../../lib/engagementPercent.ts";
 import {meetsTarget} from "../../lib/meetsTarget.ts";
-import {coverageVerdict, isComplete, type Coverage} from "../../lib/coverageVerdict.ts";
+import {coverageVerdict, isComplete, type FigureCoverage as Coverage} from "../../lib/coverageVerdict.ts";
 import {isSmallGroup} from "../../lib/smallGroup.ts";
 import {deficit} from "../../lib/deficit.ts";
 import type {Settings} from "../../settings/index.ts";
