@@ -1,12 +1,13 @@
 // Russian wording of the diagnostics loaders' issue kinds.
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {DiagnosticsIssueDetails} from "../issueKinds.ts";
 import {plural} from "./index.ts";
 
 const WAVE: Record<string, string> = {entry: "входная", exit: "итоговая"};
 const area = (f: {details?: Record<string, unknown>}) => String(f.details?.area ?? "область");
 const asDeficit = (f: {details?: Record<string, unknown>}) => (f.details?.deficit ? "дефицит" : "результат");
 
-export const diagnosticsMessages: Record<string, MessageWriter> = {
+export const diagnosticsMessages: MessageWriters<keyof DiagnosticsIssueDetails> = {
   "diagnostics/no-table": (f) => {
     const areas = (f.details?.areas as string[] | undefined) ?? [];
     return `В файле не найдена таблица диагностики: нужна строка заголовка со столбцом «ФИО педагога» и столбцами областей компетенций (${areas.join(", ")}).`;

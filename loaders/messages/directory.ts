@@ -1,10 +1,11 @@
 // Russian wording of the directory's issue kinds: the directory file itself, names the directory
 // matched or could not place, and schools named by the file or chosen at upload.
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {DirectoryIssueDetails} from "../issueKinds.ts";
 
 const d = (f: {details?: Record<string, unknown>}) => (f.details ?? {}) as Record<string, unknown>;
 
-export const directoryMessages: Record<string, MessageWriter> = {
+export const directoryMessages: MessageWriters<keyof DirectoryIssueDetails> = {
   "directory/no-table": () =>
     "Не найдена таблица справочника школ: нужна строка заголовков со столбцами «Муниципальный район» и «Полное наименование» " +
     "(или «Краткое наименование»); по желанию — «ИНН» или «Код», «Статус».",

@@ -1,9 +1,10 @@
 // Russian wording of the effectiveness loaders' issue kinds (questionnaires, rosters, indicator tables).
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {EffectivenessIssueDetails} from "../issueKinds.ts";
 
 const d = (f: {details?: Record<string, unknown>}) => (f.details ?? {}) as Record<string, unknown>;
 
-export const effectivenessMessages: Record<string, MessageWriter> = {
+export const effectivenessMessages: MessageWriters<keyof EffectivenessIssueDetails> = {
   "questionnaire/no-header": () =>
     "Не найдена таблица анкеты: нужна строка заголовков со столбцом роли участника («Ваша роль в программе»: наставник, наставляемый, куратор, руководитель).",
   "questionnaire/no-respondents": () => "В анкете нет ни одного ответа: под строкой заголовков пусто.",

@@ -1,8 +1,9 @@
 // Russian wording of a file the program could not finish reading: never a stack trace, always
 // which file and what to do (the batch goes on with the next file).
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {FailuresIssueDetails} from "../issueKinds.ts";
 
-export const failuresMessages: Record<string, MessageWriter> = {
+export const failuresMessages: MessageWriters<keyof FailuresIssueDetails> = {
   "file/parse-failed": (f) => {
     const d = f.details as {error?: string; reason?: "memory" | "error" | "unavailable"};
     if (d.reason === "memory") {

@@ -1,5 +1,6 @@
 // Russian wording of whole-file problems: what the file is, and how to fix it.
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {FileIssueDetails} from "../issueKinds.ts";
 
 /** The formats we read, as the person who sends files knows them. */
 const FORMATS = "книга Excel (.xlsx, .xlsm, .xls), таблица OpenDocument (.ods) или текст CSV (.csv)";
@@ -42,7 +43,7 @@ const TOO_LARGE: Record<string, (limit: string) => string> = {
   strings: (n) => `больше ${n} разных строк текста`
 };
 
-export const fileMessages: Record<string, MessageWriter> = {
+export const fileMessages: MessageWriters<keyof FileIssueDetails> = {
   "file/empty": () => "Файл пустой (0 байт). Сохраните отчёт заново и отправьте ещё раз.",
   "file/too-large": (f) => {
     const d = f.details as {bytes: number; limit: number};

@@ -1,5 +1,6 @@
 // Russian wording of the quarterly forms' issue kinds.
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {FormsIssueDetails} from "../issueKinds.ts";
 
 const FORM_NAMES: Record<number, string> = {
   1: "форма 1 (участники)", 2: "форма 2 «ученик – ученик»", 3: "форма 3 «учитель – учитель»",
@@ -11,7 +12,7 @@ const FIELD_NAMES: Record<string, string> = {
 };
 const form = (d: unknown) => FORM_NAMES[Number((d as {form?: number})?.form)] ?? "форма";
 
-export const formsMessages: Record<string, MessageWriter> = {
+export const formsMessages: MessageWriters<keyof FormsIssueDetails> = {
   "forms/no-tables": () => "В файле не найдено ни одной таблицы форм 1–5: нет строки заголовка «Муниципальный район | Общеобразовательные организации | …». Заполните отчёт по шаблону регионального центра.",
   "file/no-period": () => "Не указан отчётный период: в файле нет строки вида «за I квартал 2024 г.». Допишите её над формой 1 или укажите квартал при загрузке " +
     "(на странице загрузки — в списке «Квартал»; в командной строке квартал пишется как 2024-Q1, «1 кв 2024» или «I квартал 2024»).",

@@ -1,5 +1,6 @@
 // Russian wording of the registries loaders' issue kinds (mentee and mentor bases).
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {RegistriesIssueDetails} from "../issueKinds.ts";
 
 const BASE: Record<string, string> = {mentees: "базе наставляемых", mentors: "базе наставников"};
 const FIELD: Record<string, string> = {
@@ -15,7 +16,7 @@ const DATE_REASON: Record<string, string> = {
 };
 const d = (f: {details?: Record<string, unknown>}) => (f.details ?? {}) as Record<string, string | number | undefined>;
 
-export const registriesMessages: Record<string, MessageWriter> = {
+export const registriesMessages: MessageWriters<keyof RegistriesIssueDetails> = {
   "registry/no-table": () =>
     "Не найдена таблица базы наставников или наставляемых: нужна строка заголовков со столбцами «ФИО наставляемого», «ФИО наставника», «Дата вхождения в программу» и другими (приложение 3 к программе наставничества).",
   "registry/no-school": () =>

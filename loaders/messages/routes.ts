@@ -1,6 +1,7 @@
 // Russian wording of the issue kinds of the routes (ИОМ), the catalogue of activities and the
 // students' results (issue 14).
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {RoutesIssueDetails} from "../issueKinds.ts";
 import {plural} from "./index.ts";
 
 const areaList = (f: {details?: Record<string, unknown>}) => ((f.details?.areas as string[] | undefined) ?? []).join(", ");
@@ -11,7 +12,7 @@ const DATE_REASON: Record<string, string> = {
 };
 const label = (f: {details?: Record<string, unknown>}) => String(f.details?.label ?? "");
 
-export const routesMessages: Record<string, MessageWriter> = {
+export const routesMessages: MessageWriters<keyof RoutesIssueDetails> = {
   "catalogue/no-table": () => "В файле не найдена таблица каталога мероприятий: нужна строка заголовка со столбцами «Название программы (мероприятия)», «Области компетенций (дефициты)» и «Кол-во часов» или «Организатор».",
   "catalogue/no-rows": () => "В каталоге нет ни одного мероприятия: файл не загружен.",
   "catalogue/no-areas": (f, v) => `${v ? `«${v}» — не названа` : "Не указана"} ни одна область компетенций (${areaList(f)}): мероприятие загружено, но в маршруты его не предложить. Укажите области через запятую.`,

@@ -1,10 +1,11 @@
 // Russian wording of the problems the local server finds itself: a file that the parser could not
 // finish within its time or memory, or a file refused while it was still arriving.
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {ServerIssueDetails} from "../issueKinds.ts";
 
 const mb = (bytes: number) => (bytes / 1048576).toLocaleString("ru-RU", {maximumFractionDigits: 1});
 
-export const serverMessages: Record<string, MessageWriter> = {
+export const serverMessages: MessageWriters<keyof ServerIssueDetails> = {
   "upload/too-large": (f) => {
     const d = f.details as {limit: number};
     return `Файл больше предела ${mb(d.limit)} МБ и не принят. Отчёт школы столько весить не может: проверьте, тот ли это файл ` +

@@ -1,11 +1,12 @@
 // Russian wording of the issues of settings uploaded as XLSX (loaders/settings/kind.ts).
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {SettingsIssueDetails} from "../issueKinds.ts";
 
 type D = {setting?: string; header?: string | null; problem?: string};
 const where = (d: D) => (d.header ? `«${d.header}»` : "строка");
 const rejected = (d: D) => `Настройка «${d.setting ?? ""}» не принята: исправьте и загрузите файл снова.`;
 
-export const settingsMessages: Record<string, MessageWriter> = {
+export const settingsMessages: MessageWriters<keyof SettingsIssueDetails> = {
   "settings/no-table": () => "В файле нет ни одной таблицы настроек: ожидаются листы, выгруженные командой «mentoring settings export» " +
     "или на странице «Выгрузки» (Цели вовлечённости, Целевые показатели, Области компетенций, Кодификатор SWOT, Правила наставничества).",
   "settings/invalid": (f) => {
