@@ -50,6 +50,14 @@ export function renderIssueKindsDoc(areas: Area[]): string {
     "",
     `The message column is the wording of the kind's example, quoting the value «${EXAMPLE_PLACE.value}» where the`,
     "wording quotes the cell.",
+    "",
+    "Files:",
+    "- `loaders/issueKinds.ts`: the registry, one interface of details per area; `IssueKind` is their keys.",
+    "- `loaders/issues.ts`: `IssueFacts<K>`, the facts of an issue of kind `K` (the union over all kinds without `K`).",
+    "- `loaders/messages/index.ts`: `MessageWriters<K>`, the mapped type every wording module is typed with; `toIssue`.",
+    "- `loaders/issueExamples.ts`: one worked example of each kind's details.",
+    "- `scripts/issue-kinds-doc.ts`: writes this file.",
+    "- `tests/loaders/issueKinds.test.ts`: what tsc refuses (`@ts-expect-error`), and every kind's wording of its example.",
     ""
   ];
   for (const area of areas) {
