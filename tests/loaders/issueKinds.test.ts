@@ -4,13 +4,23 @@
 // fail to compile, and tsc (`npx tsc --noEmit -p .`, part of `npm test`) reports an unused
 // `@ts-expect-error` as an error (TS2578). So if the typing of kinds, details or wordings weakened,
 // `tsc` would fail here.
+import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import type {IssueKind, ServerIssueDetails} from "../../loaders/issueKinds.ts";
 import type {IssueFacts} from "../../loaders/issues.ts";
 import {knownIssueKinds, toIssue, type MessageWriter, type MessageWriters} from "../../loaders/messages/index.ts";
 import {fileMessages} from "../../loaders/messages/file.ts";
+import {formsMessages} from "../../loaders/messages/forms.ts";
+import {diagnosticsMessages} from "../../loaders/messages/diagnostics.ts";
+import {registriesMessages} from "../../loaders/messages/registries.ts";
+import {effectivenessMessages} from "../../loaders/messages/effectiveness.ts";
 import {serverMessages} from "../../loaders/messages/server.ts";
+import {directoryMessages} from "../../loaders/messages/directory.ts";
+import {settingsMessages} from "../../loaders/messages/settings.ts";
+import {failuresMessages} from "../../loaders/messages/failures.ts";
+import {routesMessages} from "../../loaders/messages/routes.ts";
 import {ISSUE_EXAMPLES, exampleFacts} from "../../loaders/issueExamples.ts";
+import {readRegistry, renderIssueKindsDoc} from "../../scripts/issue-kinds-doc.ts";
 
 describe("tsc refuses an issue the registry does not describe", () => {
   it("an unknown kind, details of another shape, missing details", () => {
@@ -56,6 +66,14 @@ describe("every issue kind has a Russian wording", () => {
     expect(knownIssueKinds.length).toBeGreaterThanOrEqual(150);
   });
 
+  it("each kind is worded in one area only (a second wording would silently replace the first)", () => {
+    const areas = [fileMessages, formsMessages, diagnosticsMessages, registriesMessages, effectivenessMessages, serverMessages,
+      directoryMessages, settingsMessages, failuresMessages, routesMessages];
+    const worded = areas.flatMap((a) => Object.keys(a));
+    expect(worded.filter((k, i) => worded.indexOf(k) !== i)).toEqual([]);
+    expect(worded).toHaveLength(knownIssueKinds.length);
+  });
+
   for (const kind of Object.keys(ISSUE_EXAMPLES) as IssueKind[]) {
     it(`${kind}: a sentence in Russian, with no placeholder left`, () => {
       const issue = toIssue(exampleFacts(kind));
@@ -73,5 +91,13 @@ describe("every issue kind has a Russian wording", () => {
     expect(message("file/too-large")).toBe("Файл слишком большой: 15,0 МБ при пределе 10 МБ. Отчёт школы столько весить не может: проверьте, тот ли это файл.");
     expect(message("diagnostics/deficit-result-mismatch")).toBe("Предметные: дефицит 40 % и результат 50 % в сумме не дают 100 %. Взят указанный результат (50 %).");
     expect(message("upload/too-many-files")).toBe("За один раз принимается не больше 200 файлов; остальные не приняты. Загрузите их следующей порцией.");
+  });
+});
+
+describe("docs/issues.md", () => {
+  it("lists every kind of the registry as the script writes it (after a new kind: npx tsx scripts/issue-kinds-doc.ts)", () => {
+    const areas = readRegistry(readFileSync(new URL("../../loaders/issueKinds.ts", import.meta.url), "utf8"));
+    expect(areas.flatMap((a) => a.kinds.map((k) => k.kind)).sort()).toEqual([...knownIssueKinds].sort());
+    expect(readFileSync(new URL("../../docs/issues.md", import.meta.url), "utf8")).toBe(renderIssueKindsDoc(areas));
   });
 });
