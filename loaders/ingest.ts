@@ -95,9 +95,10 @@ async function examineBytes(file: string, bytes: Buffer, options: IngestOptions,
   const read = readSpreadsheet(file, bytes, limits);
   if (!read.ok) {
     const r = read.refusal;
-    const details = ("details" in r ? r.details : {}) as Record<string, unknown>;
-    return {ok: false, kind: null, format: read.format, issues: [{severity: "error", kind: r.kind, file,
-      sheet: typeof details.sheet === "string" && details.sheet !== "" ? details.sheet : null, details}],
+    const sheet = "details" in r && "sheet" in r.details && r.details.sheet !== "" ? r.details.sheet : null;
+    // The readers' refusals are `file/*` issue kinds with the registry's details (a refusal without
+    // details keeps an empty object, as before).
+    return {ok: false, kind: null, format: read.format, issues: [{severity: "error", file, sheet, details: {}, ...r}],
       claims: claimsOfOptions(options)};
   }
   return {...examineWorkbook(file, read.workbook, options), format: read.format};

@@ -1,10 +1,17 @@
 // Ingestion problems are data (STYLE.md «Ingestion»): every skipped or doubtful cell becomes
 // one of these records, stored with its upload and shown to the person who sent the file.
 import {z} from "zod";
+import type {IssueDetails, IssueKind, NoDetails} from "./issueKinds.ts";
+
+export type {IssueDetails, IssueKind} from "./issueKinds.ts";
 
 export const IssueSchema = z.object({
   severity: z.enum(["error", "warning", "info"]),
-  /** Machine-readable kind, e.g. `cell/not-a-number`; the Russian wording is chosen by it. */
+  /**
+   * Machine-readable kind, e.g. `cell/not-a-number`; the Russian wording is chosen by it. Text here:
+   * an issue read back from the database (reports, exports) is loosely typed at that boundary; the
+   * facts that make an issue (`IssueFacts`) are typed by the registry, loaders/issueKinds.ts.
+   */
   kind: z.string().min(3),
   file: z.string(),
   sheet: z.string().nullable(),
@@ -31,15 +38,23 @@ export interface Place {
   school?: string | null;
 }
 
-/** Facts about an issue, before its Russian message is written. */
-export interface IssueFacts extends Place {
+/** What every issue's facts have besides its kind and details: the place, the raw value, what was expected. */
+export interface IssueBase extends Place {
   severity: Severity;
-  kind: string;
   value?: unknown;
   expected?: string | null;
-  /** Kind-specific facts the message needs (stated vs computed totals, a form number …). */
-  details?: Record<string, unknown>;
 }
+
+/** The details slot of a kind: optional (and empty) for a kind without details, required otherwise. */
+type DetailsOf<D> = [D] extends [NoDetails] ? {details?: NoDetails} : {details: D};
+
+/**
+ * Facts about an issue of kind `K` (one of the registry's, loaders/issueKinds.ts), before its Russian
+ * message is written; `details` are the kind-specific facts the message needs (stated vs computed
+ * totals, a form number …). `IssueFacts` without a parameter is the union over every kind, keyed by
+ * `kind`: constructing one with an unknown kind or details of another shape fails `tsc`.
+ */
+export type IssueFacts<K extends IssueKind = IssueKind> = {[P in K]: IssueBase & {kind: P} & DetailsOf<IssueDetails[P]>}[K];
 
 /** Converts 1-based column number to letters: 1 → A, 28 → AB. */
 export function columnLetters(column: number): string {

@@ -8,6 +8,7 @@
 import {listValue} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
 import {knownPopulation, type SchoolState} from "../lib/coverage.ts";
+import type {IssueKind} from "../loaders/issueKinds.ts";
 
 export interface CollectionSchool {
   id: number;
@@ -44,8 +45,11 @@ export interface CollectionStates {
   rejectedFiles: RejectedFile[];
 }
 
-/** Count issues that leave a school's figure unknown: its report was read only in part. */
-const UNREAD_COUNTS = ["cell/not-a-number", "cell/ambiguous-count", "cell/negative-count", "cell/fractional-count",
+/**
+ * Count issues that leave a school's figure unknown: its report was read only in part. Typed by the
+ * registry so a renamed kind fails tsc; the issues table it is matched against keeps `kind` as text.
+ */
+const UNREAD_COUNTS: readonly IssueKind[] = ["cell/not-a-number", "cell/ambiguous-count", "cell/negative-count", "cell/fractional-count",
   "cell/formula-no-result", "cell/excel-error"];
 
 interface DirRow { id: number; municipality_id: number; municipality: string; name: string; open: boolean; closed_from: string | null;

@@ -1,4 +1,6 @@
 // Every upload with its issues, worst first: the data-quality view of the methodologist.
+// Issues read back from the database are loosely typed at that boundary (`kind` is text, the
+// details are not stored): the registry of kinds (loaders/issueKinds.ts) types them when made.
 import {all, type Store} from "../store/database.ts";
 import {worstFirst} from "../loaders/issues.ts";
 import {storedIssues, type StoredIssue} from "./engagement.ts";

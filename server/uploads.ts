@@ -31,7 +31,7 @@ export interface UploadResult extends FileOutcome {
 }
 
 /** A file refused before parsing (too large, one too many): answered, never stored. */
-function refused(file: string, kind: "upload/too-large" | "upload/too-many-files", details: Record<string, number>): UploadResult {
+function refused(file: string, kind: "upload/too-large" | "upload/too-many-files", details: {limit: number}): UploadResult {
   const issue = toIssue({severity: "error", kind, file, details});
   return {file, sha256: "", status: "rejected", kind: null, period: null, uploadId: null, replaces: [], stats: {}, issues: [issue], ms: 0};
 }

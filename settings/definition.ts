@@ -36,7 +36,7 @@ export interface Place {
 /** Facts about a problem in a table before zod sees the value (an unknown code, a word that is not a number). */
 export interface TableProblem {
   place: Place;
-  kind: "settings/unknown-code" | "settings/not-a-number" | "settings/unknown-word" | "settings/duplicate-code";
+  kind: "settings/unknown-code" | "settings/not-a-number" | "settings/unknown-word";
   value: TableValue;
   expected: string;
 }

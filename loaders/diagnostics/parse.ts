@@ -157,8 +157,8 @@ function parseSheet(sheet: Sheet, header: TableHeader, context: ParseContext, is
         }
         results.push({area: a.area.code, result: score.result, column: a.column});
       } else if (score.reason !== "blank") {
-        const kind = {"not-a-percent": "diagnostics/not-a-percent", "out-of-range": "diagnostics/out-of-range",
-          "formula-no-result": "diagnostics/formula-no-result", error: "diagnostics/excel-error"}[score.reason];
+        const kind = ({"not-a-percent": "diagnostics/not-a-percent", "out-of-range": "diagnostics/out-of-range",
+          "formula-no-result": "diagnostics/formula-no-result", error: "diagnostics/excel-error"} as const)[score.reason];
         issues.push({...cellPlace(r, a.column, school, cell), severity: "error", kind, expected: "процент от 0 до 100",
           details: {area: a.area.label, deficit: a.deficit}});
       }

@@ -1,7 +1,7 @@
 // Step 2 of reading a quarterly report: a table's rows. Counts as people write them, districts and
 // schools written once for their block (or merged down), result texts spilled onto the next row,
 // «Итого» rows checked (totals.ts), notes under the table ending it. Pure.
-import type {IssueFacts} from "../issues.ts";
+import type {IssueBase, IssueFacts, IssueKind, Severity} from "../issues.ts";
 import type {Sheet} from "../xlsx/workbook.ts";
 import {cleanName, normalizeKey} from "../../lib/normalizeText.ts";
 import {parseCount, type CountResult} from "../cells/parseCount.ts";
@@ -57,7 +57,7 @@ const WHAT: Record<string, string> = {
   mentors: "число наставников", mentees: "число наставляемых"
 };
 
-const COUNT_ISSUES: Record<string, [IssueFacts["severity"], string]> = {
+const COUNT_ISSUES = {
   "empty": ["warning", "cell/empty-count"],
   "not-a-number": ["error", "cell/not-a-number"],
   "ambiguous": ["error", "cell/ambiguous-count"],
@@ -65,11 +65,11 @@ const COUNT_ISSUES: Record<string, [IssueFacts["severity"], string]> = {
   "fractional": ["error", "cell/fractional-count"],
   "formula-no-result": ["error", "cell/formula-no-result"],
   "error": ["error", "cell/excel-error"]
-};
+} as const satisfies Record<string, readonly [Severity, IssueKind]>;
 
-function countIssue(result: CountResult, place: Omit<IssueFacts, "severity" | "kind">, what: string): IssueFacts | null {
+function countIssue(result: CountResult, place: Omit<IssueBase, "severity">, what: string): IssueFacts | null {
   if (result.ok) return result.note === "dash" ? {...place, severity: "info", kind: "cell/dash-as-zero", expected: what} : null;
-  const [severity, kind] = COUNT_ISSUES[result.reason]!;
+  const [severity, kind] = COUNT_ISSUES[result.reason];
   return {...place, severity, kind, expected: what};
 }
 

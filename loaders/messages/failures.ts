@@ -1,10 +1,11 @@
 // Russian wording of a file the program could not finish reading: never a stack trace, always
 // which file and what to do (the batch goes on with the next file).
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {FailuresIssueDetails} from "../issueKinds.ts";
 
-export const failuresMessages: Record<string, MessageWriter> = {
+export const failuresMessages: MessageWriters<keyof FailuresIssueDetails> = {
   "file/parse-failed": (f) => {
-    const d = f.details as {error?: string; reason?: "memory" | "error" | "unavailable"};
+    const d = f.details;
     if (d.reason === "memory") {
       return "Файл отклонён: для его чтения нужно несравнимо больше памяти, чем для любого отчёта. Проверьте, тот ли это файл, и сохраните его заново из Excel.";
     }
@@ -16,7 +17,7 @@ export const failuresMessages: Record<string, MessageWriter> = {
       "если не поможет — передайте файл разработчикам.";
   },
   "file/unreadable": (f) => {
-    const d = f.details as {code?: string};
+    const d = f.details;
     return `Файл не удалось открыть с диска${d.code ? ` (${d.code})` : ""}: проверьте, что он существует и доступен для чтения.`;
   }
 };

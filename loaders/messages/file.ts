@@ -1,5 +1,6 @@
 // Russian wording of whole-file problems: what the file is, and how to fix it.
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {FileIssueDetails} from "../issueKinds.ts";
 
 /** The formats we read, as the person who sends files knows them. */
 const FORMATS = "книга Excel (.xlsx, .xlsm, .xls), таблица OpenDocument (.ods) или текст CSV (.csv)";
@@ -42,18 +43,18 @@ const TOO_LARGE: Record<string, (limit: string) => string> = {
   strings: (n) => `больше ${n} разных строк текста`
 };
 
-export const fileMessages: Record<string, MessageWriter> = {
+export const fileMessages: MessageWriters<keyof FileIssueDetails> = {
   "file/empty": () => "Файл пустой (0 байт). Сохраните отчёт заново и отправьте ещё раз.",
   "file/too-large": (f) => {
-    const d = f.details as {bytes: number; limit: number};
+    const d = f.details;
     return `Файл слишком большой: ${(d.bytes / 1048576).toFixed(1).replace(".", ",")} МБ при пределе ${(d.limit / 1048576).toFixed(0)} МБ. Отчёт школы столько весить не может: проверьте, тот ли это файл.`;
   },
   "file/encrypted": (f) => {
-    const format = String((f.details as {format?: string} | undefined)?.format ?? "zip");
+    const format = f.details.format;
     return `${ENCRYPTED[format] ?? ENCRYPTED.zip} Снимите пароль (Excel: Файл → Сведения → Защитить книгу → Зашифровать с использованием пароля, очистите поле; LibreOffice: Файл → Сохранить как…, без отметки «Сохранить с паролем») и отправьте файл ещё раз.`;
   },
   "file/not-spreadsheet": (f) => {
-    const looksLike = String((f.details as {looksLike?: string} | undefined)?.looksLike ?? "unknown");
+    const looksLike = f.details.looksLike;
     return `${LOOKS_LIKE[looksLike] ?? LOOKS_LIKE.unknown} ${SAVE_AS}`;
   },
   "file/xls-unsupported": () => `Файл в формате Excel 5.0/95 (.xls), которому больше 25 лет; такой формат не принимается. ${SAVE_AS}`,
@@ -61,17 +62,17 @@ export const fileMessages: Record<string, MessageWriter> = {
   "file/zip-bomb": () => "Файл отклонён: при распаковке он занимает несравнимо больше места, чем любой отчёт (похоже на «zip-бомбу»). Сохраните отчёт заново в табличном редакторе.",
   "file/xml-doctype": () => "Файл отклонён: внутри таблицы есть конструкции DOCTYPE, которых табличные редакторы не создают. Сохраните отчёт заново в табличном редакторе.",
   "file/sheet-too-large": (f) => {
-    const d = f.details as {sheet: string; limit: number; what: string};
+    const d = f.details;
     const what = (TOO_LARGE[d.what] ?? TOO_LARGE.cells!)(d.limit.toLocaleString("ru-RU"));
     const where = d.sheet ? `Лист «${d.sheet}» слишком велик` : "Файл слишком велик";
     return `${where}: ${what}. Отчёт такого размера не бывает: проверьте, тот ли это файл.`;
   },
   "file/unknown-format": (f) => {
-    const d = f.details as {kinds: string[]};
+    const d = f.details;
     return `Не удалось понять, что это за отчёт: ни на одном листе нет заголовков известных форм. Принимаются: ${d.kinds.join("; ")}.`;
   },
   "file/too-many-issues": (f) => {
-    const d = f.details as {shown: number; total: number};
+    const d = f.details;
     return `Замечаний слишком много: показаны первые ${d.shown} из ${d.total}. Исправьте их и загрузите файл снова.`;
   }
 };

@@ -1,5 +1,6 @@
 // Russian wording of the quarterly forms' issue kinds.
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {FormsIssueDetails} from "../issueKinds.ts";
 
 const FORM_NAMES: Record<number, string> = {
   1: "форма 1 (участники)", 2: "форма 2 «ученик – ученик»", 3: "форма 3 «учитель – учитель»",
@@ -9,23 +10,23 @@ const FIELD_NAMES: Record<string, string> = {
   students: "детей 10–19 лет", teachers: "педагогических работников", youngTeachers: "молодых специалистов",
   mentors: "наставников", mentees: "наставляемых"
 };
-const form = (d: unknown) => FORM_NAMES[Number((d as {form?: number})?.form)] ?? "форма";
+const form = (d: {form: number}) => FORM_NAMES[d.form] ?? "форма";
 
-export const formsMessages: Record<string, MessageWriter> = {
+export const formsMessages: MessageWriters<keyof FormsIssueDetails> = {
   "forms/no-tables": () => "В файле не найдено ни одной таблицы форм 1–5: нет строки заголовка «Муниципальный район | Общеобразовательные организации | …». Заполните отчёт по шаблону регионального центра.",
   "file/no-period": () => "Не указан отчётный период: в файле нет строки вида «за I квартал 2024 г.». Допишите её над формой 1 или укажите квартал при загрузке " +
     "(на странице загрузки — в списке «Квартал»; в командной строке квартал пишется как 2024-Q1, «1 кв 2024» или «I квартал 2024»).",
   "file/period-conflict": (f) => {
-    const d = f.details as {periods: string[]};
+    const d = f.details;
     return `В файле указаны разные периоды (${d.periods.join(", ")}). Оставьте один квартал во всех заголовках.`;
   },
   "file/period-option-ignored": (f) => {
-    const d = f.details as {option: string; period: string};
+    const d = f.details;
     return `В файле указан период ${d.period}, а при загрузке выбран ${d.option}: использован период из файла.`;
   },
   "table/form-unknown": () => "Не удалось определить, какая это форма (2–5): над таблицей нет заголовка «… по форме «ученик – ученик»» или строки «Форма N». Таблица не загружена: добавьте заголовок.",
   "table/total-mismatch": (f) => {
-    const d = f.details as {field: string; stated: number; computed: number};
+    const d = f.details;
     return `Строка «Итого» (${form(d)}, ${FIELD_NAMES[d.field] ?? d.field}) не сходится с суммой строк: указано ${d.stated}, по строкам ${d.computed}. В расчёт взяты строки таблицы; исправьте итог.`;
   },
   "table/total-unreadable": (f) => `Итог в строке «Итого» (${form(f.details)}) не читается как число; проверка итога пропущена.`,
@@ -40,7 +41,7 @@ export const formsMessages: Record<string, MessageWriter> = {
   "cell/dash-as-zero": (f, v) => `«${v}» прочитано как 0 (${f.expected ?? "число"}).`,
   "cell/unread": (_, v) => `Значение «${v}» стоит вне колонок формы и не загружено. Перенесите его в нужную колонку или удалите.`,
   "row/no-school": (f) => {
-    const rows = Number((f.details as {rows?: number})?.rows ?? 1);
+    const rows = f.details.rows;
     return rows > 1
       ? `Строк без названия школы (${form(f.details)}): ${rows}, начиная с этой; их данные не загружены. Впишите организацию или выберите школу при загрузке.`
       : `Строка без названия школы (${form(f.details)}): данные строки не загружены. Впишите организацию или выберите школу при загрузке.`;
@@ -48,12 +49,12 @@ export const formsMessages: Record<string, MessageWriter> = {
   "row/no-municipality": () => "Для школы не указан муниципальный район (ни в строке, ни выше, ни в форме 1): данные не загружены. Впишите район.",
   "school/duplicate-in-form1": () => "Школа указана в форме 1 дважды: учтена первая строка, повтор удалите.",
   "school/missing-from-form1": (f) => {
-    const d = (f.details ?? {}) as {form?: number; similar?: string | null};
-    return `Школы нет в форме 1, но она есть в форме ${Number(d.form)}: численность неизвестна, школа не входит в расчёт процента. ` +
+    const d = f.details;
+    return `Школы нет в форме 1, но она есть в форме ${d.form}: численность неизвестна, школа не входит в расчёт процента. ` +
       (d.similar ? `В форме 1 есть похожая «${d.similar}» — если это она, исправьте название в одной из форм.` : "Добавьте её в форму 1.");
   },
   "engagement/over-population": (f) => {
-    const d = f.details as {who: string; engaged: number; population: number};
+    const d = f.details;
     return `Вовлечено больше, чем есть ${d.who === "students" ? "детей 10–19 лет" : "педагогов"}: ${d.engaged} при численности ${d.population}. Вероятно, одни и те же люди посчитаны в нескольких программах (обучающийся учитывается один раз). Достижение цели не оценивается.`;
   },
   "school/no-engagement": () => "Школа есть в форме 1, но ни в одной из форм 2–5: отчёт о вовлечённости не представлен, школа не входит в сумму."

@@ -1,6 +1,6 @@
 // The Russian wording of every issue kind lives here and in the per-domain modules this one
 // merges, so tests can check facts and wording apart (STYLE.md «Ingestion»).
-import {cellAddress, stringifyValue, IssueSchema, type Issue, type IssueFacts} from "../issues.ts";
+import {cellAddress, stringifyValue, IssueSchema, type Issue, type IssueFacts, type IssueKind} from "../issues.ts";
 import {fileMessages} from "./file.ts";
 import {formsMessages} from "./forms.ts";
 import {diagnosticsMessages} from "./diagnostics.ts";
@@ -12,10 +12,17 @@ import {settingsMessages} from "./settings.ts";
 import {failuresMessages} from "./failures.ts";
 import {routesMessages} from "./routes.ts";
 
-/** Writes one message from an issue's facts; `v` is the raw value as text ("" when none). */
-export type MessageWriter = (facts: IssueFacts, v: string) => string;
+/** Writes one message from the facts of an issue of kind `K`; `v` is the raw value as text ("" when none). */
+export type MessageWriter<K extends IssueKind = IssueKind> = (facts: IssueFacts<K>, v: string) => string;
 
-const writers: Record<string, MessageWriter> = {
+/**
+ * The wordings of the kinds `K`, one writer per kind: a mapped type over the registry's keys
+ * (loaders/issueKinds.ts), so a kind without wording, or a wording of a kind not in the registry,
+ * fails `tsc`. Each message module types itself with its area's kinds.
+ */
+export type MessageWriters<K extends IssueKind> = {[P in K]: MessageWriter<P>};
+
+const writers: MessageWriters<IssueKind> = {
   ...fileMessages,
   ...formsMessages,
   ...diagnosticsMessages,
@@ -29,7 +36,13 @@ const writers: Record<string, MessageWriter> = {
 };
 
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */
-export const knownIssueKinds: readonly string[] = Object.keys(writers);
+export const knownIssueKinds: readonly IssueKind[] = Object.keys(writers) as IssueKind[];
+
+/** The Russian message of an issue's facts; a kind's writer reads that kind's details. */
+function wording<K extends IssueKind>(facts: IssueFacts<K>, v: string): string {
+  const write: MessageWriter<K> = writers[facts.kind as K];
+  return write(facts, v);
+}
 
 /** The plural rule lives in lib/plural.ts; re-exported for the message modules that import it from here. */
 export {plural} from "../../lib/plural.ts";
@@ -60,8 +73,8 @@ const bounded = (text: string | null | undefined, max = MAX_QUOTED_CHARS): strin
 /** Builds a complete, validated issue record with its Russian message; quoted texts are bounded. */
 export function toIssue(facts: IssueFacts): Issue {
   const value = bounded(stringifyValue(facts.value));
-  const write = writers[facts.kind];
-  if (!write) throw new Error(`no wording for issue kind ${facts.kind}`);
+  // A kind outside the registry fails tsc; this guards facts that came through an untyped boundary.
+  if (!Object.hasOwn(writers, facts.kind)) throw new Error(`no wording for issue kind ${facts.kind}`);
   const cell = facts.row && facts.column ? cellAddress(facts.row, facts.column) : null;
   return IssueSchema.parse({
     severity: facts.severity,
@@ -74,6 +87,6 @@ export function toIssue(facts: IssueFacts): Issue {
     school: bounded(facts.school, MAX_SCHOOL_CHARS),
     value,
     expected: bounded(facts.expected),
-    message: boundText(write(facts, value ?? ""), MAX_MESSAGE_CHARS)
+    message: boundText(wording(facts, value ?? ""), MAX_MESSAGE_CHARS)
   });
 }

@@ -1,22 +1,23 @@
 // Russian wording of the issue kinds of the routes (ИОМ), the catalogue of activities and the
 // students' results (issue 14).
-import type {MessageWriter} from "./index.ts";
+import type {MessageWriters} from "./index.ts";
+import type {RoutesIssueDetails} from "../issueKinds.ts";
 import {plural} from "./index.ts";
 
-const areaList = (f: {details?: Record<string, unknown>}) => ((f.details?.areas as string[] | undefined) ?? []).join(", ");
+const areaList = (f: {details: {areas: string[]}}) => f.details.areas.join(", ");
 const DATE_REASON: Record<string, string> = {
   "not-a-date": "не читается как дата или месяц",
   "end-before-start": "окончание раньше начала",
   "no-year": "месяц указан без года, а год маршрута неизвестен"
 };
-const label = (f: {details?: Record<string, unknown>}) => String(f.details?.label ?? "");
+const label = (f: {details: {label: string}}) => f.details.label;
 
-export const routesMessages: Record<string, MessageWriter> = {
+export const routesMessages: MessageWriters<keyof RoutesIssueDetails> = {
   "catalogue/no-table": () => "В файле не найдена таблица каталога мероприятий: нужна строка заголовка со столбцами «Название программы (мероприятия)», «Области компетенций (дефициты)» и «Кол-во часов» или «Организатор».",
   "catalogue/no-rows": () => "В каталоге нет ни одного мероприятия: файл не загружен.",
   "catalogue/no-areas": (f, v) => `${v ? `«${v}» — не названа` : "Не указана"} ни одна область компетенций (${areaList(f)}): мероприятие загружено, но в маршруты его не предложить. Укажите области через запятую.`,
   "catalogue/bad-hours": (_, v) => `«${v}» не читается как число часов: часы мероприятия не учтены.`,
-  "catalogue/bad-dates": (f, v) => `«${v}»: сроки ${DATE_REASON[String(f.details?.reason)] ?? "не читаются"}. Мероприятие считается доступным в любое время; укажите даты, например 01.10.2025 – 31.10.2025.`,
+  "catalogue/bad-dates": (f, v) => `«${v}»: сроки ${DATE_REASON[f.details.reason] ?? "не читаются"}. Мероприятие считается доступным в любое время; укажите даты, например 01.10.2025 – 31.10.2025.`,
 
   "routes/no-table": () => "В файле не найдена дорожная карта ИОМ: нужна таблица со столбцами «Название программы» (или «Содержание работы») и «Отметка о прохождении».",
   "routes/no-routes": () => "В файле нет ни одного маршрута, который можно отнести к педагогу: файл не загружен.",
@@ -24,13 +25,13 @@ export const routesMessages: Record<string, MessageWriter> = {
   "routes/no-school": (f) => `Не указана образовательная организация педагога: маршрут не загружен. Заполните строку «Образовательная организация» или столбец «ОО».`,
   "routes/no-activities": () => "В дорожной карте нет ни одного мероприятия: маршрут загружен пустым.",
   "routes/bad-hours": (_, v) => `«${v}» не читается как число часов: часы мероприятия не учтены.`,
-  "routes/bad-dates": (f, v) => `«${v}»: сроки прохождения ${DATE_REASON[String(f.details?.reason)] ?? "не читаются"}. Просрочено ли мероприятие, определить нельзя; укажите дату или месяц, например «март 2026» или 01.03.2026 – 31.03.2026.`,
+  "routes/bad-dates": (f, v) => `«${v}»: сроки прохождения ${DATE_REASON[f.details.reason] ?? "не читаются"}. Просрочено ли мероприятие, определить нельзя; укажите дату или месяц, например «март 2026» или 01.03.2026 – 31.03.2026.`,
   "routes/planned-no-year": (_, v) => `«${v}»: месяц без года, а в маршруте нет дат начала и окончания, по которым год можно определить. Укажите год («${v} 2026») или даты прохождения ИОМ.`,
   "routes/mark-unreadable": (_, v) => `Отметка «${v}» не говорит, пройдено ли мероприятие: оно считается непройденным. Пишите «пройдено», дату прохождения или реквизиты документа («удостоверение № …»), иначе «не пройдено».`,
   "routes/deficits-unmatched": (f, v) => `В перечне дефицитов «${v}» не названа ни одна область компетенций (${areaList(f)}): мероприятие не учитывается при сравнении изменений по областям.`,
-  "routes/duplicate-teacher": (f) => `Маршрут этого педагога в файле уже есть (строка ${String(f.details?.earlier ?? "")}): загружен последний.`,
+  "routes/duplicate-teacher": (f) => `Маршрут этого педагога в файле уже есть (строка ${f.details.earlier}): загружен последний.`,
   "routes/no-municipality": (f) => {
-    const n = Number(f.details?.rows ?? 0);
+    const n = f.details.rows;
     return `В файле не указан муниципалитет: ${n} ${plural(n, "маршрут сопоставлен", "маршрута сопоставлены", "маршрутов сопоставлены")} с уже известными школами по названию, незнакомые школы записаны без муниципалитета.`;
   },
 
@@ -42,13 +43,13 @@ export const routesMessages: Record<string, MessageWriter> = {
   "students/no-school": () => "Не указана образовательная организация (ни в строке, ни выше в блоке): строка не загружена.",
   "students/not-a-count": (f, v) => `«${v}» не читается как число обучающихся (${label(f)}): значение не учтено.`,
   "students/bad-grade": (_, v) => `«${v}» — не средняя отметка (ожидается число от 1 до 5, например 3,8): значение не учтено.`,
-  "students/passed-over-taken": (f, v) => `${label(f)}: успешно ${v}, а участвовало ${String(f.details?.taken ?? "")} — успешных не может быть больше участвовавших. Оба числа не учтены; исправьте строку.`,
+  "students/passed-over-taken": (f, v) => `${label(f)}: успешно ${v}, а участвовало ${f.details.taken} — успешных не может быть больше участвовавших. Оба числа не учтены; исправьте строку.`,
   "students/passed-without-taken": (f, v) => `${label(f)}: указано успешных (${v}), но не указано, сколько участвовало: доля не считается, значение не учтено.`,
-  "students/taken-over-class": (f, v) => `${label(f)}: участвовало ${v}, а в классе ${String(f.details?.students ?? "")} обучающихся. Проверьте численность класса; число участвовавших учтено.`,
+  "students/taken-over-class": (f, v) => `${label(f)}: участвовало ${v}, а в классе ${f.details.students} обучающихся. Проверьте численность класса; число участвовавших учтено.`,
   "students/no-results": () => "В строке нет ни одного результата (ВПР, ОГЭ, ЕГЭ, средняя отметка, олимпиады): строка не загружена.",
-  "students/duplicate-row": (f) => `Эта строка (учитель, класс, предмет, год) уже была выше (строка ${String(f.details?.earlier ?? "")}): учтена последняя.`,
+  "students/duplicate-row": (f) => `Эта строка (учитель, класс, предмет, год) уже была выше (строка ${f.details.earlier}): учтена последняя.`,
   "students/no-municipality": (f) => {
-    const n = Number(f.details?.rows ?? 0);
+    const n = f.details.rows;
     return `В файле не указан муниципалитет: ${n} ${plural(n, "строка сопоставлена", "строки сопоставлены", "строк сопоставлены")} с уже известными школами по названию.`;
   }
 };

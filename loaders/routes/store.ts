@@ -58,7 +58,7 @@ export async function storeRoutes(conn: DuckDBConnection, data: RoutesData, cont
       AND o.upload_id = (SELECT max(x.upload_id) FROM routes x JOIN uploads v USING (upload_id)
                          WHERE x.person_id = o.person_id AND x.upload_id < $u AND v.undone_at IS NULL)
     ORDER BY 1`, {u: context.uploadId});
-  const issues = people.noMunicipality ? [{file: context.file, severity: "info" as const, kind: "routes/no-municipality",
+  const issues = people.noMunicipality ? [{file: context.file, severity: "info" as const, kind: "routes/no-municipality" as const,
     details: {rows: people.noMunicipality}}] : [];
   return {schoolIds: people.bySchoolName, replaces: replaced.map((r) => r.upload_id), issues};
 }

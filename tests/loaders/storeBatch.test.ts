@@ -115,7 +115,7 @@ describe("bounded issues", () => {
   });
 
   it("at most maxIssues issues and maxIssueBytes bytes per file, then one summary issue", () => {
-    const facts = Array.from({length: 50}, (_, i) => ({severity: "error" as const, kind: "cell/not-a-number", file: "f.xlsx",
+    const facts = Array.from({length: 50}, (_, i) => ({severity: "error" as const, kind: "cell/not-a-number" as const, file: "f.xlsx",
       row: i + 1, column: 2, value: "x".repeat(300), expected: "число"}));
     const byCount = capIssues(facts, "f.xlsx", {maxIssues: 10});
     expect(byCount).toHaveLength(11);
