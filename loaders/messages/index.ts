@@ -11,6 +11,7 @@ import {directoryMessages} from "./directory.ts";
 import {settingsMessages} from "./settings.ts";
 import {failuresMessages} from "./failures.ts";
 import {routesMessages} from "./routes.ts";
+import {schoolsMessages} from "./schools.ts";
 
 /** Writes one message from an issue's facts; `v` is the raw value as text ("" when none). */
 export type MessageWriter = (facts: IssueFacts, v: string) => string;
@@ -25,7 +26,8 @@ const writers: Record<string, MessageWriter> = {
   ...directoryMessages,
   ...settingsMessages,
   ...failuresMessages,
-  ...routesMessages
+  ...routesMessages,
+  ...schoolsMessages
 };
 
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */
