@@ -57,6 +57,11 @@ export interface Parsed<D> {
 
 export interface Claims {
   period: string | null;
+  /**
+   * The file is refused for being another school's than the uploader's own: it links the upload to
+   * her school (her history lists it) but counts against no quarter's completeness.
+   */
+  noPeriod?: boolean;
   schools: Array<{municipality: string; name: string}>;
 }
 

@@ -143,7 +143,7 @@ export function parseForms(workbook: Workbook, context: ParseContext): Parsed<Fo
   const own = context.school?.locked ? context.school : undefined;
   const foreign = own ? foreignRow([...checked.form1, ...checked.engagement], own) : undefined;
   if (own && foreign) {
-    return {rejected: true, data: empty, claims: {period: period.period, schools: [{municipality: own.municipality, name: own.name}]},
+    return {rejected: true, data: empty, claims: {period: null, noPeriod: true, schools: [{municipality: own.municipality, name: own.name}]},
       issues: [{severity: "error", kind: "school/option-differs", file, sheet: foreign.sheet ?? null, row: foreign.row ?? null, school: foreign.school,
         details: {chosen: own.name, locked: true, municipality: foreign.municipality}}]};
   }
