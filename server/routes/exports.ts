@@ -34,7 +34,7 @@ export const exportRoutes = (): Route[] => [
     // An upload outside the session's scope is answered as one that does not exist.
     const scope = await uploadScopeOf(app.store, currentSession());
     const mine = Number.isSafeInteger(id) && await uploadInScope(app.store, id, scope);
-    const {files, omitted} = await uploadsWithIssues(app.store, mine ? [id] : []);
+    const {files, omitted} = await uploadsWithIssues(app.store, mine ? [id] : [], undefined, scope);
     if (!files.length) throw new HttpError(404, `Загрузки № ${params.id} нет.`);
     const f = files[0]!;
     await exported(c, `upload:${f.uploadId}`, {format: "issues.xlsx"});
@@ -48,7 +48,7 @@ export const exportRoutes = (): Route[] => [
     const scope = await uploadScopeOf(app.store, currentSession());
     const ids: number[] = [];
     for (const id of await batchUploadIds(app.store, params.batch!)) if (await uploadInScope(app.store, id, scope)) ids.push(id);
-    const {files, omitted} = await uploadsWithIssues(app.store, ids);
+    const {files, omitted} = await uploadsWithIssues(app.store, ids, undefined, scope);
     if (!files.length) throw new HttpError(404, "В этой загрузке нет сохранённых файлов.");
     await exported(c, `batch:${params.batch}`, {format: "issues.xlsx", files: files.length});
     sendBytes(res, await issuesWorkbook(files, `Замечания к загрузке из ${files.length} файлов`, omitted), XLSX, "замечания по загрузке.xlsx");
