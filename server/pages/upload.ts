@@ -24,8 +24,8 @@ export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number
   </label>
   <details><summary>${own ? "Если в файле не указан квартал" : "Если в файле не указан квартал, учебный год, этап диагностики или школа"}</summary>
     <p><label>Квартал: <select name="period"><option value="">указан в файле</option>${options(o.quarters)}</select></label>
-    <label>Учебный год диагностики: <select name="schoolYear"><option value="">указан в файле</option>${options(o.schoolYears)}</select></label>
-    <label>Этап диагностики: <select name="wave"><option value="">указан в файле</option><option value="entry">входная</option><option value="exit">итоговая</option></select></label></p>
+    ${own ? "" : `<label>Учебный год диагностики: <select name="schoolYear"><option value="">указан в файле</option>${options(o.schoolYears)}</select></label>
+    <label>Этап диагностики: <select name="wave"><option value="">указан в файле</option><option value="entry">входная</option><option value="exit">итоговая</option></select></label>`}</p>
   </details>
   ${schoolChoice}
 </form>

@@ -75,7 +75,7 @@ function send(file, item, retries = 0) {
     const params = new URLSearchParams({batch: batchId});
     const period = form.elements.period.value.trim();
     const schoolYear = form.elements.schoolYear ? form.elements.schoolYear.value : "";
-    const wave = form.elements.wave.value;
+    const wave = form.elements.wave ? form.elements.wave.value : "";
     const school = form.elements.school ? form.elements.school.value : "";
     if (period) params.set("period", period);
     if (schoolYear) params.set("schoolYear", schoolYear);
