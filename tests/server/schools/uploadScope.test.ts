@@ -9,10 +9,10 @@ import {ingestBytes} from "../../../loaders/ingest.ts";
 import {SAMPLE_DIR} from "../../../loaders/sample.ts";
 import {all} from "../../../store/database.ts";
 import {sample, upload, type TestServer} from "../helpers.ts";
-import {addAccount, clock, csrfOf, serviceServer, session} from "../auth/helpers.ts";
+import {addAccount, clock, csrfOf, get, serviceServer, session} from "../auth/helpers.ts";
 
 let s: TestServer, cookie: string, csrf: string;
-let tara3: number, omsk12: number;
+let tara3: number, omsk12: number, omskiy: number;
 const send = (path: string, query: Record<string, string> = {}) => upload(s.url, csrf, [sample(path)], query, {Cookie: cookie});
 const uploads = () => s.store.read((c) => all<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM uploads")).then((r) => r[0]!.n);
 
@@ -21,7 +21,9 @@ beforeAll(async () => {
   for (const f of ["forms/2024-Q1/tarskiy_sosh_3.xlsx", "forms/2024-Q1/omskiy_sosh_12.xlsx"]) {
     await ingestBytes(s.store, f.split("/").pop()!, readFileSync(join(SAMPLE_DIR, f)), {});
   }
-  const ids = await s.store.read((c) => all<{id: number; name: string}>(c, "SELECT directory_school_id AS id, name FROM current_directory_schools"));
+  const ids = await s.store.read((c) => all<{id: number; name: string; municipality: number}>(c,
+    "SELECT directory_school_id AS id, name, municipality_id AS municipality FROM current_directory_schools"));
+  omskiy = ids.find((x) => x.name.includes("Омская СОШ № 12"))!.municipality;
   tara3 = ids.find((x) => x.name.includes("Тарская СОШ № 3"))!.id;
   omsk12 = ids.find((x) => x.name.includes("Омская СОШ № 12"))!.id;
   await addAccount(s, "tara3", "school-representative", {level: "school", id: String(tara3)});
@@ -60,5 +62,16 @@ describe("a school representative's upload request", () => {
     expect([f.status, f.uploadId, f.issues.map((i: {kind: string}) => i.kind)]).toEqual(["rejected", null, ["upload/kind-not-allowed"]]);
     expect(f.issues[0].message).toMatch(/^Файл не принят: это .+, а с вашей учётной записи загружается только квартальный отчёт по формам 1–5\. Передайте этот файл методисту РНЦ\.$/);
     expect(await uploads()).toBe(before);
+  }, 60_000);
+});
+
+describe("a municipal curator", () => {
+  it("reads the history of her municipality's schools only, and may not upload from her account yet", async () => {
+    await addAccount(s, "omsk", "municipal-curator", {level: "municipality", id: String(omskiy)});
+    const mine = await session(s.url, "omsk");
+    const h = JSON.parse((await get(s.url, "/api/history", mine, {Accept: "application/json"})).body) as {total: number; uploads: Array<{file: string}>};
+    expect([h.total, h.uploads.map((u) => u.file)]).toEqual([1, ["omskiy_sosh_12.xlsx"]]);
+    const r = await upload(s.url, await csrfOf(s.url, mine), [sample("forms/2024-Q2/omskiy_sosh_12.xlsx")], {}, {Cookie: mine});
+    expect([r.status, r.body.error]).toEqual([403, "Загрузка файлов муниципалитета с этой учётной записи пока недоступна: передайте файлы методисту РНЦ."]);
   }, 60_000);
 });
