@@ -26,8 +26,9 @@ export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number
     <p><label>Квартал: <select name="period"><option value="">указан в файле</option>${options(o.quarters)}</select></label>
     ${own ? "" : `<label>Учебный год диагностики: <select name="schoolYear"><option value="">указан в файле</option>${options(o.schoolYears)}</select></label>
     <label>Этап диагностики: <select name="wave"><option value="">указан в файле</option><option value="entry">входная</option><option value="exit">итоговая</option></select></label>`}</p>
+    ${own ? "" : schoolChoice}
   </details>
-  ${schoolChoice}
+  ${own ? schoolChoice : ""}
 </form>
 <p class="hint">Принимаются: ${o.kinds.map(escapeHtml).join("; ")}. Не больше ${o.maxFileMb} МБ на файл.
 Тот же файл второй раз ничего не меняет; исправленный файл школы за тот же квартал заменяет прежний (прежний остаётся в истории).</p>
