@@ -46,7 +46,7 @@ async function logIn(page: Page, login: string): Promise<void> {
   await Promise.all([page.waitForLoadState("load"), page.click("form.login button[type=submit]")]);
 }
 
-/** Text of a page as a person reads it (entities decoded by the browser's parser is not needed: checked on both forms). */
+/** An answer with its HTML entities decoded, so a school name with quotes is found as it is written. */
 const decoded = (html: string) => html.replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 async function workbookText(bytes: Buffer): Promise<string[][]> {
