@@ -15,7 +15,13 @@ export interface IngestOptions {
    * The school the file is for, chosen at upload (CLI --school, the upload page's picker): used
    * where the file names no school; `id` is its directory id when it was chosen from the directory.
    */
-  school?: {name: string; municipality: string; id?: number};
+  school?: {name: string; municipality: string; id?: number;
+    /**
+     * The school is the uploader's own (a school representative's scope, forced by the server):
+     * a quarterly report that names any other school is refused (`school/option-differs` as an
+     * error). `aliases` are the other names the school is known by.
+     */
+    locked?: boolean; aliases?: string[]};
   /** The school year (numbered by the year it ends in: 2026 = 2025/26) of diagnostics files that do not name theirs. */
   schoolYear?: number;
   /**
@@ -51,6 +57,11 @@ export interface Parsed<D> {
 
 export interface Claims {
   period: string | null;
+  /**
+   * The file is refused for being another school's than the uploader's own: it links the upload to
+   * her school (her history lists it) but counts against no quarter's completeness.
+   */
+  noPeriod?: boolean;
   schools: Array<{municipality: string; name: string}>;
 }
 

@@ -119,7 +119,8 @@ export function examineWorkbook(file: string, workbook: Workbook, options: Inges
   if (parsed.rejected) {
     const own = parsed.claims, given = claimsOfOptions(options);
     return {ok: false, kind: best, issues: parsed.issues,
-      claims: {period: own?.period ?? given.period, schools: own?.schools.length ? own.schools : given.schools}};
+      claims: {period: own?.noPeriod ? null : own?.period ?? given.period, schools: own?.schools.length ? own.schools : given.schools,
+        ...(own?.noPeriod ? {noPeriod: true} : {})}};
   }
   return {ok: true, kind: best, parsed};
 }

@@ -119,6 +119,7 @@ export const ISSUE_EXAMPLES: {[K in IssueKind]: IssueDetails[K]} = {
   "directory/code-conflict": {other: "МБОУ СОШ № 2"},
   "school/spelling-unified": {form: 2},
   "school/option-differs": {chosen: "МБОУ СОШ № 2"},
+  "upload/kind-not-allowed": {label: "диагностика педагогов", allowed: "квартальный отчёт по формам 1–5"},
   "settings/no-table": {},
   "settings/invalid": {setting: "Цели вовлечённости", header: "Цель, %", problem: "число больше 100"},
   "settings/not-a-number": {setting: "Цели вовлечённости", header: "Цель, %"},

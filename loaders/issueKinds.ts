@@ -175,7 +175,8 @@ export interface DirectoryIssueDetails {
   "directory/code-conflict": {other: string};
   "school/spelling-unified": {form: number};
   /** `chosen`: the school chosen at upload. */
-  "school/option-differs": {chosen: string};
+  /** `locked`: the school is the uploader's own (a school's account): the file is refused, and `municipality` is the file's. */
+  "school/option-differs": {chosen: string; locked?: boolean; municipality?: string};
 }
 
 /** Settings uploaded as XLSX (messages/settings.ts). `setting` is the setting's label. */
@@ -239,10 +240,16 @@ export interface RoutesIssueDetails {
   "students/no-municipality": {rows: number};
 }
 
+/** What the server says to a school uploading her own files. */
+export interface SchoolsIssueDetails {
+  /** A kind of file her role may not upload: its label and what she may upload. */
+  "upload/kind-not-allowed": {label: string; allowed: string};
+}
+
 /** Every issue kind → its details. */
 export interface IssueDetails extends FileIssueDetails, FormsIssueDetails, DiagnosticsIssueDetails,
   RegistriesIssueDetails, EffectivenessIssueDetails, ServerIssueDetails, DirectoryIssueDetails,
-  SettingsIssueDetails, FailuresIssueDetails, RoutesIssueDetails {}
+  SettingsIssueDetails, FailuresIssueDetails, RoutesIssueDetails, SchoolsIssueDetails {}
 
 /** Every issue kind, e.g. `table/total-mismatch`. */
 export type IssueKind = keyof IssueDetails;

@@ -5,6 +5,7 @@
 // a database with thousands of uploads and a million issues answers a page in milliseconds.
 import {all, one, type Store} from "../store/database.ts";
 import {HttpError} from "./http.ts";
+import {uploadScopeParams, uploadScopeSql, type UploadScope} from "./scope.ts";
 
 export interface HistoryEntry {
   uploadId: number;
@@ -40,13 +41,14 @@ export interface HistoryPage {
 export const HISTORY_PAGE = 50;
 
 /** A page of the history, newest first: uploads with upload_id < before (all when null). */
-export async function uploadHistory(store: Store, o: {before?: number | null; limit?: number} = {}): Promise<HistoryPage> {
+export async function uploadHistory(store: Store, o: {before?: number | null; limit?: number; scope?: UploadScope} = {}): Promise<HistoryPage> {
+  const scope = uploadScopeParams(o.scope ?? {level: "region"});
   const limit = Math.max(1, Math.min(200, o.limit ?? HISTORY_PAGE));
   const rows = await store.read((c) => all<{upload_id: number; file_name: string; sha256: string; kind: string | null; period: string | null;
     status: HistoryEntry["status"]; loaded_at: string; undone_at: string | null; errors: number; warnings: number; issue_count: number;
     batch_id: string | null; original_kept: boolean | null; replaces: number[] | null; replaced_by: number[] | null; replaced_by_forms: number | null}>(c, `
     WITH page AS (
-      SELECT * FROM uploads WHERE $before IS NULL OR upload_id < $before ORDER BY upload_id DESC LIMIT $limit
+      SELECT * FROM uploads WHERE ($before IS NULL OR upload_id < $before) AND ${uploadScopeSql("upload_id")} ORDER BY upload_id DESC LIMIT $limit
     ),
     counts AS (SELECT upload_id, count(*)::INTEGER AS n FROM issues WHERE upload_id IN (SELECT upload_id FROM page) GROUP BY upload_id),
     -- replacements recorded by live (not undone) uploads
@@ -65,8 +67,8 @@ export async function uploadHistory(store: Store, o: {before?: number | null; li
              WHERE sp.upload_id = p.upload_id AND cur.upload_id > p.upload_id
              HAVING count(*) = (SELECT count(*) FROM school_periods x WHERE x.upload_id = p.upload_id)) AS replaced_by_forms
     FROM page p LEFT JOIN counts n USING (upload_id) LEFT JOIN upload_files f USING (upload_id) LEFT JOIN upload_batches b USING (upload_id)
-    ORDER BY p.upload_id DESC`, {before: o.before ?? null, limit}));
-  const total = (await store.read((c) => one<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM uploads")))!.n;
+    ORDER BY p.upload_id DESC`, {before: o.before ?? null, limit, ...scope}));
+  const total = (await store.read((c) => one<{n: number}>(c, `SELECT count(*)::INTEGER AS n FROM uploads WHERE ${uploadScopeSql("upload_id")}`, scope)))!.n;
   const uploads = rows.map((r): HistoryEntry => {
     const replacedBy = new Set(r.replaced_by ?? []);
     if (r.replaced_by_forms !== null) replacedBy.add(r.replaced_by_forms);
@@ -76,7 +78,8 @@ export async function uploadHistory(store: Store, o: {before?: number | null; li
       originalKept: r.original_kept === true};
   });
   const last = uploads.at(-1);
-  const older = last ? (await store.read((c) => one<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM uploads WHERE upload_id < $u", {u: last.uploadId})))!.n : 0;
+  const older = last ? (await store.read((c) => one<{n: number}>(c,
+    `SELECT count(*)::INTEGER AS n FROM uploads WHERE upload_id < $u AND ${uploadScopeSql("upload_id")}`, {u: last.uploadId, ...scope})))!.n : 0;
   return {uploads, total, nextBefore: last && older > 0 ? last.uploadId : null, limit};
 }
 

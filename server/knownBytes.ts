@@ -16,7 +16,9 @@ export interface LiveBytes {
 
 /** The options a file was judged under: period, wave and the version of the parsing code. */
 export function optionsKey(options: IngestOptions, parserVersion: string): string {
-  return JSON.stringify([options.period ?? null, options.wave ?? null, parserVersion]);
+  // A school's own upload (locked school) is judged against that school: its refusals are remembered apart.
+  const own = options.school?.locked ? [options.school.id ?? options.school.name] : [];
+  return JSON.stringify([options.period ?? null, options.wave ?? null, parserVersion, ...own]);
 }
 
 export class KnownBytes {

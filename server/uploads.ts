@@ -15,6 +15,8 @@ import {keepOriginal, removeOriginal} from "./originals.ts";
 import type {ChildFailure} from "./parseSupervisor.ts";
 import {safeDisplayName} from "./security.ts";
 import {HttpError} from "./http.ts";
+import {fileKinds} from "../loaders/kinds.ts";
+import {uploadInScope, type UploadScope} from "./scope.ts";
 
 export interface UploadLimits {
   /** Bytes per file (default 10 MB), counted while the body streams. */
@@ -51,11 +53,34 @@ interface FileJob {
   expected: boolean;
 }
 
+/**
+ * What a school's own account may send (issue 16 §4): the kinds of file (loaders/kinds.ts names) and
+ * the scope the bytes of a live upload must belong to before it is answered «already loaded».
+ */
+export interface UploadPolicy {
+  kinds: ReadonlySet<string>;
+  /** Russian names for the refusal: of the kinds allowed («квартальный отчёт по формам 1–5»). */
+  allowedLabel: string;
+  scope: UploadScope;
+}
+
+/** A file of a kind the uploader may not send: answered, never stored. */
+function kindRefused(file: string, hash: string, kind: string, policy: UploadPolicy): FileOutcome {
+  const label = fileKinds.find((k) => k.name === kind)?.label ?? kind;
+  const issue = toIssue({severity: "error", kind: "upload/kind-not-allowed", file, details: {label, allowed: policy.allowedLabel}});
+  return {file, sha256: hash, status: "rejected", kind, period: null, uploadId: null, replaces: [], stats: {}, issues: [issue]};
+}
+
 /** Answers one file: from what is known about its bytes, or parsed and stored. */
-async function answer(app: App, sender: string, job: FileJob, options: IngestOptions, batchId: string | null): Promise<FileOutcome> {
+async function answer(app: App, sender: string, job: FileJob, options: IngestOptions, batchId: string | null,
+  policy: UploadPolicy | null): Promise<FileOutcome> {
   const {file, bytes, hash} = job;
   const live = app.known.liveUpload(hash);
-  if (live) return alreadyLoaded(file, hash, {upload_id: live.uploadId, kind: live.kind, period: live.period});
+  // Bytes already loaded are answered from the database only when they are the uploader's own
+  // school's; otherwise they are parsed again (and refused for naming another school).
+  if (live && (!policy || await uploadInScope(app.store, live.uploadId, policy.scope))) {
+    return alreadyLoaded(file, hash, {upload_id: live.uploadId, kind: live.kind, period: live.period});
+  }
   const key = optionsKey(options, app.parsers.version);
   const before = app.known.rejectedUpload(hash, key);
   if (before !== undefined) {
@@ -64,6 +89,7 @@ async function answer(app: App, sender: string, job: FileJob, options: IngestOpt
   }
   const {prepared, failure} = await app.admission.run(sender, () => app.parsers.parse(file, bytes, options));
   await job.turn;
+  if (policy && prepared.kind !== null && !policy.kinds.has(prepared.kind)) return kindRefused(file, hash, prepared.kind, policy);
   if (failure === "unavailable") {
     // The server could not parse at all: nothing is stored or remembered, the sender may retry.
     return {file, sha256: hash, status: "rejected", kind: null, period: null, uploadId: null, replaces: [], stats: {}, issues: prepared.issues};
@@ -86,13 +112,14 @@ async function answer(app: App, sender: string, job: FileJob, options: IngestOpt
 }
 
 /** Answers one received file; never throws (an unexpected failure is this file's outcome). */
-export async function acceptFile(app: App, sender: string, job: FileJob, options: IngestOptions, batchId: string | null): Promise<UploadResult> {
+export async function acceptFile(app: App, sender: string, job: FileJob, options: IngestOptions, batchId: string | null,
+  policy: UploadPolicy | null = null): Promise<UploadResult> {
   const started = performance.now();
   let outcome: FileOutcome;
   app.storeQueue.expect();
   job.expected = true;
   try {
-    outcome = await answer(app, sender, job, options, batchId);
+    outcome = await answer(app, sender, job, options, batchId, policy);
   } catch (e) {
     app.log(`ошибка при сохранении файла: ${e instanceof Error ? e.name : "?"}`);
     outcome = {file: job.file, sha256: job.hash, status: "rejected", kind: null, period: null, uploadId: null, replaces: [], stats: {},
@@ -116,7 +143,7 @@ export async function acceptFile(app: App, sender: string, job: FileJob, options
  * files are answered (so a long request holds two files' worth, not its whole body).
  */
 export function receiveUploads(app: App, req: IncomingMessage, sender: string, options: IngestOptions,
-  batchId: string | null, maxHeld = Infinity): Promise<UploadResult[]> {
+  batchId: string | null, maxHeld = Infinity, policy: UploadPolicy | null = null): Promise<UploadResult[]> {
   const limits = app.uploadLimits;
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
@@ -165,7 +192,7 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
           }
           const bytes = Buffer.concat(chunks);
           chunks.length = 0;
-          const answered = acceptFile(app, sender, {file: name, bytes, hash: sha256(bytes), turn, passTurn, expected: false}, options, batchId);
+          const answered = acceptFile(app, sender, {file: name, bytes, hash: sha256(bytes), turn, passTurn, expected: false}, options, batchId, policy);
           void answered.finally(() => releaseBytes(mine));
           done(answered);
         });

@@ -427,8 +427,9 @@ export async function dismissRejection(conn: DuckDBConnection, uploadId: number,
 
 /** What a rejected file was for (period, schools), when known: it counts against that period's completeness. */
 export async function storeClaims(conn: DuckDBConnection, uploadId: number,
-  claims: {period: string | null; schools: Array<{municipality: string; name: string}>}): Promise<void> {
-  if (!claims.period) return;
+  claims: {period: string | null; noPeriod?: boolean; schools: Array<{municipality: string; name: string}>}): Promise<void> {
+  // A file refused for being another school's (noPeriod) is linked to the uploader's school only.
+  if (!claims.period && !(claims.noPeriod && claims.schools.length)) return;
   const {upsertSchools, schoolKey} = await import("./schools.ts");
   const ids = claims.schools.length ? await upsertSchools(conn, claims.schools, {origin: "rejected-file", uploadId}) : new Map<string, number>();
   const schoolIds = claims.schools.map((s) => ids.get(schoolKey(s)) ?? null);

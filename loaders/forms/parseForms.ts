@@ -7,7 +7,7 @@ import type {IssueFacts} from "../issues.ts";
 import type {Claims, ParseContext, Parsed} from "../fileKind.ts";
 import type {Sheet, Workbook} from "../xlsx/workbook.ts";
 import {cleanName} from "../../lib/normalizeText.ts";
-import {schoolInTitle, schoolNameKey} from "../../lib/schoolName.ts";
+import {municipalityKey, schoolInTitle, schoolNameKey} from "../../lib/schoolName.ts";
 import {findTables, nonEmptyColumns, type Table} from "./tables.ts";
 import {readTable, schoolsOfTable, type EngagementRow, type FallbackSchool, type Form1Row} from "./rows.ts";
 import {periodOf} from "./period.ts";
@@ -113,6 +113,20 @@ function claimsOf(read: Read, period: string | null): Claims {
   return {period, schools: read.form1.map((r) => ({municipality: r.municipality, name: r.school}))};
 }
 
+/**
+ * The first row of the file that names a school other than the uploader's own (issue 16 §4): a
+ * school representative's report must speak only about her school. Names are compared by their
+ * keys (lib/schoolName.ts), against every name the school is known by; a district, where the row
+ * gives one, must be the school's.
+ */
+function foreignRow(rows: Array<{school: string; municipality: string; sheet?: string; row?: number}>,
+  own: NonNullable<ParseContext["school"]>): {school: string; municipality: string; sheet?: string; row?: number} | undefined {
+  const names = new Set([own.name, ...(own.aliases ?? [])].map(schoolNameKey));
+  const district = municipalityKey(own.municipality);
+  return rows.find((r) => !names.has(schoolNameKey(r.school)) || (district !== "" && municipalityKey(r.municipality) !== "" &&
+    municipalityKey(r.municipality) !== district));
+}
+
 export function parseForms(workbook: Workbook, context: ParseContext): Parsed<FormsData> {
   const file = context.file;
   const read = readTables(workbook, context);
@@ -126,6 +140,13 @@ export function parseForms(workbook: Workbook, context: ParseContext): Parsed<Fo
     return {rejected: true, data: empty, issues: [...read.issues, ...period.issues], claims: claimsOf(read, null)};
   }
   const checked = crossCheck(read.form1, read.engagement, file, period.period);
+  const own = context.school?.locked ? context.school : undefined;
+  const foreign = own ? foreignRow([...checked.form1, ...checked.engagement], own) : undefined;
+  if (own && foreign) {
+    return {rejected: true, data: empty, claims: {period: null, noPeriod: true, schools: [{municipality: own.municipality, name: own.name}]},
+      issues: [{severity: "error", kind: "school/option-differs", file, sheet: foreign.sheet ?? null, row: foreign.row ?? null, school: foreign.school,
+        details: {chosen: own.name, locked: true, municipality: foreign.municipality}}]};
+  }
   const issues = [...read.issues, ...period.issues, ...checked.issues];
   const schools = new Set(checked.form1.map((r) => `${r.municipality}|${r.school}`));
   for (const r of checked.engagement) schools.add(`${r.municipality}|${r.school}`);

@@ -31,7 +31,9 @@ export const directoryMessages: MessageWriters<keyof DirectoryIssueDetails> = {
     `Код ${v} уже принадлежит другой школе справочника («${f.details.other}»): код у этой строки не сохранён, проверьте его.`,
   "school/spelling-unified": (f, v) =>
     `В форме ${f.details.form} школа записана как «${v}», в форме 1 — «${f.school ?? ""}»: это одна школа, данные учтены вместе.`,
-  "school/option-differs": (f) =>
-    `В файле указана школа «${f.school ?? ""}», а при загрузке выбрана «${f.details.chosen}»: данные отнесены к школе из файла. ` +
-    "Если файл не той школы, отмените загрузку."
+  "school/option-differs": (f) => f.details.locked
+    ? `Файл не принят: в нём указана школа «${f.school ?? ""}»${f.details.municipality ? ` (${f.details.municipality})` : ""}, ` +
+      `а ваша школа — «${f.details.chosen}». Загрузите отчёт своей школы; если в файле ошибка в названии школы, исправьте его.`
+    : `В файле указана школа «${f.school ?? ""}», а при загрузке выбрана «${f.details.chosen}»: данные отнесены к школе из файла. ` +
+      "Если файл не той школы, отмените загрузку."
 };

@@ -11,6 +11,7 @@ import {directoryMessages} from "./directory.ts";
 import {settingsMessages} from "./settings.ts";
 import {failuresMessages} from "./failures.ts";
 import {routesMessages} from "./routes.ts";
+import {schoolsMessages} from "./schools.ts";
 
 /** Writes one message from the facts of an issue of kind `K`; `v` is the raw value as text ("" when none). */
 export type MessageWriter<K extends IssueKind = IssueKind> = (facts: IssueFacts<K>, v: string) => string;
@@ -32,7 +33,8 @@ const writers: MessageWriters<IssueKind> = {
   ...directoryMessages,
   ...settingsMessages,
   ...failuresMessages,
-  ...routesMessages
+  ...routesMessages,
+  ...schoolsMessages
 };
 
 /** Every kind that has a wording (tests check that each kind a loader emits is here). */

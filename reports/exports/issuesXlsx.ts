@@ -19,6 +19,9 @@ export async function batchUploadIds(store: Store, batchId: string): Promise<num
   return rows.map((r) => r.upload_id);
 }
 
+/** Whose issues an export holds (server/scope.ts UploadScope): the region's, a municipality's or a school's (directory ids). */
+export type IssueScope = {level: "region"} | {level: "municipality" | "school"; id: number};
+
 /** Rows of issues one export holds at most (a batch of 100 files could hold 100,000): the rest are counted. */
 export const MAX_EXPORT_ROWS = 20_000;
 
@@ -26,19 +29,25 @@ export const MAX_EXPORT_ROWS = 20_000;
  * The chosen uploads with their issues, worst first, read in SQL for these uploads only and at most
  * `maxRows` issues in all (issue 13 §2); `omitted` counts the issues left out.
  */
-export async function uploadsWithIssues(store: Store, uploadIds: number[], maxRows = MAX_EXPORT_ROWS): Promise<{files: UploadIssues[]; omitted: number}> {
+export async function uploadsWithIssues(store: Store, uploadIds: number[], maxRows = MAX_EXPORT_ROWS,
+  scope: IssueScope = {level: "region"}): Promise<{files: UploadIssues[]; omitted: number}> {
   if (!uploadIds.length) return {files: [], omitted: 0};
   const ids = listValue(uploadIds);
+  // Below the region, an issue about another school of a many-school file is left out.
+  const inScope = `($scope_level = 'region' OR school_id IS NULL OR school_id IN (SELECT school_id FROM school_directory
+    WHERE ($scope_level = 'school' AND directory_school_id = $scope_id) OR ($scope_level = 'municipality' AND municipality_id = $scope_id)))`;
+  const sp = {scope_level: scope.level, scope_id: scope.level === "region" ? -1 : scope.id};
   const uploads = await store.read((c) => all<{upload_id: number; file_name: string; sha256: string; kind: string | null; period: string | null;
     status: UploadIssues["status"]; loaded_at: string; undone: boolean; errors: number; warnings: number}>(c, `
     SELECT upload_id, file_name, sha256, kind, period, status, strftime(loaded_at, '%Y-%m-%dT%H:%M:%S') AS loaded_at,
            undone_at IS NOT NULL AS undone, errors, warnings
     FROM uploads WHERE list_contains($ids, upload_id) ORDER BY upload_id`, {ids}));
   const issues = await store.read((c) => all<Record<string, unknown>>(c, `
-    SELECT * FROM issues WHERE list_contains($ids, upload_id)
+    SELECT * FROM issues WHERE list_contains($ids, upload_id) AND ${inScope}
     ORDER BY upload_id, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, coalesce(sheet, ''), coalesce(row_no, 0), coalesce(col_no, 0)
-    LIMIT $max`, {ids, max: maxRows}));
-  const total = (await store.read((c) => all<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM issues WHERE list_contains($ids, upload_id)", {ids})))[0]!.n;
+    LIMIT $max`, {ids, max: maxRows, ...sp}));
+  const total = (await store.read((c) => all<{n: number}>(c,
+    `SELECT count(*)::INTEGER AS n FROM issues WHERE list_contains($ids, upload_id) AND ${inScope}`, {ids, ...sp})))[0]!.n;
   const byUpload = new Map<number, StoredIssue[]>();
   for (const r of issues) {
     const list = byUpload.get(r.upload_id as number) ?? [];

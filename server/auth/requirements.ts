@@ -12,22 +12,27 @@ export interface Requirement {
   name: string;
   /** Every one of these actions is needed. */
   actions: Action[];
+  /** At least one of these is needed too (empty: none). */
+  anyOf: Action[];
   /** The route serves the whole region unfiltered: only a region-scope session may use it. */
   wholeRegion: boolean;
   /** Whether this request counts as use of the session (status polling does not). */
   touch: boolean;
 }
 
-const need = (name: string, actions: Action[], o: {wholeRegion?: boolean; touch?: boolean} = {}): Requirement =>
-  ({name, actions, wholeRegion: o.wholeRegion ?? true, touch: o.touch ?? true});
+const need = (name: string, actions: Action[], o: {wholeRegion?: boolean; touch?: boolean; anyOf?: Action[]} = {}): Requirement =>
+  ({name, actions, anyOf: o.anyOf ?? [], wholeRegion: o.wholeRegion ?? true, touch: o.touch ?? true});
 
 const UPLOADS: Action[] = ["upload-forms", "upload-diagnostics", "upload-school-tables"];
+// Uploads, the history and the issues workbooks filter by scope (server/scope.ts): a school's
+// account uploads for her school only, and sees her school's uploads (issue 16 §2, §4).
+const SCOPED_UPLOAD = need("upload", [], {anyOf: UPLOADS, wholeRegion: false});
 const DASHBOARDS = need("dashboards", ["view-aggregates", "view-names", "view-uploads"]);
 
 /** The requirement of one of today's routes, by method and path. */
 export function requirementFor(method: string, path: string): Requirement {
   if (method === "POST") {
-    if (path === "/api/uploads") return need("upload", UPLOADS);
+    if (path === "/api/uploads") return SCOPED_UPLOAD;
     if (/^\/api\/uploads\/\d+\/undo$/.test(path)) return need("undo", ["undo"]);
     if (/^\/directory\//.test(path)) return need("directory", ["manage-directory"]);
     return need("post", ["manage-settings"]);
@@ -38,10 +43,14 @@ export function requirementFor(method: string, path: string): Requirement {
     case "/api/status":
       return need("status", [], {wholeRegion: false, touch: false});
     case "/upload":
-      return need("upload", UPLOADS);
+      return SCOPED_UPLOAD;
     case "/history":
     case "/api/history":
-      return need("history", ["view-uploads"]);
+      return need("history", ["view-uploads"], {wholeRegion: false});
+    // The methodologist's collection board: every school of the region with its contact.
+    case "/collection":
+    case "/exports/collection.xlsx":
+      return need("collection", ["manage-directory", "view-uploads"]);
     case "/exports":
       return need("exports", ["export"]);
     // The engagement workbook lists files and issue messages (which quote cells).
@@ -64,7 +73,7 @@ export function requirementFor(method: string, path: string): Requirement {
     case "/exports/settings.xlsx":
       return need("settings-export", ["manage-settings"]);
   }
-  if (/^\/api\/(uploads\/\d+|batches\/[^/]+)\/issues\.xlsx$/.test(path)) return need("issues-xlsx", ["view-uploads"]);
+  if (/^\/api\/(uploads\/\d+|batches\/[^/]+)\/issues\.xlsx$/.test(path)) return need("issues-xlsx", ["view-uploads"], {wholeRegion: false});
   return DASHBOARDS;
 }
 
@@ -72,6 +81,7 @@ export function requirementFor(method: string, path: string): Requirement {
 export function unmet(session: Session, r: Requirement): string | null {
   const missing = r.actions.find((a) => !can(session, a));
   if (missing) return refusal(session, missing);
+  if (r.anyOf.length && !r.anyOf.some((a) => can(session, a))) return refusal(session, r.anyOf[0]!);
   if (r.wholeRegion && session.scope.level !== "region") {
     return "Нет доступа: эта страница пока показывает данные всего региона, а ваша учётная запись работает с частью региона. " +
       "Страницы с данными вашего муниципалитета или школы появятся в следующей версии сервиса.";

@@ -7,7 +7,7 @@ import {accountBox, AUTH_MENU, mayOpen} from "../auth/nav.ts";
 export interface PageOptions {
   title: string;
   /** Which menu item is current. */
-  active: "upload" | "history" | "exports" | "directory" | "login" | "account" | (typeof AUTH_MENU)[number]["key"];
+  active: "upload" | "history" | "exports" | "directory" | "collection" | "login" | "account" | (typeof AUTH_MENU)[number]["key"];
   csrf: string | null;
   body: string;
   scripts?: string[];
@@ -18,6 +18,7 @@ const MENU: Array<[PageOptions["active"] | "dashboards", string, string]> = [
   ["history", "/history", "История загрузок"],
   ["exports", "/exports", "Выгрузки"],
   ["directory", "/directory", "Справочник школ"],
+  ["collection", "/collection", "Сбор отчётов"],
   ["dashboards", "/", "Дашборды"],
   ...AUTH_MENU.map((m): [PageOptions["active"], string, string] => [m.key, m.href, m.label])
 ];

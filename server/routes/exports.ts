@@ -8,6 +8,7 @@ import {HttpError, sendBytes, sendJson} from "../http.ts";
 import {uploadHistory} from "../history.ts";
 import type {RequestContext, Route} from "../routes.ts";
 import {currentSession} from "../auth/context.ts";
+import {uploadInScope, uploadScopeOf} from "../scope.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -23,13 +24,17 @@ const annual = async () => ({...await import("../../reports/exports/annualReport
 export const exportRoutes = (): Route[] => [
   {method: "GET", path: "/api/history", guard: "read", access: "view", handle: async ({app, res, url}) => {
     const num = (k: string) => (/^\d{1,9}$/.test(url.searchParams.get(k) ?? "") ? Number(url.searchParams.get(k)) : undefined);
-    sendJson(res, 200, await uploadHistory(app.store, {before: num("before") ?? null, limit: num("limit")}));
+    const scope = await uploadScopeOf(app.store, currentSession());
+    sendJson(res, 200, await uploadHistory(app.store, {before: num("before") ?? null, limit: num("limit"), scope}));
   }},
   {method: "GET", path: "/api/uploads/:id/issues.xlsx", guard: "export", access: "view", handle: async (c) => {
     const {app, res, params} = c;
     const {uploadsWithIssues, issuesWorkbook} = await issuesXlsx();
     const id = Number(params.id);
-    const {files, omitted} = await uploadsWithIssues(app.store, Number.isSafeInteger(id) ? [id] : []);
+    // An upload outside the session's scope is answered as one that does not exist.
+    const scope = await uploadScopeOf(app.store, currentSession());
+    const mine = Number.isSafeInteger(id) && await uploadInScope(app.store, id, scope);
+    const {files, omitted} = await uploadsWithIssues(app.store, mine ? [id] : [], undefined, scope);
     if (!files.length) throw new HttpError(404, `Загрузки № ${params.id} нет.`);
     const f = files[0]!;
     await exported(c, `upload:${f.uploadId}`, {format: "issues.xlsx"});
@@ -40,7 +45,10 @@ export const exportRoutes = (): Route[] => [
     const {app, res, params} = c;
     if (!/^[A-Za-z0-9-]{1,64}$/.test(params.batch ?? "")) throw new HttpError(404, "Нет такой загрузки.");
     const {uploadsWithIssues, issuesWorkbook, batchUploadIds} = await issuesXlsx();
-    const {files, omitted} = await uploadsWithIssues(app.store, await batchUploadIds(app.store, params.batch!));
+    const scope = await uploadScopeOf(app.store, currentSession());
+    const ids: number[] = [];
+    for (const id of await batchUploadIds(app.store, params.batch!)) if (await uploadInScope(app.store, id, scope)) ids.push(id);
+    const {files, omitted} = await uploadsWithIssues(app.store, ids, undefined, scope);
     if (!files.length) throw new HttpError(404, "В этой загрузке нет сохранённых файлов.");
     await exported(c, `batch:${params.batch}`, {format: "issues.xlsx", files: files.length});
     sendBytes(res, await issuesWorkbook(files, `Замечания к загрузке из ${files.length} файлов`, omitted), XLSX, "замечания по загрузке.xlsx");

@@ -7,6 +7,7 @@ import {uploadRoutes} from "./uploads.ts";
 import {exportRoutes} from "./exports.ts";
 import {dashboardRoutes} from "./dashboards.ts";
 import {directoryRoutes} from "../directory.ts";
+import {collectionRoutes} from "./collection.ts";
 
 export function routeTable(): Route[] {
   return [
@@ -15,6 +16,7 @@ export function routeTable(): Route[] {
     ...uploadRoutes(),
     ...exportRoutes(),
     ...directoryRoutes(),
+    ...collectionRoutes(),
     // Keep last: the dashboards answer every address no route above takes.
     ...dashboardRoutes()
   ];

@@ -12,6 +12,11 @@ import type {Store} from "../../store/database.ts";
 import {plural} from "../../loaders/messages/index.ts";
 import type {Route} from "../routes.ts";
 import {kindLabels} from "./basics.ts";
+import {ownUpload} from "./uploads.ts";
+import {scopeSchool, uploadScopeOf, type UploadScope} from "../scope.ts";
+import {currentSession} from "../auth/context.ts";
+import {can} from "../auth/permissions.ts";
+import {one} from "../../store/database.ts";
 
 /** The line on top of the history page after an action, from its query. */
 function historyNotice(q: URLSearchParams): string | null {
@@ -41,15 +46,33 @@ async function uploadChoices(store: Store) {
   return {quarters: newestFirst(quarters), schoolYears: newestFirst(years)};
 }
 
+/** Whose uploads a scoped page lists (null for the region). */
+async function scopeNote(store: Store, scope: UploadScope): Promise<string | null> {
+  if (scope.level === "region") return null;
+  const school = await scopeSchool(store, scope);
+  if (school) return `Загрузки вашей школы: ${school.name} (${school.municipality}).`;
+  if (scope.level === "municipality") {
+    const m = await store.read((c) => one<{name: string}>(c, "SELECT name FROM municipalities WHERE municipality_id = $id", {id: scope.id}));
+    return m ? `Загрузки школ вашего муниципалитета: ${m.name}.` : "Вашего муниципалитета нет в справочнике: загрузок нет.";
+  }
+  return "Вашей школы нет в справочнике: загрузок нет.";
+}
+
 export const pageRoutes = (): Route[] => [
-  {method: "GET", path: "/upload", guard: "read", access: "upload", handle: async ({app, res}) =>
+  {method: "GET", path: "/upload", guard: "read", access: "upload", handle: async ({app, res}) => {
+    const own = await ownUpload(app, currentSession());
     sendPage(res, uploadPage({csrf: app.csrf, maxFileMb: Math.round(app.uploadLimits.maxFileBytes / 1048576), maxFiles: app.uploadLimits.maxFiles,
-      kinds: fileKinds.map((k) => k.label), dashboards: app.dashboards().message, ...await uploadChoices(app.store)}))},
+      kinds: own ? [own.policy.allowedLabel] : fileKinds.map((k) => k.label), dashboards: app.dashboards().message, ...await uploadChoices(app.store),
+      ownSchool: own ? {name: own.school.name, municipality: own.school.municipality} : null}));
+  }},
   {method: "GET", path: "/history", guard: "read", access: "view", handle: async ({app, res, url}) => {
     const before = /^\d{1,9}$/.test(url.searchParams.get("before") ?? "") ? Number(url.searchParams.get("before")) : null;
-    const [history, kept] = [await uploadHistory(app.store, {before}), await keptOriginals(app.store)];
+    const session = currentSession();
+    const scope = await uploadScopeOf(app.store, session);
+    const [history, kept] = [await uploadHistory(app.store, {before, scope}), await keptOriginals(app.store)];
     sendPage(res, historyPage({csrf: app.csrf, history, first: before === null, kinds: kindLabels(), notice: historyNotice(url.searchParams),
-      originals: {...kept, policy: app.originals.policy}}));
+      originals: {...kept, policy: app.originals.policy}, scopeNote: await scopeNote(app.store, scope),
+      may: {undo: !session || can(session, "undo"), originals: !session || (can(session, "manage-settings") && scope.level === "region")}}));
   }},
   {method: "GET", path: "/exports", guard: "read", access: "view", handle: async ({app, res}) => {
     const periods = await dataPeriods(app.store);

@@ -5,7 +5,11 @@ import {periodId} from "../../lib/period.ts";
 import {periodParam} from "./params.ts";
 import {busy, HttpError, redirect, sendJson, wantsPage} from "../http.ts";
 import {senderKey} from "../admission.ts";
-import {receiveUploads} from "../uploads.ts";
+import {receiveUploads, type UploadPolicy} from "../uploads.ts";
+import {scopeSchool, uploadScopeOf} from "../scope.ts";
+import {can, uploadActionFor, type Session} from "../auth/permissions.ts";
+import {fileKinds} from "../../loaders/kinds.ts";
+import type {IngestOptions} from "../../loaders/fileKind.ts";
 import {undoUpload} from "../history.ts";
 import {purgeOriginals} from "../originals.ts";
 import {schoolOption} from "../directory.ts";
@@ -41,11 +45,13 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
   }
   let files;
   try {
-    // The school chosen at upload, for files that do not name theirs (a staff list, Forms without a school column).
-    const school = await schoolOption(app.store, url.searchParams.get("school"));
+    // A school's own account uploads for her school, whatever the request says; the methodologist
+    // chooses the school for files that do not name theirs (a staff list, Forms without a school column).
+    const own = await ownUpload(app, currentSession());
+    const school = own ? own.school : await schoolOption(app.store, url.searchParams.get("school"));
     files = await receiveUploads(app, req, sender, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {}),
       ...(schoolYear ? {schoolYear: schoolYear.year} : {}), settings: await app.settings()}, batch,
-      requestHeldBytes(limits.maxFileBytes));
+      requestHeldBytes(limits.maxFileBytes), own?.policy ?? null);
   } finally {
     app.admission.release(reserve);
   }
@@ -53,6 +59,31 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
   if (session) await app.auth.auditUploads(req, session, files);
   sendJson(res, 200, {batch, files, dashboards: app.dashboards()});
 }
+
+/**
+ * The upload of a session below the region (issue 16 §4): a school's account sends her school's
+ * quarterly reports only — the school is her scope's, locked, and the kinds are those her role
+ * may upload among the ones whose school the server checks (quarterly forms). Null for the region.
+ * Throws 403 (Russian) for a scope that cannot upload here yet.
+ */
+export async function ownUpload(app: RequestContext["app"], session: Session | null): Promise<{school: NonNullable<IngestOptions["school"]>; policy: UploadPolicy} | null> {
+  if (!session || session.scope.level === "region") return null;
+  const scope = await uploadScopeOf(app.store, session);
+  const school = await scopeSchool(app.store, scope);
+  if (!school) {
+    throw new HttpError(403, scope.level === "school"
+      ? "Вашей школы нет в справочнике школ: загрузка невозможна. Сообщите методисту РНЦ."
+      : "Загрузка файлов муниципалитета с этой учётной записи пока недоступна: передайте файлы методисту РНЦ.");
+  }
+  const kinds = new Set(SCHOOL_CHECKED_KINDS.filter((k) => can(session, uploadActionFor(k))));
+  if (!kinds.size) throw new HttpError(403, "Вашей роли не разрешена загрузка квартальных отчётов.");
+  const labels = fileKinds.filter((k) => kinds.has(k.name)).map((k) => k.label);
+  return {school: {name: school.name, municipality: school.municipality, id: school.id, locked: true, aliases: school.aliases},
+    policy: {kinds, allowedLabel: labels.join(", "), scope}};
+}
+
+/** Kinds of file whose parser refuses a file of another school than the locked one (loaders/forms). */
+const SCHOOL_CHECKED_KINDS = ["forms"];
 
 function uploadId(c: RequestContext): number {
   const id = Number(c.params.id);

@@ -75,8 +75,8 @@ function send(file, item, retries = 0) {
     const params = new URLSearchParams({batch: batchId});
     const period = form.elements.period.value.trim();
     const schoolYear = form.elements.schoolYear ? form.elements.schoolYear.value : "";
-    const wave = form.elements.wave.value;
-    const school = form.elements.school.value;
+    const wave = form.elements.wave ? form.elements.wave.value : "";
+    const school = form.elements.school ? form.elements.school.value : "";
     if (period) params.set("period", period);
     if (schoolYear) params.set("schoolYear", schoolYear);
     if (wave) params.set("wave", wave);
@@ -185,8 +185,9 @@ async function pollDashboards() {
 // The school picker: the directory's schools by municipality (for files that name no school).
 async function fillSchools() {
   try {
-    const {schools} = await (await fetch("/api/directory", {headers: {Accept: "application/json"}})).json();
     const picker = form.elements.school;
+    if (!picker) return; // a school's own account: the server fixes her school
+    const {schools} = await (await fetch("/api/directory", {headers: {Accept: "application/json"}})).json();
     const groups = new Map();
     for (const s of schools.filter((x) => x.open)) {
       if (!groups.has(s.municipality)) groups.set(s.municipality, el("optgroup", {label: s.municipality}));

@@ -48,9 +48,11 @@ describe("what each role reaches today", () => {
     "/_file/data/teachers.0a1b2c3d.json", "/account", "/accounts", "/audit", "/purge"];
   const EXPECTED: Record<string, number[]> = {
     metod: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-    mun: [403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
-    cur: [403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
-    rep: [403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
+    // The history filters by scope (issue 16 §2, §4): open below the region, listing that scope's uploads.
+    // Uploading needs the account's school in the directory (empty here): refused with a Russian reason.
+    mun: [403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
+    cur: [403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
+    rep: [403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
     boss: [403, 403, 200, 200, 200, 403, 403, 403, 200, 403, 403, 403],
     director: [403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403]
   };
@@ -66,8 +68,11 @@ describe("what each role reaches today", () => {
   it("a refusal is a Russian page that says why, and it is recorded", async () => {
     const r = await html("boss", "/history");
     expect(r.body).toContain("Нет доступа: у роли «руководство» нет права «просмотр загрузок и замечаний к файлам».");
-    // The school representative may see uploads — of her school, once pages filter by school (issue 16 §2).
-    expect((await html("rep", "/history")).body).toContain("эта страница пока показывает данные всего региона");
+    // The school representative sees her school's uploads (issue 16 §4): none while her school is not in the directory.
+    const rep = await html("rep", "/history");
+    expect(rep.body).toContain("Вашей школы нет в справочнике: загрузок нет.");
+    expect(rep.body).toContain("Загрузок пока не было.");
+    expect((await html("rep", "/upload")).body).toContain("Вашей школы нет в справочнике школ: загрузка невозможна. Сообщите методисту РНЦ.");
     const cur = await html("cur", "/private/teacher");
     expect(cur.body).toContain("эта страница пока показывает данные всего региона");
     const denied = (await readAudit(s.store, {action: "access-denied", login: "boss"})).events;

@@ -54,7 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))("accounts in Chromium", () => {
     expect(new URL(page.url()).pathname).toBe("/history");
     expect(await page.textContent("#who-name")).toBe("Тестовая metod");
     expect(await page.$$eval("header nav a", (as) => as.map((a) => a.textContent))).toEqual(["Загрузка отчётов", "История загрузок", "Выгрузки", "Справочник школ",
-      "Дашборды", "Учётные записи", "Журнал действий", "Персональные данные"]);
+      "Сбор отчётов", "Дашборды", "Учётные записи", "Журнал действий", "Персональные данные"]);
     const [cookie] = await context.cookies();
     expect([cookie!.name, cookie!.httpOnly, cookie!.sameSite, cookie!.value.length]).toEqual(["mentoring_session", true, "Lax", 43]);
     expect(await page.evaluate(() => document.cookie)).toBe("");
@@ -99,8 +99,11 @@ describe.skipIf(!existsSync(CHROMIUM))("accounts in Chromium", () => {
     await Promise.all([curator.page.waitForLoadState("load"), curator.page.click("form.login button[type=submit]")]);
     expect(new URL(curator.page.url()).pathname).toBe("/account");
     expect(await curator.page.textContent("#account-role")).toBe("куратор школы");
-    expect(await curator.page.$$eval("header nav a", (as) => as.length)).toBe(0);
+    // Uploads and the history filter by scope (issue 16 §4): she uploads her school's quarterly report and reads her school's uploads.
+    expect(await curator.page.$$eval("header nav a", (as) => as.map((a) => a.textContent))).toEqual(["Загрузка отчётов", "История загрузок"]);
     await curator.page.goto(`${s.url}/upload`);
+    expect(await curator.page.textContent("#own-school")).toContain("ваша школа");
+    await curator.page.goto(`${s.url}/directory`);
     expect(await curator.page.textContent("#denied")).toContain("Нет доступа");
     await curator.page.goto(`${s.url}/accounts`);
     expect(await curator.page.textContent("#denied")).toContain("Нет доступа");

@@ -52,7 +52,8 @@ describe("today's routes, before scope filtering", () => {
     ["GET", "/upload"], ["POST", "/api/uploads"], ["GET", "/history"], ["GET", "/api/history"], ["POST", "/api/uploads/3/undo"],
     ["GET", "/api/uploads/3/issues.xlsx"], ["GET", "/api/batches/b-1/issues.xlsx"], ["GET", "/exports"], ["GET", "/exports/engagement.xlsx"],
     ["GET", "/api/annual"], ["GET", "/exports/annual.html"], ["GET", "/exports/annual.pdf"], ["GET", "/"], ["GET", "/private/teacher"],
-    ["GET", "/_file/data/teachers.0a1b2c3d.json"], ["GET", "/api/session"], ["GET", "/api/status"]
+    ["GET", "/_file/data/teachers.0a1b2c3d.json"], ["GET", "/api/session"], ["GET", "/api/status"], ["GET", "/collection"],
+    ["GET", "/exports/collection.xlsx"]
   ];
   const open = (s: Session) => ROUTES.filter(([m, p]) => unmet(s, requirementFor(m, p)) === null).map(([m, p]) => `${m} ${p}`);
 
@@ -66,12 +67,25 @@ describe("today's routes, before scope filtering", () => {
   });
 
   it("a role working with part of the region opens no page of the whole region's data", () => {
-    for (const [role, scope] of [["management", {level: "school", id: "7"}], ["school-curator", {level: "school", id: "7"}],
-      ["school-representative", {level: "school", id: "7"}], ["municipal-curator", {level: "municipality", id: "2"}]] as const) {
-      expect(open(session(role, scope))).toEqual(["GET /api/session", "GET /api/status"]);
-      expect(unmet(session(role, scope), requirementFor("GET", "/history"))).toMatch(/^Нет доступа/);
+    // Uploads, the history and the issues workbooks filter by scope (issue 16 §2, §4): open to the roles that may upload or see uploads.
+    const SCOPED = ["GET /upload", "POST /api/uploads", "GET /history", "GET /api/history", "GET /api/uploads/3/issues.xlsx",
+      "GET /api/batches/b-1/issues.xlsx", "GET /api/session", "GET /api/status"];
+    for (const [role, scope, expected] of [
+      ["management", {level: "school", id: "7"}, ["GET /api/session", "GET /api/status"]],
+      ["school-curator", {level: "school", id: "7"}, SCOPED],
+      ["school-representative", {level: "school", id: "7"}, SCOPED],
+      ["municipal-curator", {level: "municipality", id: "2"}, SCOPED]] as const) {
+      expect(open(session(role, scope))).toEqual(expected);
+      expect(unmet(session(role, scope), requirementFor("GET", "/collection"))).toMatch(/^Нет доступа/);
       expect(landingFor(session(role, scope))).toBe("/account");
     }
+    expect(unmet(session("management", {level: "school", id: "7"}), requirementFor("GET", "/history"))).toMatch(/^Нет доступа/);
+  });
+
+  it("the collection board and its XLSX are the methodologist's alone (contacts of every school)", () => {
+    expect(unmet(session("management"), requirementFor("GET", "/exports/collection.xlsx")))
+      .toBe("Нет доступа: у роли «руководство» нет права «ведение справочника школ».");
+    expect(unmet(session("methodologist"), requirementFor("GET", "/collection"))).toBeNull();
   });
 
   it("a refusal names the missing right in Russian", () => {
