@@ -19,6 +19,7 @@ import {directoryMessages} from "../../loaders/messages/directory.ts";
 import {settingsMessages} from "../../loaders/messages/settings.ts";
 import {failuresMessages} from "../../loaders/messages/failures.ts";
 import {routesMessages} from "../../loaders/messages/routes.ts";
+import {schoolsMessages} from "../../loaders/messages/schools.ts";
 import {ISSUE_EXAMPLES, exampleFacts} from "../../loaders/issueExamples.ts";
 import {readRegistry, renderIssueKindsDoc} from "../../scripts/issue-kinds-doc.ts";
 
@@ -68,7 +69,7 @@ describe("every issue kind has a Russian wording", () => {
 
   it("each kind is worded in one area only (a second wording would silently replace the first)", () => {
     const areas = [fileMessages, formsMessages, diagnosticsMessages, registriesMessages, effectivenessMessages, serverMessages,
-      directoryMessages, settingsMessages, failuresMessages, routesMessages];
+      directoryMessages, settingsMessages, failuresMessages, routesMessages, schoolsMessages];
     const worded = areas.flatMap((a) => Object.keys(a));
     expect(worded.filter((k, i) => worded.indexOf(k) !== i)).toEqual([]);
     expect(worded).toHaveLength(knownIssueKinds.length);
