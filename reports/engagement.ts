@@ -222,10 +222,11 @@ export interface RepresentativeQuarter {
  * region figure is complete — or, when none is, the last one, marked incomplete. The annual report
  * (and through it the effectiveness dashboard) takes this; null when there are no quarters.
  */
-export async function representativeQuarter(store: Store, settings: Settings, quarters: string[]): Promise<RepresentativeQuarter | null> {
+export async function representativeQuarter(store: Store, settings: Settings, quarters: string[],
+  reportOf: (period: string) => Promise<EngagementReport> = (period) => engagementReport(store, settings, {period})): Promise<RepresentativeQuarter | null> {
   let chosen: RepresentativeQuarter | null = null;
   for (const period of [...quarters].reverse()) {
-    const report = await engagementReport(store, settings, {period});
+    const report = await reportOf(period);
     if (report.region.coverage.complete) return {period, incomplete: false, report};
     chosen ??= {period, incomplete: true, report};
   }

@@ -175,9 +175,15 @@ async function engagementSection(store: Store, settings: Settings, p: Period) {
   const quarters = await engagementPeriods(store);
   const sameKind = (year: number): Period => (p.kind === "school-year" ? schoolYear(year) : calendarYear(year));
   const years: EngagementYear[] = [];
+  // Each quarter's report once per annual report (a quarter may be looked at for its year and again in the list below).
+  const reports = new Map<string, ReturnType<typeof engagementReport>>();
+  const reportOf = (q: string) => {
+    if (!reports.has(q)) reports.set(q, engagementReport(store, settings, {period: q}));
+    return reports.get(q)!;
+  };
   for (let y = p.year - 10; y <= p.year; y++) {
     const year = sameKind(y);
-    const chosen = await representativeQuarter(store, settings, quartersIn(quarters, year));
+    const chosen = await representativeQuarter(store, settings, quartersIn(quarters, year), reportOf);
     if (!chosen) continue;
     const {period, incomplete, report: r} = chosen;
     const c = r.region.coverage;
@@ -198,7 +204,7 @@ async function engagementSection(store: Store, settings: Settings, p: Period) {
   if (!current) return null;
   const inYear = [];
   for (const q of quartersIn(quarters, p)) {
-    const r = await engagementReport(store, settings, {period: q});
+    const r = await reportOf(q);
     const c = r.region.coverage;
     inYear.push({period: q, studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct, complete: c.complete, coverage: c.label});
   }
