@@ -4,7 +4,8 @@
 // teacher (by surname and initials within the school). A key two people of a school share links
 // nobody. reports/teacherLinks.ts builds its index on these links; store/personalData.ts keeps the
 // links of the people it purges (person_links, migration 011) before it replaces their names, so
-// a purge changes no aggregate. A purged person (name PURGED_NAME, key «purged:…») is never linked
+// a purge changes no aggregate (a kept link to -1 says «linked to nobody»: a person whose name
+// once matched two people keeps no link when one of them is purged). A purged person (name PURGED_NAME, key «purged:…») is never linked
 // by name: only by a kept link (else every purged person would share one name).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {all} from "./database.ts";
@@ -77,7 +78,7 @@ export async function personLinks(conn: DuckDBConnection): Promise<PersonLinks> 
   const byId = uniqueIndex(live.filter((t) => !t.ambiguous), (t) => (t.ext ? `${t.school}|${t.ext}` : null));
   const byName = uniqueIndex(live, (t) => `${t.school}|${personKey(t.name)}`);
   for (const p of named) {
-    if (namedToTeacher.has(p.id) || purged(p)) continue;
+    if (kept["named-teacher"].has(p.id) || purged(p)) continue;
     const t = (p.ext ? byId.get(`${p.school}|${p.ext}`) : undefined) ?? byName.get(`${p.school}|${personKey(p.name)}`);
     if (t && !t.ambiguous && !taken.has(t.id)) { namedToTeacher.set(p.id, t.id); taken.add(t.id); }
   }

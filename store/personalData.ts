@@ -213,6 +213,22 @@ async function keepLinks(conn: DuckDBConnection, links: PersonLinks, plan: Purge
     t: listValue(rows.map((r) => r.to)), purge: purgeId});
 }
 
+/**
+ * After the wipe, the links of everyone else as they were: where a name that matched two people now
+ * matches one (the other purged), the link the reports made before is kept too (-1: none).
+ */
+async function pinChangedLinks(conn: DuckDBConnection, before: PersonLinks, purgeId: number): Promise<void> {
+  const after = await personLinks(conn);
+  const rows: Array<{kind: string; from: number; to: number}> = [];
+  for (const [kind, b, a] of [["named-teacher", before.namedToTeacher, after.namedToTeacher], ["registry-teacher", before.registryToTeacher,
+    after.registryToTeacher], ["registry-named", before.registryToNamed, after.registryToNamed]] as const) {
+    for (const from of new Set([...b.keys(), ...a.keys()])) if (b.get(from) !== a.get(from)) rows.push({kind, from, to: b.get(from) ?? -1});
+  }
+  if (!rows.length) return;
+  await conn.run(`INSERT OR IGNORE INTO person_links (kind, from_id, to_id, purge_id) SELECT unnest($k), unnest($f), unnest($t), $purge`,
+    {k: listValue(rows.map((r) => r.kind)), f: listValue(rows.map((r) => r.from)), t: listValue(rows.map((r) => r.to)), purge: purgeId});
+}
+
 async function wipeIdentities(conn: DuckDBConnection, teacherIds: number[], participantIds: number[], namedIds: number[]): Promise<void> {
   if (namedIds.length) {
     await conn.run(`UPDATE named_teachers SET full_name = $n, name_key = 'purged:' || person_id, external_id = NULL, position = NULL
@@ -278,9 +294,11 @@ export async function purgePersonalData(store: Store, r: PurgeRequest, o: {actor
       VALUES (epoch_ms($now::BIGINT), $m, ${plan.cutoff === null ? "NULL" : "epoch_ms($c::BIGINT)"}, $counts) RETURNING purge_id AS id`,
     {now: Date.now(), m: plan.mode, counts: JSON.stringify(counts), ...(plan.cutoff === null ? {} : {c: plan.cutoff})}))!;
     // The links reports make by name, while the names are still there.
-    await keepLinks(conn, await personLinks(conn), plan, row.id);
+    const links = await personLinks(conn);
+    await keepLinks(conn, links, plan, row.id);
     if (person) await redactPerson(conn, person.patterns);
     await wipeIdentities(conn, plan.teacherIds, plan.participantIds, plan.namedIds);
+    await pinChangedLinks(conn, links, row.id);
     await rekey(conn, (person ?? older)!.keys);
     if (older) await redactOld(conn, plan.cutoff!);
     const stored = await all<{id: number; name: string}>(conn, "SELECT upload_id AS id, stored_name AS name FROM upload_files WHERE list_contains($u, upload_id)",

@@ -15,7 +15,7 @@ export const personLinks: Migration = {
                                        -- | registry-teacher (registry_people.person_id → teacher_id)
                                        -- | registry-named (registry_people.person_id → named_teachers.person_id)
       from_id INTEGER NOT NULL,
-      to_id INTEGER NOT NULL,
+      to_id INTEGER NOT NULL,          -- -1: linked to nobody (the purge would otherwise have made a link)
       purge_id INTEGER NOT NULL,       -- the purge that kept it (purge_runs)
       PRIMARY KEY (kind, from_id)
     )`

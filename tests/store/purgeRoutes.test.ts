@@ -14,6 +14,7 @@ import {linkRows, personLinks} from "../../store/personLinks.ts";
 import {routesReport} from "../../reports/routes.ts";
 import {studentResultsReport} from "../../reports/studentResults.ts";
 import {annualReport} from "../../reports/exports/annualReport.ts";
+import {personKey} from "../../lib/normalizeText.ts";
 import {projectSettings} from "../helpers/settings.ts";
 
 vi.setConfig({testTimeout: 180_000});
@@ -129,6 +130,37 @@ describe("a teacher named in a route and in her students' results, purged on req
     await purgePersonalData(store, {mode: "person", teacherIds: [second.teacher], participantIds: []}, {actor: {kind: "console"}});
     expect(await figures(store)).toEqual(before);
     expect(await links(store)).toEqual(linksBefore);
+  });
+});
+
+describe("a namesake purged", () => {
+  it("a name two teachers of a school shared links nobody before, and still nobody after one of them is purged", async () => {
+    const purged = new Set((await store.read((c) => all<{id: number}>(c, "SELECT person_id AS id FROM named_teachers WHERE full_name = $p",
+      {p: PURGED_NAME}))).map((r) => r.id));
+    const target = (await namedInBoth(store)).find((x) => !purged.has(x.named) && x.registry !== null)!;
+    const linksWithout = await links(store);
+    // A second teacher of her school with her name (a staff list names teachers of no diagnostics this way).
+    const namesake = await store.write(async (c) => {
+      const id = (await all<{id: number}>(c, "SELECT max(teacher_id)::INTEGER + 1 AS id FROM diagnostic_teachers"))[0]!.id;
+      const school = (await all<{s: number; u: number}>(c, "SELECT school_id AS s, first_upload_id AS u FROM diagnostic_teachers WHERE teacher_id = $t",
+        {t: target.teacher}))[0]!;
+      await c.run("INSERT INTO diagnostic_teachers (teacher_id, school_id, ambiguous, first_upload_id) VALUES ($id, $s, false, $u)", {id, s: school.s, u: school.u});
+      await c.run("INSERT INTO teacher_identities (teacher_id, full_name, name_key) VALUES ($id, $n, $k)", {id, n: target.name, k: personKey(target.name)});
+      return id;
+    });
+    const figuresWith = await figures(store), linksWith = await links(store);
+    // The shared name links her registry record to nobody now.
+    expect(linksWith).not.toContain(`registry-teacher:${target.registry}→${target.teacher}`);
+    expect(linksWith).not.toEqual(linksWithout);
+
+    await purgePersonalData(store, {mode: "person", teacherIds: [namesake], participantIds: []}, {actor: {kind: "console"}});
+    expect(await links(store)).toEqual(linksWith);
+    expect(await figures(store)).toEqual(figuresWith);
+    expect(await store.read((c) => all(c, "SELECT to_id FROM person_links WHERE kind = 'registry-teacher' AND from_id = $r", {r: target.registry})))
+      .toEqual([{to_id: -1}]);
+    // What the next tests compare with.
+    before = figuresWith;
+    linksBefore = linksWith;
   });
 });
 
