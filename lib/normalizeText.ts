@@ -32,3 +32,17 @@ export function cleanName(s: string): string {
 export function personKey(s: string): string {
   return collapseSpaces(s.replace(/\./g, ". ")).toLowerCase().replace(/ё/g, "е").replace(/\s+\./g, ".");
 }
+
+/**
+ * The key two bases share for one person («фамилия и инициалы»): surname and initials, lower case, ё as е.
+ * «Иванова Анна Андреевна», «Иванова А.А.», «ИВАНОВА А. А.» and «А.А. Иванова» → «иванова а а».
+ * @example personMatchKey("А. А. Иванова") // "иванова а а"
+ */
+export function personMatchKey(name: string): string {
+  const tokens = collapseSpaces(name.replace(/\./g, ". ")).toLowerCase().replace(/ё/g, "е")
+    .split(" ").map((t) => t.replace(/\.$/, "")).filter((t) => t !== "");
+  // «А. А. Иванова»: initials first, surname last.
+  const initialsFirst = tokens.length > 1 && tokens.slice(0, -1).every((t) => t.length === 1) && tokens[tokens.length - 1]!.length > 1;
+  const [surname, ...rest] = initialsFirst ? [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)] : tokens;
+  return [surname ?? "", ...rest.slice(0, 2).map((t) => t[0])].join(" ");
+}

@@ -1,15 +1,16 @@
 // One teacher across the inputs (issue 14): the diagnostics' pseudonymous teacher_id, the
 // person_id of routes and students' results (named_teachers), the registries' mentee and the staff
 // list's row — linked at report time within one school: routes and results by ID, else by the
-// normalised full name; the registries by surname and initials (their own key); the staff list by
-// its pseudonymous key (a code, or a hash of the full name). A link that would join two people
-// (two teachers of a school sharing the key) is not made. Names stay in this module's output only
+// normalised full name; the registries by surname and initials (their own key) — these three by
+// store/personLinks.ts, which also keeps the links of purged people —; the staff list by its
+// pseudonymous key (a code, or a hash of the full name). A link that would join two people (two
+// teachers of a school sharing the key) is not made. Names stay in this module's output only
 // for the callers that ask for them (the curator's views).
 import {createHash} from "node:crypto";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {all} from "../store/database.ts";
 import {normalizeKey, personKey} from "../lib/normalizeText.ts";
-import {personMatchKey} from "../loaders/registries/personName.ts";
+import {personLinks} from "../store/personLinks.ts";
 import {readRegistries, type Pair} from "./registryPairs.ts";
 
 export interface SchoolInfo { schoolId: number; name: string; municipality: string }
@@ -70,19 +71,6 @@ export function rosterCodeKey(code: string): string {
   return `code:${normalizeKey(code).replace(/\s+/g, "")}`;
 }
 
-/** Keys that occur once per school: a second person with the same key makes it unusable. */
-function uniqueIndex<T>(items: T[], key: (t: T) => string | null): Map<string, T> {
-  const seen = new Map<string, T | null>();
-  for (const t of items) {
-    const k = key(t);
-    if (k === null) continue;
-    seen.set(k, seen.has(k) ? null : t);
-  }
-  const out = new Map<string, T>();
-  for (const [k, v] of seen) if (v !== null) out.set(k, v);
-  return out;
-}
-
 export async function loadPeople(conn: DuckDBConnection): Promise<PeopleIndex> {
   const schoolRows = await all<{school_id: number; name: string; municipality: string}>(conn, "SELECT school_id, name, municipality FROM schools");
   const schools = new Map(schoolRows.map((s) => [s.school_id, {schoolId: s.school_id, name: s.name, municipality: s.municipality}]));
@@ -96,15 +84,10 @@ export async function loadPeople(conn: DuckDBConnection): Promise<PeopleIndex> {
     "SELECT person_id, school_id, full_name, external_id FROM named_teachers ORDER BY person_id");
   const named = new Map(namedRows.map((r) => [r.person_id, {personId: r.person_id, schoolId: r.school_id, fullName: r.full_name, externalId: r.external_id}]));
 
-  // Routes and results → diagnostics: by ID within the school, else by the full name.
-  const diagList = [...diagnostics.values()].filter((d) => !d.ambiguous);
-  const byId = uniqueIndex(diagList, (d) => (d.externalId ? `${d.schoolId}|${d.externalId}` : null));
-  const byName = uniqueIndex([...diagnostics.values()], (d) => `${d.schoolId}|${personKey(d.fullName)}`);
+  // Routes and results → diagnostics, registries → both: the links of store/personLinks.ts (kept through purges).
+  const links = await personLinks(conn);
   const namedToTeacher = new Map<number, number>(), teacherToNamed = new Map<number, number>();
-  for (const p of named.values()) {
-    const d = (p.externalId ? byId.get(`${p.schoolId}|${p.externalId}`) : undefined) ?? byName.get(`${p.schoolId}|${personKey(p.fullName)}`);
-    if (d && !d.ambiguous && !teacherToNamed.has(d.teacherId)) { namedToTeacher.set(p.personId, d.teacherId); teacherToNamed.set(d.teacherId, p.personId); }
-  }
+  for (const [personId, teacherId] of links.namedToTeacher) { namedToTeacher.set(personId, teacherId); teacherToNamed.set(teacherId, personId); }
 
   // Registries: teacher-side mentees with a mentor, matched by surname and initials.
   const registries = await readRegistries(conn);
@@ -123,15 +106,12 @@ export async function loadPeople(conn: DuckDBConnection): Promise<PeopleIndex> {
     }
   }
   const mentees = [...menteeById.values()];
-  const diagByMatch = uniqueIndex([...diagnostics.values()], (d) => `${d.schoolId}|${personMatchKey(d.fullName)}`);
-  const namedByMatch = uniqueIndex([...named.values()], (p) => `${p.schoolId}|${personMatchKey(p.fullName)}`);
   const teacherMentee = new Map<number, MenteeRecord>(), namedMentee = new Map<number, MenteeRecord>();
   for (const m of mentees) {
-    const key = `${m.schoolId}|${personMatchKey(m.fullName)}`;
-    const d = diagByMatch.get(key);
-    if (d && !d.ambiguous) teacherMentee.set(d.teacherId, m);
-    const p = namedByMatch.get(key);
-    if (p) namedMentee.set(p.personId, m);
+    const teacherId = links.registryToTeacher.get(m.registryId);
+    if (teacherId !== undefined && diagnostics.has(teacherId)) teacherMentee.set(teacherId, m);
+    const personId = links.registryToNamed.get(m.registryId);
+    if (personId !== undefined) namedMentee.set(personId, m);
   }
   return {schools, diagnostics, named, namedToTeacher, teacherToNamed, menteeBaseSchools, teacherMentee, namedMentee, mentees};
 }

@@ -181,7 +181,7 @@ const CODE_WORDS: Record<string, string> = {
 
 const DETAIL_WORDS: Record<string, string> = {
   kind: "вид", status: "итог", period: "квартал", year: "год", files: "файлов", reason: "причина", count: "записей", role: "роль",
-  scope: "область", waitSeconds: "ожидание, с", restored: "восстановлено загрузок", identities: "педагогов", participants: "участников",
+  scope: "область", waitSeconds: "ожидание, с", restored: "восстановлено загрузок", identities: "педагогов", participants: "участников", named: "педагогов из маршрутов и результатов учеников",
   keys: "ключей", issues: "замечаний", originals: "исходных файлов", olderThanDays: "старше, дней", format: "формат",
   rows: "строк", teachers: "педагогов", fileNames: "имён файлов", texts: "текстов", validMinutes: "действует, мин", purges: "удалений"
 };

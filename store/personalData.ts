@@ -3,6 +3,9 @@
 // pseudonymous ids, so a purge rewrites only what identifies them:
 //   - teacher_identities: name, name key, external id, position, subject, experience;
 //   - registry_people: name, key, contacts, birth year;
+//   - named_teachers (routes and students' results): name, name key, external id, position; the
+//     links reports make by name between a purged person's records (store/personLinks.ts) are kept
+//     first, by pseudonymous ids (person_links), so routes' and students' figures stay as they were;
 //   - pseudonymous keys that are hashes or codes of a person (questionnaire respondents, staff
 //     lists: «h:…», «code:…») are replaced by random ones, the same old key by the same new key
 //     everywhere, so every pairing and count stays as it was;
@@ -20,16 +23,16 @@ import {DuckDBInstance, listValue, type DuckDBConnection} from "@duckdb/node-api
 import {all, one, type Params, type Store} from "./database.ts";
 import {auditIn, type Actor} from "./audit.ts";
 import {personKey} from "../lib/normalizeText.ts";
+import {linkRows, personLinks, PURGED_NAME, type PersonLinks} from "./personLinks.ts";
 
-/** What a removed name reads as. */
-export const PURGED_NAME = "(имя удалено)";
+export {PURGED_NAME};
 /** What a removed quote reads as. */
 const REDACTED = "[удалено]";
 /** Default retention of personal data: three school years (a setting once the settings module exists). */
 export const DEFAULT_RETENTION_DAYS = 1095;
 
 /** Kinds of upload whose files list people by name. */
-export const PERSONAL_KINDS = ["diagnostics", "registry-mentees", "registry-mentors", "roster", "questionnaire"];
+export const PERSONAL_KINDS = ["diagnostics", "registry-mentees", "registry-mentors", "roster", "questionnaire", "routes", "student-results"];
 
 export type PurgeRequest =
   | {mode: "older-than"; days: number; now?: number}
@@ -41,6 +44,8 @@ export interface PurgePlan {
   cutoff: number | null;
   teacherIds: number[];
   participantIds: number[];
+  /** Teachers named in routes and students' results (named_teachers.person_id). */
+  namedIds: number[];
   /** Pseudonymous keys (hash or code of a person) to replace. */
   keys: number;
   /** Issues whose quoted value is removed. */
@@ -67,13 +72,22 @@ export function nameHashKey(name: string): string {
 const DAY_MS = 86_400_000;
 const NOT_PURGED_T = "i.name_key NOT LIKE 'purged:%'";
 const NOT_PURGED_P = "p.person_key NOT LIKE 'purged:%'";
+const NOT_PURGED_N = "n.name_key NOT LIKE 'purged:%'";
 
 /** Last upload time of each teacher and participant, and of each person-key (SQL pieces). */
-const TEACHER_LAST = `SELECT e.teacher_id AS id, max(u.loaded_at) AS last FROM diagnostic_entries e JOIN uploads u USING (upload_id) GROUP BY ALL`;
+/** A teacher is loaded by diagnostics, and by a staff list that names teachers of no diagnostics (loaders/effectiveness/identities.ts). */
+const TEACHER_LAST = `SELECT id, max(last) AS last FROM (
+    SELECT e.teacher_id AS id, u.loaded_at AS last FROM diagnostic_entries e JOIN uploads u USING (upload_id)
+    UNION ALL SELECT d.teacher_id, u.loaded_at FROM diagnostic_teachers d JOIN uploads u ON u.upload_id = d.first_upload_id
+    UNION ALL SELECT r.teacher_id, u.loaded_at FROM roster_teachers r JOIN uploads u USING (upload_id) WHERE r.teacher_id IS NOT NULL) GROUP BY ALL`;
 const PARTICIPANT_LAST = `SELECT id, max(last) AS last FROM (
     SELECT x.id, u.loaded_at AS last FROM (SELECT upload_id, mentor_id AS id FROM registry_entries UNION ALL
       SELECT upload_id, mentee_id FROM registry_entries) x JOIN uploads u USING (upload_id) WHERE x.id IS NOT NULL
     UNION ALL SELECT p.person_id, u.loaded_at FROM registry_people p JOIN uploads u ON u.upload_id = p.first_upload_id) GROUP BY ALL`;
+const NAMED_LAST = `SELECT id, max(last) AS last FROM (
+    SELECT n.person_id AS id, u.loaded_at AS last FROM named_teachers n JOIN uploads u ON u.upload_id = n.first_upload_id
+    UNION ALL SELECT x.person_id, u.loaded_at FROM (SELECT upload_id, person_id FROM routes UNION ALL
+      SELECT upload_id, person_id FROM student_results) x JOIN uploads u USING (upload_id)) GROUP BY ALL`;
 const KEY_LAST = `SELECT k AS key, max(last) AS last FROM (
     SELECT r.respondent_key AS k, u.loaded_at AS last FROM questionnaire_respondents r JOIN uploads u USING (upload_id)
     UNION ALL SELECT t.teacher_key, u.loaded_at FROM roster_teachers t JOIN uploads u USING (upload_id))
@@ -98,6 +112,28 @@ export function namePattern(fullName: string): string | null {
   return `(?i)(^|[^\\p{L}])(${s}\\s+${given}|${given}\\s+${s})($|[^\\p{L}])`;
 }
 
+/**
+ * The named teachers (routes, students' results) of the teachers and participants purged on request:
+ * those the reports link to them (store/personLinks.ts), and those of the same school with the same
+ * normalised name.
+ */
+async function namedOf(conn: DuckDBConnection, teacherIds: number[], participantIds: number[]):
+  Promise<Array<{id: number; name: string; ext: string | null}>> {
+  const links = await personLinks(conn);
+  const teachers = new Set(teacherIds), participants = new Set(participantIds);
+  const linked = new Set<number>();
+  for (const [named, teacher] of links.namedToTeacher) if (teachers.has(teacher)) linked.add(named);
+  for (const [participant, named] of links.registryToNamed) if (participants.has(participant)) linked.add(named);
+  const people = await all<{school: number; name: string}>(conn, `SELECT school_id AS school, full_name AS name FROM diagnostic_teachers
+      JOIN teacher_identities USING (teacher_id) WHERE list_contains($t, teacher_id)
+    UNION ALL SELECT school_id, full_name FROM registry_people WHERE list_contains($p, person_id)`,
+  {t: intList(teacherIds), p: intList(participantIds)});
+  const sameName = new Set(people.filter((x) => x.name !== PURGED_NAME).map((x) => `${x.school}|${personKey(x.name)}`));
+  const named = await all<{id: number; school: number; name: string; ext: string | null}>(conn,
+    `SELECT person_id AS id, school_id AS school, full_name AS name, external_id AS ext FROM named_teachers n WHERE ${NOT_PURGED_N} ORDER BY person_id`);
+  return named.filter((x) => linked.has(x.id) || sameName.has(`${x.school}|${personKey(x.name)}`)).map(({id, name, ext}) => ({id, name, ext}));
+}
+
 async function personPlan(conn: DuckDBConnection, teacherIds: number[], participantIds: number[]): Promise<{plan: PurgePlan; keys: string[];
   patterns: string[]; originals: number[]}> {
   const t = await all<{id: number; name: string; ext: string | null}>(conn,
@@ -106,8 +142,9 @@ async function personPlan(conn: DuckDBConnection, teacherIds: number[], particip
   const p = await all<{id: number; name: string}>(conn,
     `SELECT person_id AS id, full_name AS name FROM registry_people p WHERE list_contains($ids, person_id) AND ${NOT_PURGED_P}`,
     {ids: intList(participantIds)});
-  const names = [...t, ...p].map((x) => x.name);
-  const candidates = [...new Set([...names.map(nameHashKey), ...t.filter((x) => x.ext).map((x) => `code:${x.ext}`)])];
+  const n = await namedOf(conn, t.map((x) => x.id), p.map((x) => x.id));
+  const names = [...t, ...p, ...n].map((x) => x.name);
+  const candidates = [...new Set([...names.map(nameHashKey), ...[...t, ...n].filter((x) => x.ext).map((x) => `code:${x.ext}`)])];
   const keys = (await all<{key: string}>(conn, `SELECT DISTINCT k AS key FROM (SELECT respondent_key AS k FROM questionnaire_respondents
       UNION ALL SELECT teacher_key FROM roster_teachers) WHERE list_contains($c, k)`, {c: textList(candidates)})).map((r) => r.key);
   const patterns = [...new Set(names.map(namePattern).filter((x): x is string => x !== null))];
@@ -119,15 +156,21 @@ async function personPlan(conn: DuckDBConnection, teacherIds: number[], particip
     texts += (await one<{n: number}>(conn, `SELECT (SELECT count(*) FROM questionnaire_answers WHERE regexp_matches(answer, $re))
       + (SELECT count(*) FROM roster_attributes WHERE regexp_matches(value, $re)) AS n`, {re}))!.n;
   }
-  // The originals of the files that named her: her diagnostics and registry rows, her keys.
+  // The originals of the files that named her: her diagnostics, staff-list, registry, route and students' results rows, her keys.
   for (const id of await ids(conn, `SELECT DISTINCT upload_id AS id FROM diagnostic_entries WHERE list_contains($t, teacher_id)
+      UNION SELECT first_upload_id FROM diagnostic_teachers WHERE list_contains($t, teacher_id)
+      UNION SELECT DISTINCT upload_id FROM roster_teachers WHERE list_contains($t, teacher_id)
       UNION SELECT DISTINCT upload_id FROM registry_entries WHERE list_contains($p, mentor_id) OR list_contains($p, mentee_id)
       UNION SELECT first_upload_id FROM registry_people WHERE list_contains($p, person_id)
       UNION SELECT DISTINCT upload_id FROM questionnaire_respondents WHERE list_contains($k, respondent_key)
-      UNION SELECT DISTINCT upload_id FROM roster_teachers WHERE list_contains($k, teacher_key)`,
-    {t: intList(t.map((x) => x.id)), p: intList(p.map((x) => x.id)), k: textList(keys)})) originals.add(id);
+      UNION SELECT DISTINCT upload_id FROM roster_teachers WHERE list_contains($k, teacher_key)
+      UNION SELECT first_upload_id FROM named_teachers WHERE list_contains($n, person_id)
+      UNION SELECT DISTINCT upload_id FROM routes WHERE list_contains($n, person_id)
+      UNION SELECT DISTINCT upload_id FROM student_results WHERE list_contains($n, person_id)`,
+    {t: intList(t.map((x) => x.id)), p: intList(p.map((x) => x.id)), k: textList(keys), n: intList(n.map((x) => x.id))})) originals.add(id);
   const kept = await ids(conn, "SELECT upload_id AS id FROM upload_files WHERE list_contains($u, upload_id)", {u: intList([...originals])});
-  return {plan: {mode: "person", cutoff: null, teacherIds: t.map((x) => x.id), participantIds: p.map((x) => x.id), keys: keys.length, issues, fileNames,
+  return {plan: {mode: "person", cutoff: null, teacherIds: t.map((x) => x.id), participantIds: p.map((x) => x.id), namedIds: n.map((x) => x.id),
+    keys: keys.length, issues, fileNames,
     texts, originals: kept}, keys, patterns, originals: kept};
 }
 
@@ -136,6 +179,8 @@ async function olderThanPlan(conn: DuckDBConnection, cutoff: number): Promise<{p
     WHERE l.last < epoch_ms($c::BIGINT) AND ${NOT_PURGED_T} ORDER BY 1`, {c: cutoff});
   const participantIds = await ids(conn, `SELECT l.id FROM (${PARTICIPANT_LAST}) l JOIN registry_people p ON p.person_id = l.id
     WHERE l.last < epoch_ms($c::BIGINT) AND ${NOT_PURGED_P} ORDER BY 1`, {c: cutoff});
+  const namedIds = await ids(conn, `SELECT l.id FROM (${NAMED_LAST}) l JOIN named_teachers n ON n.person_id = l.id
+    WHERE l.last < epoch_ms($c::BIGINT) AND ${NOT_PURGED_N} ORDER BY 1`, {c: cutoff});
   const keys = (await all<{key: string}>(conn, `SELECT key FROM (${KEY_LAST}) WHERE last < epoch_ms($c::BIGINT) ORDER BY 1`, {c: cutoff})).map((r) => r.key);
   const old = "(SELECT upload_id FROM uploads WHERE loaded_at < epoch_ms($c::BIGINT))";
   const issues = (await one<{n: number}>(conn, `SELECT count(*) AS n FROM issues WHERE upload_id IN ${old}
@@ -143,7 +188,7 @@ async function olderThanPlan(conn: DuckDBConnection, cutoff: number): Promise<{p
   const fileNames = (await one<{n: number}>(conn, `SELECT count(*) AS n FROM uploads WHERE loaded_at < epoch_ms($c::BIGINT)
     AND (kind IS NULL OR list_contains($kinds, kind)) AND file_name NOT LIKE 'файл % (имя удалено)'`, {c: cutoff, kinds: listValue(PERSONAL_KINDS)}))!.n;
   const originals = await ids(conn, `SELECT upload_id AS id FROM upload_files WHERE upload_id IN ${old} ORDER BY 1`, {c: cutoff});
-  return {plan: {mode: "older-than", cutoff, teacherIds, participantIds, keys: keys.length, issues, fileNames, texts: 0, originals}, keys};
+  return {plan: {mode: "older-than", cutoff, teacherIds, participantIds, namedIds, keys: keys.length, issues, fileNames, texts: 0, originals}, keys};
 }
 
 /** What a purge would remove (the dry run). */
@@ -157,7 +202,38 @@ function cutoffOf(r: {days: number; now?: number}): number {
   return (r.now ?? Date.now()) - r.days * DAY_MS;
 }
 
-async function wipeIdentities(conn: DuckDBConnection, teacherIds: number[], participantIds: number[]): Promise<void> {
+/** Keeps the links between the records of the people about to be purged (see store/personLinks.ts), by ids only. */
+async function keepLinks(conn: DuckDBConnection, links: PersonLinks, plan: PurgePlan, purgeId: number): Promise<void> {
+  const teachers = new Set(plan.teacherIds), participants = new Set(plan.participantIds), named = new Set(plan.namedIds);
+  const ends = {"named-teacher": [named, teachers], "registry-teacher": [participants, teachers], "registry-named": [participants, named]} as const;
+  const rows = linkRows(links).filter((l) => ends[l.kind][0].has(l.from) || ends[l.kind][1].has(l.to));
+  if (!rows.length) return;
+  await conn.run(`INSERT OR IGNORE INTO person_links (kind, from_id, to_id, purge_id)
+    SELECT unnest($k), unnest($f), unnest($t), $purge`, {k: listValue(rows.map((r) => r.kind)), f: listValue(rows.map((r) => r.from)),
+    t: listValue(rows.map((r) => r.to)), purge: purgeId});
+}
+
+/**
+ * After the wipe, the links of everyone else as they were: where a name that matched two people now
+ * matches one (the other purged), the link the reports made before is kept too (-1: none).
+ */
+async function pinChangedLinks(conn: DuckDBConnection, before: PersonLinks, purgeId: number): Promise<void> {
+  const after = await personLinks(conn);
+  const rows: Array<{kind: string; from: number; to: number}> = [];
+  for (const [kind, b, a] of [["named-teacher", before.namedToTeacher, after.namedToTeacher], ["registry-teacher", before.registryToTeacher,
+    after.registryToTeacher], ["registry-named", before.registryToNamed, after.registryToNamed]] as const) {
+    for (const from of new Set([...b.keys(), ...a.keys()])) if (b.get(from) !== a.get(from)) rows.push({kind, from, to: b.get(from) ?? -1});
+  }
+  if (!rows.length) return;
+  await conn.run(`INSERT OR IGNORE INTO person_links (kind, from_id, to_id, purge_id) SELECT unnest($k), unnest($f), unnest($t), $purge`,
+    {k: listValue(rows.map((r) => r.kind)), f: listValue(rows.map((r) => r.from)), t: listValue(rows.map((r) => r.to)), purge: purgeId});
+}
+
+async function wipeIdentities(conn: DuckDBConnection, teacherIds: number[], participantIds: number[], namedIds: number[]): Promise<void> {
+  if (namedIds.length) {
+    await conn.run(`UPDATE named_teachers SET full_name = $n, name_key = 'purged:' || person_id, external_id = NULL, position = NULL
+      WHERE list_contains($ids, person_id)`, {n: PURGED_NAME, ids: listValue(namedIds)});
+  }
   if (teacherIds.length) {
     await conn.run(`UPDATE teacher_identities SET full_name = $n, name_key = 'purged:' || teacher_id, external_id = NULL,
       position = NULL, subject = NULL, experience = NULL WHERE list_contains($ids, teacher_id)`, {n: PURGED_NAME, ids: listValue(teacherIds)});
@@ -209,27 +285,24 @@ async function redactPerson(conn: DuckDBConnection, patterns: string[]): Promise
 export async function purgePersonalData(store: Store, r: PurgeRequest, o: {actor: Actor; address?: string | null; uploadsDir?: string | null}):
   Promise<PurgeResult> {
   const done = await store.write(async (conn) => {
-    let plan: PurgePlan;
-    if (r.mode === "person") {
-      const p = await personPlan(conn, r.teacherIds, r.participantIds);
-      plan = p.plan;
-      await redactPerson(conn, p.patterns);
-      await wipeIdentities(conn, plan.teacherIds, plan.participantIds);
-      await rekey(conn, p.keys);
-    } else {
-      const p = await olderThanPlan(conn, cutoffOf(r));
-      plan = p.plan;
-      await wipeIdentities(conn, plan.teacherIds, plan.participantIds);
-      await rekey(conn, p.keys);
-      await redactOld(conn, plan.cutoff!);
-    }
-    const stored = await all<{id: number; name: string}>(conn, "SELECT upload_id AS id, stored_name AS name FROM upload_files WHERE list_contains($u, upload_id)",
-      {u: intList(plan.originals)});
-    const counts = {identities: plan.teacherIds.length, participants: plan.participantIds.length, keys: plan.keys, issues: plan.issues,
-      fileNames: plan.fileNames, texts: plan.texts, originals: plan.originals.length};
+    const person = r.mode === "person" ? await personPlan(conn, r.teacherIds, r.participantIds) : null;
+    const older = r.mode === "older-than" ? await olderThanPlan(conn, cutoffOf(r)) : null;
+    const plan: PurgePlan = (person ?? older)!.plan;
+    const counts = {identities: plan.teacherIds.length, participants: plan.participantIds.length, named: plan.namedIds.length, keys: plan.keys,
+      issues: plan.issues, fileNames: plan.fileNames, texts: plan.texts, originals: plan.originals.length};
     const row = (await one<{id: number}>(conn, `INSERT INTO purge_runs (ran_at, mode, cutoff, counts)
       VALUES (epoch_ms($now::BIGINT), $m, ${plan.cutoff === null ? "NULL" : "epoch_ms($c::BIGINT)"}, $counts) RETURNING purge_id AS id`,
     {now: Date.now(), m: plan.mode, counts: JSON.stringify(counts), ...(plan.cutoff === null ? {} : {c: plan.cutoff})}))!;
+    // The links reports make by name, while the names are still there.
+    const links = await personLinks(conn);
+    await keepLinks(conn, links, plan, row.id);
+    if (person) await redactPerson(conn, person.patterns);
+    await wipeIdentities(conn, plan.teacherIds, plan.participantIds, plan.namedIds);
+    await pinChangedLinks(conn, links, row.id);
+    await rekey(conn, (person ?? older)!.keys);
+    if (older) await redactOld(conn, plan.cutoff!);
+    const stored = await all<{id: number; name: string}>(conn, "SELECT upload_id AS id, stored_name AS name FROM upload_files WHERE list_contains($u, upload_id)",
+      {u: intList(plan.originals)});
     await auditIn(conn, {actor: o.actor, action: "purge", object: `purge:${row.id}`, address: o.address ?? null,
       subjects: plan.teacherIds.length ? {kind: "teacher", ids: plan.teacherIds} : null,
       details: {reason: plan.mode, ...(r.mode === "older-than" ? {olderThanDays: r.days} : {}), ...counts}});

@@ -19,18 +19,8 @@ export function looksLikeName(text: string): boolean {
   return /^[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.\s'’-]*$/.test(text) && /[A-Za-zА-Яа-яЁё]{2,}/.test(text);
 }
 
-/**
- * The key two bases share for one person: surname and initials, lower case, ё as е.
- * «Иванова Анна Андреевна», «Иванова А.А.», «ИВАНОВА А. А.» and «А.А. Иванова» → «иванова а а».
- */
-export function personMatchKey(name: string): string {
-  const tokens = collapseSpaces(name.replace(/\./g, ". ")).toLowerCase().replace(/ё/g, "е")
-    .split(" ").map((t) => t.replace(/\.$/, "")).filter((t) => t !== "");
-  // «А. А. Иванова»: initials first, surname last.
-  const initialsFirst = tokens.length > 1 && tokens.slice(0, -1).every((t) => t.length === 1) && tokens[tokens.length - 1]!.length > 1;
-  const [surname, ...rest] = initialsFirst ? [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)] : tokens;
-  return [surname ?? "", ...rest.slice(0, 2).map((t) => t[0])].join(" ");
-}
+/** The key two bases share for one person (moved to lib/ so that store/ can link people too). */
+export {personMatchKey} from "../../lib/normalizeText.ts";
 
 /** The display form kept for a person: the fullest spelling seen. */
 export function fullerName(a: string | null, b: string): string {

@@ -340,8 +340,9 @@ async function purge(ctx: AuthRouteContext): Promise<void> {
   }
   const r = await purgePersonalData(ctx.store, request, {actor: actorOf(ctx.session), address: ctx.address, uploadsDir: ctx.uploadsDir});
   ctx.dataChanged();
-  ctx.log(`удаление персональных данных № ${r.purgeId}: педагогов ${r.teacherIds.length}, участников ${r.participantIds.length}`);
-  const notice = `Удалено: педагогов — ${r.teacherIds.length}, участников баз — ${r.participantIds.length}, обезличенных ключей заменено — ${r.keys}, ` +
+  ctx.log(`удаление персональных данных № ${r.purgeId}: педагогов ${r.teacherIds.length}, участников ${r.participantIds.length}, из маршрутов ${r.namedIds.length}`);
+  const notice = `Удалено: педагогов — ${r.teacherIds.length}, участников баз — ${r.participantIds.length}, ` +
+    `педагогов из маршрутов и результатов учеников — ${r.namedIds.length}, обезличенных ключей заменено — ${r.keys}, ` +
     `значений в замечаниях — ${r.issues}, имён файлов — ${r.fileNames}, исходных файлов — ${r.originals.length - r.missingOriginals}. ` +
     "Сводные показатели не изменились; дашборды пересоберутся.";
   ctx.url.searchParams.delete("person");

@@ -12,13 +12,14 @@ function planRows(p: PurgePlan): string {
   const rows: Array<[string, number]> = [
     ["педагогов (ФИО, код, должность, предмет, стаж)", p.teacherIds.length],
     ["участников баз наставников и наставляемых (ФИО, контакты, год рождения)", p.participantIds.length],
+    ["педагогов из маршрутов (ИОМ) и результатов учеников (ФИО, код, должность)", p.namedIds.length],
     ["обезличенных ключей анкет и штатных списков (заменяются новыми случайными)", p.keys],
     ["замечаний, где в значении мог быть текст из файла", p.issues],
     ["имён файлов", p.fileNames],
     ["ответов анкет и ячеек штатных списков с этим именем", p.texts],
     ["исходных файлов загрузок (удаляются с диска)", p.originals.length]
   ];
-  return `<table class="plan"><tbody>${rows.filter(([, n], i) => n > 0 || i < 2).map(([label, n]) =>
+  return `<table class="plan"><tbody>${rows.filter(([, n], i) => n > 0 || i < 3).map(([label, n]) =>
     `<tr><td>${escapeHtml(label)}</td><td class="n">${formatNumber(n)}</td></tr>`).join("")}</tbody></table>`;
 }
 
@@ -35,7 +36,7 @@ export interface PurgePageOptions {
 
 export function purgePage(o: PurgePageOptions): string {
   const p = o.plan;
-  const nothing = p.teacherIds.length + p.participantIds.length + p.keys + p.issues + p.fileNames + p.originals.length === 0;
+  const nothing = p.teacherIds.length + p.participantIds.length + p.namedIds.length + p.keys + p.issues + p.fileNames + p.originals.length === 0;
   const matches = o.matches === null ? "" : o.matches.length === 0 ? `<p id="no-matches">Никого не нашлось по запросу «${escapeHtml(o.query)}».</p>` : `
 <form method="post" action="/purge" id="person-form">${hiddenCsrf(o.csrf)}<input type="hidden" name="mode" value="person">
 <table><thead><tr><th></th><th>ФИО</th><th>Где</th><th>Школа</th><th>Последняя загрузка</th></tr></thead><tbody>

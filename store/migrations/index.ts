@@ -10,5 +10,6 @@ import {admission} from "./007_admission.ts";
 import {accounts} from "./008_accounts.ts";
 import {routes} from "./009_routes.ts";
 import {settings} from "./010_settings.ts";
+import {personLinks} from "./011_person_links.ts";
 
-export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission, accounts, routes, settings];
+export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission, accounts, routes, settings, personLinks];

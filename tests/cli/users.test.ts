@@ -121,8 +121,15 @@ describe("mentoring purge", () => {
     expect(dry.code).toBe(0);
     const lines = dry.out.trim().split("\n");
     expect(lines[0]).toMatch(/^Персональные данные старше 0 дней \(последний раз загружены до \d\d\.\d\d\.\d{4}\):$/);
-    expect(lines[1]).toBe("  педагогов (ФИО, код, должность, предмет, стаж): 150");
-    expect(lines[2]).toBe("  участников баз наставников и наставляемых (ФИО, контакты, год рождения): 51");
+    // 156 teachers: 150 of the sample's diagnostics, and 6 more named only by the staff list the routes'
+    // sample added (data/sample/routes/кадры_Саргатская_гимназия_2026.xlsx) — their names are personal data too.
+    expect(lines[1]).toBe("  педагогов (ФИО, код, должность, предмет, стаж): 156");
+    // 68 registry people in the sample: 51 in the registries' bases of data/sample/registries, and 17
+    // in the two schools' bases the routes' sample added (data/sample/routes: база_наставничества_
+    // Саргатская_гимназия.xlsx 10, база_наставничества_Тарская_СОШ_3.xlsx 7).
+    expect(lines[2]).toBe("  участников баз наставников и наставляемых (ФИО, контакты, год рождения): 68");
+    // Every teacher named in the sample's routes and students' results (named_teachers: 45).
+    expect(lines[3]).toBe("  педагогов из маршрутов (ИОМ) и результатов учеников (ФИО, код, должность): 45");
     expect(lines.at(-1)).toBe("Проба (--dry-run): ничего не изменено.");
     expect(await withDb((s) => s.read((c) => all(c, "SELECT * FROM teacher_identities WHERE full_name = '(имя удалено)'")))).toEqual([]);
 
@@ -136,6 +143,8 @@ describe("mentoring purge", () => {
     const one = mentoring(["purge", "--person", "педагог:1"]);
     expect(one.code).toBe(0);
     expect(one.out).toContain("  педагогов (ФИО, код, должность, предмет, стаж): 1");
+    // Teacher 1 is named in no route and no students' results.
+    expect(one.out).toContain("  педагогов из маршрутов (ИОМ) и результатов учеников (ФИО, код, должность): 0");
     expect(one.out).toContain("Удалено (запись журнала: удаление № 1). Сводные показатели не изменились.");
     expect(one.out).toContain("Файл базы переписан заново: следов удалённого в нём не осталось.");
     const left = await withDb((s) => s.read((c) => all<{n: string}>(c, "SELECT full_name AS n FROM teacher_identities WHERE teacher_id = 1")));

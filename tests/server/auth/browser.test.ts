@@ -147,11 +147,14 @@ describe.skipIf(!existsSync(CHROMIUM))("accounts in Chromium", () => {
     await page.goto(`${s.url}/purge`);
     await logIn(page, "metod");
     expect(await page.textContent("h1")).toBe("Персональные данные");
+    // The teachers named in routes and students' results have their own line in the plan, shown even at 0.
+    expect(await page.textContent("table.plan")).toContain("педагогов из маршрутов (ИОМ) и результатов учеников (ФИО, код, должность)");
     await page.fill("input[name=person]", target!.name);
     await Promise.all([page.waitForLoadState("load"), page.click("form.filters button[type=submit]")]);
     await page.check(`input[name=teacher][value="${target!.id}"]`);
     await Promise.all([page.waitForLoadState("load"), page.click("#person-form button[type=submit]")]);
     expect(await page.textContent("#purge-notice")).toMatch(/^Удалено: педагогов — 1, /);
+    expect(await page.textContent("#purge-notice")).toMatch(/, педагогов из маршрутов и результатов учеников — \d+, /);
     const [after] = await s.store.read((c) => all<{name: string}>(c, "SELECT full_name AS name FROM teacher_identities WHERE teacher_id = $id", {id: target!.id}));
     expect(after!.name).toBe("(имя удалено)");
     await context.close();
