@@ -11,7 +11,7 @@ import {all} from "../store/database.ts";
 import type {Settings} from "../settings/index.ts";
 import {engagedCounts} from "../lib/engagedCounts.ts";
 import {isSmallGroup} from "../lib/smallGroup.ts";
-import {engagementReport} from "./engagement.ts";
+import {engagementReport, type EngagementReport} from "./engagement.ts";
 
 export type FormNumber = 2 | 3 | 4 | 5;
 
@@ -100,11 +100,14 @@ function formFigures(form: FormNumber, rows: Row[], min: number, hide: boolean):
 /**
  * The quarter's engagement by form and programme (default: the latest quarter with data), over the
  * schools the engagement report counts. Region: Σ over forms of studentsEngaged = the engagement
- * report's region studentsEngaged (teachers likewise).
+ * report's region studentsEngaged (teachers likewise). `base`: that quarter's engagement report,
+ * when the caller has it.
  */
-export async function engagementByForm(store: Store, settings: Settings, options: {period?: string} = {}): Promise<EngagementByForm> {
+export async function engagementByForm(store: Store, settings: Settings,
+  options: {period?: string; base?: EngagementReport} = {}): Promise<EngagementByForm> {
   const min = settings.groupSize.minGroupSize;
-  const base = await engagementReport(store, settings, options);
+  // The engagement report of the same quarter, when the caller already has it (the XLSX): computed once.
+  const base = options.base ?? await engagementReport(store, settings, {period: options.period});
   const c = base.region.coverage;
   const empty = (hide: boolean) => FORMS.map((f) => formFigures(f, [], min, hide));
   if (!base.period) {

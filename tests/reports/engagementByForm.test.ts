@@ -8,6 +8,8 @@ import {engagementByForm} from "../../reports/engagementByForm.ts";
 import {engagementReport} from "../../reports/engagement.ts";
 import {quarterFile, TARSKY_Q1, OMSKY_Q1} from "../helpers/region.ts";
 import {projectSettings} from "../helpers/settings.ts";
+import {engagementExport} from "../../reports/exports/engagementXlsx.ts";
+import ExcelJS from "exceljs";
 
 const settings = projectSettings();
 const pick = (f: {form: number; programmes: number; schools: number; mentors: number | null; mentees: number | null; studentsEngaged: number | null;
@@ -84,5 +86,23 @@ describe("engagement by form on the sample", () => {
     expect(r.programmes.filter((p) => p.suppressed).map((p) => [p.school, p.formLabel, p.mentors])).toEqual([
       ["МКОУ \"Атирская СОШ\"", "учитель – учитель", null], ["МКОУ \"Заливинская СОШ\"", "учитель – учитель", null],
       ["МКОУ \"Самсоновская ООШ\"", "учитель – учитель", null]]);
+  });
+
+  it("the engagement XLSX has the forms sheet with the same figures and the bank of practices, read back", async () => {
+    const {bytes} = await engagementExport(store, settings, {period: "2024-Q1"});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const forms = wb.getWorksheet("Формы и программы")!;
+    const row = (n: number) => (forms.getRow(n).values as unknown[]).slice(1);
+    expect(row(2)).toEqual(["Регион / муниципалитет", "Форма наставничества", "Программ", "Школ", "Наставников", "Наставляемых",
+      "Обучающихся вовлечено", "Педагогов вовлечено"]);
+    expect([row(3)[1], row(3)[6], row(5)[1], row(5)[4], row(5)[6], row(6)[1], row(6)[4], row(6)[6], row(4)[7]])
+      .toEqual(["ученик – ученик", 2206, "студент – ученик", 37, 129, "работодатель – ученик", 38, 175, 350]);
+    expect(row(7).slice(0, 2).concat(row(7).slice(6))).toEqual(["Регион", "Итого", 2510, 350]);
+    const bank = wb.getWorksheet("Банк практик")!;
+    const r = await engagementByForm(store, settings, {period: "2024-Q1"});
+    expect(bank.rowCount).toBe(2 + r.programmes.length);
+    expect((bank.getRow(3).values as unknown[]).slice(1)).toEqual([r.programmes[0]!.municipality, r.programmes[0]!.school, r.programmes[0]!.formLabel,
+      r.programmes[0]!.programme, r.programmes[0]!.mentors, r.programmes[0]!.mentees, r.programmes[0]!.result]);
   });
 });
