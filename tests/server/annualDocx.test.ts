@@ -16,6 +16,7 @@ import {periodFromId} from "../../lib/period.ts";
 import {formatNumber, formatPercent} from "../../lib/format.ts";
 import {projectSettings} from "../helpers/settings.ts";
 import {docxContent} from "../helpers/docx.ts";
+import {requirementFor} from "../../server/auth/requirements.ts";
 
 let s: TestServer, context: BrowserContext, page: Page, profile: string;
 
@@ -58,4 +59,11 @@ describe.skipIf(!existsSync(CHROMIUM))("the annual report as DOCX from the expor
     expect(audit[0]!.details).toContain("2023-24");
     await page.screenshot({path: "test-results/server-exports-docx.png", fullPage: true});
   }, 90_000);
+});
+
+describe("who may download the DOCX", () => {
+  it("needs what the PDF and the XLSX need: the annual report's export right", () => {
+    expect(requirementFor("GET", "/exports/annual.docx")).toEqual(requirementFor("GET", "/exports/annual.pdf"));
+    expect(requirementFor("GET", "/exports/annual.docx")).toEqual(requirementFor("GET", "/exports/annual.xlsx"));
+  });
 });
