@@ -33,17 +33,26 @@ function heading(text: string, level: 1 | 2 = 1): Paragraph {
     children: [new TextRun({text, bold: true, size: level === 1 ? 28 : 24, font: FONT, color: "000000"})]});
 }
 
-function cell(text: string, o: {bold?: boolean; shade?: boolean; right?: boolean} = {}): TableCell {
-  return new TableCell({borders, shading: o.shade ? {type: ShadingType.CLEAR, color: "auto", fill: "E8EEF4"} : undefined,
+function cell(text: string, width: number, o: {bold?: boolean; shade?: boolean; right?: boolean} = {}): TableCell {
+  return new TableCell({borders, width: {size: width, type: WidthType.PERCENTAGE}, shading: o.shade ? {type: ShadingType.CLEAR, color: "auto", fill: "E8EEF4"} : undefined,
     children: [new Paragraph({alignment: o.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
       children: [new TextRun({text, bold: o.bold, size: 20, font: FONT})]})]});
 }
 
-/** A table with a repeated header row; columns from the second on are right-aligned figures unless listed as text. */
-function table(header: string[], rows: string[][], textColumns: number[] = [0]): Table {
-  return new Table({width: {size: 100, type: WidthType.PERCENTAGE},
-    rows: [new TableRow({tableHeader: true, children: header.map((h) => cell(h, {bold: true, shade: true}))}),
-      ...rows.map((r) => new TableRow({children: r.map((v, i) => cell(v, {right: !textColumns.includes(i)}))}))]});
+/** The text width of an A4 page with the document's margins, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 1418 - 850;
+
+/**
+ * A table with a repeated header row; columns from the second on are right-aligned figures unless
+ * listed as text. The first column (names) is as wide as three others.
+ */
+function table(header: string[], rows: string[][], textColumns: number[] = [0], wideFirst = true): Table {
+  const weights = header.map((_, i) => (wideFirst && i === 0 && header.length > 2 ? 3 : 1));
+  const sum = weights.reduce((a, w) => a + w, 0);
+  const pct = weights.map((w) => Math.round((w * 100) / sum));
+  return new Table({width: {size: 100, type: WidthType.PERCENTAGE}, columnWidths: weights.map((w) => Math.round((w * TEXT_WIDTH) / sum)),
+    rows: [new TableRow({tableHeader: true, children: header.map((h, i) => cell(h, pct[i]!, {bold: true, shade: true}))}),
+      ...rows.map((r) => new TableRow({children: r.map((v, i) => cell(v, pct[i]!, {right: !textColumns.includes(i)}))}))]});
 }
 
 function body<T>(s: Section<T>, render: (data: T) => Array<Paragraph | Table>): Array<Paragraph | Table> {
@@ -60,7 +69,7 @@ function engagement(r: AnnualReport): Array<Paragraph | Table> {
       table(["Год", "Квартал", "Обучающихся вовлечено", "Обучающихся всего", "Доля обучающихся", "Педагогов вовлечено", "Педагогов всего",
         "Доля педагогов", "Охват"],
       d.years.map((y) => [y.periodId, formatPeriod(y.period), num(y.studentsEngaged), num(y.studentsPopulation), pct(y.studentsPct, t.students),
-        num(y.teachersEngaged), num(y.teachersPopulation), pct(y.teachersPct, t.teachers), y.coverage.label]), [0, 1, 8]),
+        num(y.teachersEngaged), num(y.teachersPopulation), pct(y.teachersPct, t.teachers), y.coverage.label]), [0, 1, 8], false),
       para(""),
       para(`Муниципалитеты, ${formatPeriod(c.period)}`, {bold: true}),
       table(["Муниципалитет", "Доля обучающихся", "Доля педагогов", "Охват"],
@@ -91,10 +100,10 @@ function retention(r: AnnualReport): Array<Paragraph | Table> {
   return body(r.retention, (d) => [
     table(["Учебный год приёма", "Принято", "Остались через год", "Ушли до года", "Ещё нет года", "Закрепление"],
       d.cohorts.map((c) => c.suppressed ? [c.label, `< ${r.minGroupSize}`, "—", "—", "—", "—"]
-        : [c.label, num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)])),
+        : [c.label, num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)]), [0], false),
     para(""),
     table(["Учебный год", "Среднесписочная численность", "Принято", "Уволились", "Текучесть"],
-      d.turnover.map((t) => [t.label, formatNumber(t.averageHeadcount, 1), num(t.hires), num(t.leavers), pct(t.rate)]))
+      d.turnover.map((t) => [t.label, formatNumber(t.averageHeadcount, 1), num(t.hires), num(t.leavers), pct(t.rate)]), [0], false)
   ]);
 }
 
