@@ -7,13 +7,14 @@ import {deficitLevelsSetting} from "./deficitLevels.ts";
 import {groupSizeSetting} from "./groupSize.ts";
 import {indicatorsSetting} from "./indicators.ts";
 import {mentoringRulesSetting} from "./mentoringRules.ts";
+import {organisationSetting} from "./organisation.ts";
 import {routeRulesSetting} from "./routeRules.ts";
 import {swotCodebookSetting} from "./swotCodebook.ts";
 import {targetsSetting} from "./targets.ts";
 import type {SettingDefinition} from "./definition.ts";
 
 export const SETTINGS = [targetsSetting, indicatorsSetting, areasSetting, swotCodebookSetting, mentoringRulesSetting, deficitLevelsSetting,
-  groupSizeSetting, routeRulesSetting] as const;
+  groupSizeSetting, routeRulesSetting, organisationSetting] as const;
 
 type Definitions = (typeof SETTINGS)[number];
 /** The effective value of every setting, by key. */

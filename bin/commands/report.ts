@@ -16,11 +16,13 @@ import {routeReportCommand} from "./reports/route.ts";
 import {studentsReportCommand} from "./reports/students.ts";
 import {needsMentorReportCommand} from "./reports/needsMentor.ts";
 import {catalogueReportCommand} from "./reports/catalogue.ts";
+import {programmesReportCommand} from "./reports/programmes.ts";
 
 export const reportCommands: ReportCommand[] = [
   engagementReportCommand, issuesReportCommand, prepostReportCommand, deficitsReportCommand,
   violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand, annualReportCommand,
-  routesReportCommand, routeReportCommand, studentsReportCommand, needsMentorReportCommand, catalogueReportCommand
+  routesReportCommand, routeReportCommand, studentsReportCommand, needsMentorReportCommand, catalogueReportCommand,
+  programmesReportCommand
 ];
 
 export function reportHelp(): string {

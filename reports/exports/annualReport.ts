@@ -71,6 +71,9 @@ export interface TargetLine {
   source: "roster" | "retention" | "table";
   schools: number;
   actual: number | null;
+  /** The region's sums behind `actual` (Σ numerators / Σ denominators over the schools that have it). */
+  numerator: number;
+  denominator: number;
   target: number;
   met: boolean | null;
   /** Both legitimate definitions, named: computed from rosters, and as schools reported them in their tables. */
@@ -217,7 +220,7 @@ async function targetsSection(store: Store, settings: Settings, year: number) {
   if (!y || !y.indicators.length) return null;
   const sourceOf = (code: string) => settings.indicators.indicators.find((d) => d.code === code)?.source ?? "roster";
   return {schoolYear: formatSchoolYear(year), indicators: y.indicators.map((i) => ({code: i.code, name: i.name, source: sourceOf(i.code), schools: i.schools,
-    actual: i.actual, target: i.target, met: i.met, bySource: i.bySource}))};
+    actual: i.actual, numerator: i.numerator, denominator: i.denominator, target: i.target, met: i.met, bySource: i.bySource}))};
 }
 
 async function swotSection(store: Store, settings: Settings, p: Period) {

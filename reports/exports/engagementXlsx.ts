@@ -1,9 +1,11 @@
 // The quarterly engagement report as a workbook to send upward (issue 8 §3): the region and its
-// municipalities, every school, the schools that did not report, and the data errors — the same
+// municipalities, every school, engagement by form and the programmes with their results (issue 15
+// §3), the schools that did not report, and the data errors — the same
 // figures as `mentoring report engagement --json` (reports/engagement.ts), ru-RU formats.
 import ExcelJS from "exceljs";
 import type {Store} from "../../store/database.ts";
 import {engagementReport, type EngagementReport} from "../engagement.ts";
+import {engagementByForm, type EngagementByForm} from "../engagementByForm.ts";
 import type {Settings} from "../../settings/index.ts";
 import {severityLabel} from "../../lib/glossary.ts";
 import type {EngagementFigures, GroupSummary} from "../../lib/engagementSummary.ts";
@@ -60,7 +62,30 @@ function formatPercents(ws: ExcelJS.Worksheet, firstFigureColumn: number, figure
   });
 }
 
-export async function engagementWorkbook(report: EngagementReport): Promise<Buffer> {
+/** «Формы и программы»: the quarter by form of mentoring, then every programme with its result (banks of practices). */
+function formsSheet(wb: ExcelJS.Workbook, r: EngagementByForm, period: string): void {
+  const min = r.minGroupSize;
+  const hidden = (v: number | null, suppressed: boolean) => (suppressed ? `< ${min}` : v);
+  const forms = [...r.region.byForm.map((f) => ["Регион", f.label, f.programmes, f.schools, f.mentors, f.mentees, f.studentsEngaged, f.teachersEngaged]),
+    ["Регион", "Итого", null, null, null, null, r.region.studentsEngaged, r.region.teachersEngaged],
+    ...r.municipalities.flatMap((m) => m.byForm.filter((f) => f.programmes).map((f) => [m.name, f.label, f.programmes, f.schools,
+      hidden(f.mentors, f.suppressed), hidden(f.mentees, f.suppressed), hidden(f.studentsEngaged, f.suppressed), hidden(f.teachersEngaged, f.suppressed)]))];
+  const ws = addTable(wb, "Формы и программы", `Вовлечённость по формам наставничества за ${period}, данные ${r.coverage}; ` +
+    `группы меньше ${min} человек не показываются`,
+  [{header: "Регион / муниципалитет", width: 22}, {header: "Форма наставничества", width: 24}, {header: "Программ", width: 10, format: COUNT_FORMAT},
+    {header: "Школ", width: 8, format: COUNT_FORMAT}, {header: "Наставников", width: 12, format: COUNT_FORMAT},
+    {header: "Наставляемых", width: 12, format: COUNT_FORMAT}, {header: "Обучающихся вовлечено", width: 13, format: COUNT_FORMAT},
+    {header: "Педагогов вовлечено", width: 12, format: COUNT_FORMAT}], forms);
+  ws.getRow(3 + r.region.byForm.length).font = {bold: true};
+  addTable(wb, "Банк практик", `Программы наставничества за ${period} и их результаты (школы в сумме отчёта)`,
+    [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 30}, {header: "Форма наставничества", width: 22},
+      {header: "Программа", width: 34}, {header: "Наставников", width: 12, format: COUNT_FORMAT}, {header: "Наставляемых", width: 12, format: COUNT_FORMAT},
+      {header: "Результат программы", width: 70}],
+    r.programmes.length ? r.programmes.map((p) => [p.municipality, p.school, p.formLabel, p.programme, hidden(p.mentors, p.suppressed),
+      hidden(p.mentees, p.suppressed), p.result]) : [["—", "Программ нет", null, null, null, null, null]]);
+}
+
+export async function engagementWorkbook(report: EngagementReport, byForm?: EngagementByForm): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Наставничество: аналитика";
   const period = `${formatPeriod(report.period)} (${report.period ?? "нет данных"})`;
@@ -81,6 +106,7 @@ export async function engagementWorkbook(report: EngagementReport): Promise<Buff
     report.schools.map((s) => [s.municipality, s.name, s.status === "reported" ? "да" : "нет", s.includedInTotals ? "да" : "нет",
       ...figureCells(s), s.dataErrors.length, s.stateLabel, s.reasons.join("; ")]));
   formatPercents(ws2, 5, report.schools, report);
+  if (byForm) formsSheet(wb, byForm, period);
 
   // Every expected school left out of the sums — not sent, refused, read in part — and refused files of no known school.
   const missing = [...report.notCounted.map((s) => [s.municipality, s.name, s.stateLabel, s.reasons.join("; ")]),
@@ -100,5 +126,6 @@ export async function engagementWorkbook(report: EngagementReport): Promise<Buff
 
 export async function engagementExport(store: Store, settings: Settings, options: {period?: string} = {}): Promise<{period: string | null; bytes: Buffer}> {
   const report = await engagementReport(store, settings, options);
-  return {period: report.period, bytes: await engagementWorkbook(report)};
+  const byForm = await engagementByForm(store, settings, {base: report});
+  return {period: report.period, bytes: await engagementWorkbook(report, byForm)};
 }

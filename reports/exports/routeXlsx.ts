@@ -101,6 +101,9 @@ export async function routeXlsx(draft: RouteDraft, options: {developed?: string}
   line(f.block6.title, {bold: true});
   for (const l of f.block6.lines) { line(l); line("_".repeat(100)); line("_".repeat(100)); }
   for (const s of f.block6.signatures) line(`${s} ______________________ (подпись)`);
+  // Printed as a whole: the form's area, page numbers in the footer (issue 15 §5).
+  ws.pageSetup.printArea = `A1:F${ws.rowCount}`;
+  ws.headerFooter = {oddFooter: "&C&P / &N"};
   // Fast deflate: nearly the size of the default level at half the time (the curator's page builds one per teacher).
   return Buffer.from(await wb.xlsx.writeBuffer({zip: {compression: "DEFLATE", compressionOptions: {level: 1}}} as Partial<ExcelJS.XlsxWriteOptions>));
 }

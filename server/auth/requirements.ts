@@ -62,6 +62,7 @@ export function requirementFor(method: string, path: string): Requirement {
       return need("annual", ["view-aggregates"]);
     case "/exports/annual.pdf":
     case "/exports/annual.xlsx":
+    case "/exports/annual.docx":
       return need("annual-export", ["export"]);
     // Lists of periods with data: what a page's period picker offers (no figures).
     // A teacher's route names her: as the dashboards with names.

@@ -24,7 +24,8 @@ ${o.periods.length ? `<form method="get" action="/exports/engagement.xlsx"><labe
 ${years ? `<form method="get" action="/exports/annual.html"><label>Период: <select name="period">${years}</select></label>
 <button type="submit">Открыть для печати (A4)</button>
 <button type="submit" formaction="/exports/annual.pdf">Скачать PDF</button>
-<button type="submit" formaction="/exports/annual.xlsx">Скачать XLSX</button></form>` : "<p class=\"missing\">Данных для отчёта ещё нет.</p>"}
+<button type="submit" formaction="/exports/annual.xlsx">Скачать XLSX</button>
+<button type="submit" formaction="/exports/annual.docx">Скачать DOCX (для правки и подписи)</button></form>` : "<p class=\"missing\">Данных для отчёта ещё нет.</p>"}
 <p class="hint">Учебный год — с 1 сентября по 31 августа; в отчёт за год входят только его данные.</p>
 </section>
 <section class="card"><h2>Настройки (XLSX)</h2>

@@ -11,6 +11,7 @@ import {currentSession} from "../auth/context.ts";
 import {uploadInScope, uploadScopeOf} from "../scope.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** An export is recorded in the audit log: what was exported, never its content. */
 const exported = (c: RequestContext, object: string, details: Record<string, string | number | null> = {}) =>
@@ -87,6 +88,14 @@ export const exportRoutes = (): Route[] => [
     await exported(c, "export:annual.xlsx", {period: r.period.id.replace("/", "-")});
     const {annualWorkbook} = await import("../../reports/exports/annualXlsx.ts");
     sendBytes(res, await annualWorkbook(r), XLSX, `итоговый отчёт ${r.period.id.replace("/", "-")}.xlsx`);
+  }},
+  {method: "GET", path: "/exports/annual.docx", guard: "export", access: "view", handle: async (c) => {
+    const {app, res, url} = c;
+    const settings = await app.settings();
+    const r = await (await annual()).annualReport(app.store, settings, reportPeriodParam(url));
+    await exported(c, "export:annual.docx", {period: r.period.id.replace("/", "-")});
+    const {annualDocx, annualDocxFileName} = await import("../../reports/exports/annualDocx.ts");
+    sendBytes(res, await annualDocx(r, settings.organisation), DOCX, annualDocxFileName(r));
   }},
   {method: "GET", path: "/exports/annual.html", guard: "export", access: "view", handle: async (c) => {
     const {app, res, url} = c;

@@ -1,8 +1,9 @@
 // The methodologist's page: engagementReport for every period (the same function as
-// `mentoring report engagement --json`), with its coverage; small groups hidden, and every upload
-// with its issues.
+// `mentoring report engagement --json`), with its coverage and its split by form and programme
+// (`mentoring report programmes --json`); small groups hidden, and every upload with its issues.
 import {engagementPeriods, engagementReport, type EngagementReport, type SchoolReport, type MunicipalityReport} from "../../reports/engagement.ts";
 import {issuesReport, type UploadIssues} from "../../reports/issues.ts";
+import {engagementByForm, type EngagementByForm} from "../../reports/engagementByForm.ts";
 import {suppressedFigures, type SuppressedFigures} from "../../lib/suppressedFigures.ts";
 import {emit, isPublic} from "./_snapshot.ts";
 
@@ -12,6 +13,8 @@ export interface DashboardPeriod extends Omit<EngagementReport, "schools" | "mun
   period: string;
   municipalities: DashboardMunicipality[];
   schools: DashboardSchool[];
+  /** Engagement by form and the programmes with their results (reports/engagementByForm.ts), small groups hidden. */
+  byForm: EngagementByForm;
 }
 export interface EngagementData {
   periods: DashboardPeriod[];
@@ -29,9 +32,11 @@ await emit(async (store, settings): Promise<EngagementData> => {
   const hide = isPublic();
   // One engagementReport per period with data, oldest first (the trend by quarter).
   for (const period of await engagementPeriods(store)) {
-    const {issues: _issues, schools, municipalities, notCounted, rejectedFiles, ...r} = await engagementReport(store, settings, {period});
+    const full = await engagementReport(store, settings, {period});
+    const byForm = await engagementByForm(store, settings, {base: full});
+    const {issues: _issues, schools, municipalities, notCounted, rejectedFiles, ...r} = full;
     const min = settings.groupSize.minGroupSize;
-    periods.push({...r, period,
+    periods.push({...r, period, byForm,
       schools: schools.map((s) => suppressedFigures(hide ? {...s, reasons: s.reasons.map(noFileNames)} : s, min)),
       municipalities: municipalities.map((m) => suppressedFigures(m, min)),
       notCounted: hide ? notCounted.map((s) => ({...s, reasons: s.reasons.map(noFileNames)})) : notCounted,

@@ -177,6 +177,30 @@ describe("the numbers shown equal the CLI's JSON", () => {
     await v.page.close();
   });
 
+  it("the forms and the bank of practices on «Вовлечённость» equal `mentoring report programmes --json`, and the bank is searchable", async () => {
+    const r = await cli("report", "programmes");
+    const v = await visit(origins.full, "/engagement", "#by-form-table");
+    const rows = await v.page.$$eval("#by-form-table tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
+    const cell = (n: number | null, hidden: boolean) => (hidden ? `< ${r.minGroupSize}` : formatNumber(n));
+    expect(rows).toEqual(r.region.byForm.map((f: {label: string; programmes: number; schools: number; mentors: number; mentees: number;
+      studentsEngaged: number; teachersEngaged: number; suppressed: boolean}) => [f.label, formatNumber(f.programmes), formatNumber(f.schools),
+      cell(f.mentors, f.suppressed), cell(f.mentees, f.suppressed), cell(f.studentsEngaged, f.suppressed), cell(f.teachersEngaged, f.suppressed)]));
+    expect(await v.page.$$eval("#by-form svg", (els) => els.length)).toBeGreaterThan(0);
+    // Typing a word of a programme's name or result narrows the bank to the programmes holding it.
+    const search = v.page.locator("input[placeholder='Поиск по программам и результатам…']");
+    await search.fill("профессию");
+    const expected = r.programmes.filter((p: {programme: string; formLabel: string; school: string; municipality: string; result: string | null}) =>
+      [p.programme, p.formLabel, p.school, p.municipality, p.result ?? ""].some((t) => t.toLowerCase().includes("профессию"))).length;
+    expect(expected).toBeGreaterThan(0);
+    // The search box says how many programmes it found («10 программ»).
+    await v.page.waitForFunction((n) => Array.from(document.querySelectorAll("form output"), (o) => o.textContent ?? "")
+      .some((t) => t.startsWith(`${n} программ`)), formatNumber(expected));
+    const names = await v.page.$$eval("#programmes table tbody tr td:nth-child(2)", (tds) => tds.map((td) => td.textContent ?? ""));
+    expect(names.length).toBeGreaterThan(0);
+    await v.page.screenshot({path: join(SHOTS, "engagement-programmes.png"), fullPage: true});
+    await v.page.close();
+  });
+
   it("the mean change per area on «Диагностика», worded as the deficit's change", async () => {
     const r = await cli("report", "prepost");
     const v = await visit(origins.full, "/diagnostics", "#prepost-table");

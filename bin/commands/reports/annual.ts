@@ -9,7 +9,7 @@ import {annualReport, type AnnualReport} from "../../../reports/exports/annualRe
 import {formatDate, formatNumber, formatP, formatPercent, formatPeriod} from "../../../lib/format.ts";
 import type {ReportCommand} from "./types.ts";
 
-const USAGE = "[--year 2024/25] [--db ФАЙЛ] [--json] [--out ФАЙЛ.xlsx|.html]";
+const USAGE = "[--year 2024/25] [--db ФАЙЛ] [--json] [--out ФАЙЛ.xlsx|.html|.docx] [--docx ФАЙЛ.docx]";
 
 /** The report's main figures, one line each, every one with its period. */
 export function annualText(r: AnnualReport): string {
@@ -59,16 +59,21 @@ export const annualReportCommand: ReportCommand = {
   usage: USAGE,
   summary: "итоговый аналитический отчёт за учебный год (или календарный): все разделы только за этот период",
   async run(argv: string[], io: Io) {
-    const {values} = parse(argv, {year: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}, out: {type: "string"}});
+    const {values} = parse(argv, {year: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}, out: {type: "string"},
+      docx: {type: "string"}});
     if (values.help) { io.out(`mentoring report annual ${USAGE}`); return 0; }
     const period = checkYear(values.year);
-    const out = values.out as string | undefined;
-    if (out && ![".xlsx", ".html"].includes(extname(out).toLowerCase())) throw new UserError(`--out: нужен файл .xlsx или .html, а не «${out}».`);
+    const docx = values.docx as string | undefined;
+    if (docx && values.out) throw new UserError("укажите либо --out, либо --docx.");
+    if (docx !== undefined && extname(docx).toLowerCase() !== ".docx") throw new UserError(`--docx: нужен файл .docx, а не «${docx}».`);
+    const out = (values.out as string | undefined) ?? docx;
+    if (out && ![".xlsx", ".html", ".docx"].includes(extname(out).toLowerCase())) throw new UserError(`--out: нужен файл .xlsx, .html или .docx, а не «${out}».`);
     return withStore(values.db, async (store, settings) => {
       const r = await annualReport(store, settings, period ? {period} : {});
       if (out) {
-        const bytes = extname(out).toLowerCase() === ".xlsx"
-          ? await (await import("../../../reports/exports/annualXlsx.ts")).annualWorkbook(r)
+        const ext = extname(out).toLowerCase();
+        const bytes = ext === ".xlsx" ? await (await import("../../../reports/exports/annualXlsx.ts")).annualWorkbook(r)
+          : ext === ".docx" ? await (await import("../../../reports/exports/annualDocx.ts")).annualDocx(r, settings.organisation)
           : Buffer.from((await import("../../../reports/exports/annualHtml.ts")).annualHtml(r));
         await writeFile(out, bytes);
         io.out(`Итоговый отчёт за ${r.period.label} записан: ${out}`);
