@@ -33,7 +33,9 @@ await emit(async (store, settings): Promise<EngagementData> => {
   // One engagementReport per period with data, oldest first (the trend by quarter).
   for (const period of await engagementPeriods(store)) {
     const full = await engagementReport(store, settings, {period});
-    const byForm = await engagementByForm(store, settings, {base: full});
+    const counted = await engagementByForm(store, settings, {base: full});
+    // The public build leaves out the programmes' stated results: free text a school wrote may name a person.
+    const byForm = hide ? {...counted, programmes: counted.programmes.map((p) => ({...p, result: null}))} : counted;
     const {issues: _issues, schools, municipalities, notCounted, rejectedFiles, ...r} = full;
     const min = settings.groupSize.minGroupSize;
     periods.push({...r, period, byForm,
