@@ -79,69 +79,6 @@ export function trendChart(points: TrendPoint[], {width, target, periods}: {widt
   });
 }
 
-export interface Dumbbell {
-  label: string;
-  entry: number | null;
-  exit: number | null;
-  /** 95 % interval of the mean change, in points; drawn from the entry value. */
-  ci95: [number, number] | null;
-  n: number;
-}
-
-/**
- * Entry → exit mean results per area: a grey line from entry (red) to exit (green) and, under it,
- * the 95 % interval of the mean change drawn from the entry value (where the exit would fall).
- */
-export function dumbbellChart(rows: Dumbbell[], {width}: {width: number}): Element {
-  const shown = rows.filter((r) => r.entry !== null && r.exit !== null);
-  const ci = shown.filter((r) => r.ci95 !== null);
-  const dots = shown.flatMap((r) => [{label: r.label, wave: "входная", value: r.entry!}, {label: r.label, wave: "итоговая", value: r.exit!}]);
-  return Plot.plot({
-    width, height: 60 + shown.length * 48, marginLeft: 200, marginRight: 30,
-    x: {domain: [0, 100], label: "Средний результат диагностики, % (дефицит = 100 − результат)", grid: true,
-      tickFormat: (d: number) => formatNumber(d)},
-    y: {label: null, domain: shown.map((r) => r.label)},
-    color: {domain: ["входная", "итоговая"], range: [COLORS.entry, COLORS.exit], legend: true},
-    marks: [
-      Plot.ruleY(ci, {x1: (r: Dumbbell) => r.entry! + r.ci95![0], x2: (r: Dumbbell) => r.entry! + r.ci95![1], y: "label",
-        stroke: COLORS.neutral, strokeWidth: 14, strokeOpacity: 0.18}),
-      Plot.link(shown, {x1: "entry", x2: "exit", y1: "label", y2: "label", stroke: "#777", strokeWidth: 2, markerEnd: "arrow"}),
-      Plot.dot(dots, {x: "value", y: "label", fill: "wave", r: 6, tip: true,
-        title: (d: {wave: string; value: number}) => `${d.wave}: ${formatNumber(d.value, 1)} %`}),
-      Plot.text(shown, {x: "exit", y: "label", dy: -13, fontSize: 11,
-        text: (r: Dumbbell) => `${formatSigned(r.exit! - r.entry!)} п. п., n = ${formatNumber(r.n)}`})
-    ]
-  });
-}
-
-export interface HeatCell {
-  row: string;
-  area: string;
-  wave: string;
-  /** Deficit, percent; null when hidden or unknown. */
-  deficit: number | null;
-  note?: string;
-}
-
-/** Rows × areas, faceted by wave: the deficit as colour (darker = larger), its value as text. */
-export function deficitHeatmap(cells: HeatCell[], {width, rows, areas, waves}: {width: number; rows: string[]; areas: string[]; waves: string[]}): Element {
-  return Plot.plot({
-    width, height: 130 + rows.length * 30, marginLeft: Math.min(280, 12 + 7 * Math.max(0, ...rows.map((r) => r.length))), marginBottom: 30, marginTop: 100, marginRight: 80,
-    padding: 0.04,
-    fx: {domain: waves, label: null, axis: "bottom", tickFormat: (w: string) => `${w} диагностика`},
-    x: {domain: areas, label: null, axis: "top", tickRotate: -35},
-    y: {domain: rows, label: null},
-    color: {type: "linear", domain: [0, 100], range: ["#fff5eb", "#b3410c"], label: "Дефицит, %", legend: true,
-      tickFormat: (d: number) => formatNumber(d)},
-    marks: [
-      Plot.cell(cells, {fx: "wave", x: "area", y: "row", fill: (c: HeatCell) => c.deficit ?? undefined, stroke: "#ddd", inset: 0.5}),
-      Plot.text(cells, {fx: "wave", x: "area", y: "row", fontSize: 11,
-        text: (c: HeatCell) => (c.deficit === null ? c.note ?? "—" : formatNumber(c.deficit)),
-        fill: (c: HeatCell) => (c.deficit !== null && c.deficit > 55 ? "white" : "#222")})
-    ]
-  });
-}
-
 export interface ActualTarget {
   /** The indicator's name, written above its bars. */
   label: string;
