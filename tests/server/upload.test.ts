@@ -100,7 +100,7 @@ describe("uploading through the HTTP API", () => {
     const res = await fetch(`${s.url}/exports/engagement.xlsx?period=2024-Q1`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Муниципалитеты", "Школы", "Не отчитались", "Ошибки данных"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Муниципалитеты", "Школы", "Формы и программы", "Банк практик", "Не отчитались", "Ошибки данных"]);
     const report = await engagementReport(s.store, projectSettings(), {period: "2024-Q1"});
     const region = wb.getWorksheet("Муниципалитеты")!.getRow(3);
     expect(region.getCell(1).value).toBe("Регион");

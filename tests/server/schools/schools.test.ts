@@ -53,8 +53,14 @@ async function workbookText(bytes: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows: string[][] = [];
+  // A merged range (the title spans the table for print) is read once, as a person sees it: its first cell.
   wb.eachSheet((ws) => ws.eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v))));
+    const cells: string[] = [];
+    row.eachCell({includeEmpty: true}, (cell) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      cells.push(cell.value === null || cell.value === undefined ? "" : String(cell.value));
+    });
+    rows.push(cells);
   }));
   return rows;
 }
