@@ -5,7 +5,8 @@ import {all, type Store} from "../store/database.ts";
 import {worstFirst} from "../loaders/issues.ts";
 import {storedIssues, type StoredIssue} from "./engagement.ts";
 
-export interface UploadIssues {
+/** One stored upload as the history and the issues reports show it. */
+export interface UploadRecord {
   uploadId: number;
   file: string;
   sha256: string;
@@ -14,6 +15,9 @@ export interface UploadIssues {
   status: "accepted" | "accepted_with_remarks" | "rejected";
   loadedAt: string;
   undone: boolean;
+}
+
+export interface UploadIssues extends UploadRecord {
   /** The latest upload that took over all of this upload's schools and periods, if any. */
   replacedBy: number | null;
   errors: number;

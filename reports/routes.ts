@@ -10,19 +10,11 @@ import type {Settings} from "../settings/index.ts";
 import {deficitsReport, type DeficitsReport} from "./deficits.ts";
 import {todayIso} from "./routeConfig.ts";
 import {inScope, loadPeople, menteeStatus, type PeopleIndex} from "./teacherLinks.ts";
+import type {RouteActivity} from "../loaders/routes/routeFile.ts";
 
-export interface StoredActivity {
+/** An activity of a route as stored: the file's activity without its place and parsed mark, with its number and status. */
+export interface StoredActivity extends Omit<RouteActivity, "sheet" | "row" | "mark"> {
   activityNo: number;
-  block: "dpo" | "event";
-  title: string;
-  provider: string | null;
-  hours: number | null;
-  deficitsText: string | null;
-  areas: string[];
-  plannedText: string | null;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  markText: string | null;
   status: "done" | "not-done" | "unmarked";
   completedOn: string | null;
   document: string | null;

@@ -5,17 +5,10 @@
 // a database with thousands of uploads and a million issues answers a page in milliseconds.
 import {all, one, type Store} from "../store/database.ts";
 import {HttpError} from "./http.ts";
+import type {UploadRecord} from "../reports/issues.ts";
 import {uploadScopeParams, uploadScopeSql, type UploadScope} from "./scope.ts";
 
-export interface HistoryEntry {
-  uploadId: number;
-  file: string;
-  sha256: string;
-  kind: string | null;
-  period: string | null;
-  status: "accepted" | "accepted_with_remarks" | "rejected";
-  loadedAt: string;
-  undone: boolean;
+export interface HistoryEntry extends UploadRecord {
   errors: number;
   warnings: number;
   /** Earlier uploads this one replaced. */
