@@ -8,11 +8,10 @@ import {all, one, type Store} from "../store/database.ts";
 import {directorySchool, liveSchoolId} from "../store/directory.ts";
 import type {Session} from "./auth/permissions.ts";
 
-/** Whose uploads a request sees: all of them, one municipality's schools, or one school's. */
-export type UploadScope =
-  | {level: "region"}
-  | {level: "municipality"; id: number}
-  | {level: "school"; id: number};
+import type {ReportScope} from "../reports/scope.ts";
+
+/** Whose uploads a request sees: all of them, one municipality's schools, or one school's (the reports' scope). */
+export type UploadScope = ReportScope;
 
 /** Uploads that speak about a school of the scope: `WHERE ${uploadScopeSql("u.upload_id")}` with params from uploadScopeParams. */
 export function uploadScopeSql(column: string): string {
