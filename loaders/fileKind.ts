@@ -5,6 +5,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {IssueFacts} from "./issues.ts";
 import type {Workbook} from "./xlsx/workbook.ts";
 import type {Settings} from "../settings/index.ts";
+import type {NamedSchool, ScopeLock} from "./ownScope.ts";
 
 export interface IngestOptions {
   /** YYYY-QN, used where the file does not name its quarter. */
@@ -22,6 +23,11 @@ export interface IngestOptions {
      * error). `aliases` are the other names the school is known by.
      */
     locked?: boolean; aliases?: string[]};
+  /**
+   * The uploader's scope (a municipal curator's municipality, a school's account's school; forced by
+   * the server): a file that names a school outside it is refused (loaders/ownScope.ts).
+   */
+  scopeLock?: ScopeLock;
   /** The school year (numbered by the year it ends in: 2026 = 2025/26) of diagnostics files that do not name theirs. */
   schoolYear?: number;
   /**
@@ -94,4 +100,10 @@ export interface FileKind<D = unknown> {
    * `store` for each in turn; one Stored per item, in order.
    */
   storeMany?(conn: DuckDBConnection, items: Array<{data: D; context: StoreContext}>): Promise<Array<Stored | void>>;
+  /**
+   * The schools a parsed file names (each row's or the title's, with the district written next to
+   * it), for uploads locked to a scope (loaders/ownScope.ts). A kind without it cannot be uploaded
+   * from an account below the region, except quarterly reports, which check their school themselves.
+   */
+  schoolsNamed?(data: D, context: ParseContext): NamedSchool[];
 }

@@ -7,6 +7,7 @@ import type {Claims, FileKind, IngestOptions, Parsed, Stored} from "./fileKind.t
 import {storeClaims} from "../store/directory.ts";
 import type {Issue, IssueFacts} from "./issues.ts";
 import {fileKinds} from "./kinds.ts";
+import {outsideScope} from "./ownScope.ts";
 import {toIssue} from "./messages/index.ts";
 import {defaultZipLimits, type ZipLimits} from "./xlsx/zipGuard.ts";
 import {defaultReadLimits, type ReadLimits} from "./xlsx/sheetBuilder.ts";
@@ -116,6 +117,13 @@ export function examineWorkbook(file: string, workbook: Workbook, options: Inges
       details: {sheets: workbook.sheets.map((s) => s.name), kinds: fileKinds.map((k) => k.label)}}], claims: claimsOfOptions(options)};
   }
   const parsed = best.parse(workbook, context);
+  const outside = parsed.rejected ? null : outsideScope(best, parsed, context);
+  // A school's refused file is linked to her school (her history lists it), counting against no quarter.
+  if (outside) {
+    const lock = context.scopeLock!;
+    return {ok: false, kind: best, issues: [outside], claims: {period: null, noPeriod: true,
+      schools: lock.level === "school" ? [{municipality: lock.municipality, name: lock.name}] : []}};
+  }
   if (parsed.rejected) {
     const own = parsed.claims, given = claimsOfOptions(options);
     return {ok: false, kind: best, issues: parsed.issues,

@@ -120,6 +120,7 @@ export const ISSUE_EXAMPLES: {[K in IssueKind]: IssueDetails[K]} = {
   "school/spelling-unified": {form: 2},
   "school/option-differs": {chosen: "МБОУ СОШ № 2"},
   "upload/kind-not-allowed": {label: "диагностика педагогов", allowed: "квартальный отчёт по формам 1–5"},
+  "upload/outside-scope": {level: "municipality", own: "Тарский муниципальный район", municipality: "Саргатский муниципальный район"},
   "settings/no-table": {},
   "settings/invalid": {setting: "Цели вовлечённости", header: "Цель, %", problem: "число больше 100"},
   "settings/not-a-number": {setting: "Цели вовлечённости", header: "Цель, %"},

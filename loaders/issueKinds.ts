@@ -244,6 +244,12 @@ export interface RoutesIssueDetails {
 export interface SchoolsIssueDetails {
   /** A kind of file her role may not upload: its label and what she may upload. */
   "upload/kind-not-allowed": {label: string; allowed: string};
+  /**
+   * A file of a school or municipality outside the uploader's scope (her municipality, her school):
+   * `own` is her scope's name; the issue's `school` is the school the file names (null: it names none),
+   * `municipality` the district written next to it.
+   */
+  "upload/outside-scope": {level: "school" | "municipality"; own: string; municipality: string | null};
 }
 
 /** Every issue kind → its details. */

@@ -16,9 +16,11 @@ export interface LiveBytes {
 
 /** The options a file was judged under: period, wave and the version of the parsing code. */
 export function optionsKey(options: IngestOptions, parserVersion: string): string {
-  // A school's own upload (locked school) is judged against that school: its refusals are remembered apart.
+  // A school's or a municipality's own upload (locked school, scope lock) is judged against that
+  // scope: its refusals are remembered apart.
   const own = options.school?.locked ? [options.school.id ?? options.school.name] : [];
-  return JSON.stringify([options.period ?? null, options.wave ?? null, parserVersion, ...own]);
+  const lock = options.scopeLock ? [`${options.scopeLock.level}:${options.scopeLock.name}`] : [];
+  return JSON.stringify([options.period ?? null, options.wave ?? null, parserVersion, ...own, ...lock]);
 }
 
 export class KnownBytes {

@@ -1,11 +1,13 @@
 // Scope of uploads (issue 16 §2 for uploads, history and issues; §4 «Schools upload their own"): which
 // uploads a session may see, as a WHERE clause on upload_id that the queries add in SQL (never a
 // filter in the browser). An upload belongs to the schools it speaks about: the (school, period)
-// pairs a quarterly report stored (school_periods), and for a refused file the schools it was for
-// (upload_claims), each spelling resolved to its directory school (school_directory).
+// pairs a quarterly report stored (school_periods), the schools of the teachers, registries,
+// respondents, staff lists and indicator tables it stored, and for a refused file the schools it
+// was for (upload_claims), each spelling resolved to its directory school (school_directory).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {all, one, type Store} from "../store/database.ts";
-import {directorySchool, liveSchoolId} from "../store/directory.ts";
+import {directorySchool, directorySchools, liveSchoolId} from "../store/directory.ts";
+import type {ScopeLock} from "../loaders/ownScope.ts";
 import type {Session} from "./auth/permissions.ts";
 
 import type {ReportScope} from "../reports/scope.ts";
@@ -13,15 +15,25 @@ import type {ReportScope} from "../reports/scope.ts";
 /** Whose uploads a request sees: all of them, one municipality's schools, or one school's (the reports' scope). */
 export type UploadScope = ReportScope;
 
+/** Every (upload, school) an upload speaks about. */
+const UPLOAD_SCHOOLS = `SELECT upload_id, school_id FROM school_periods
+      UNION SELECT upload_id, school_id FROM upload_claims WHERE school_id IS NOT NULL
+      UNION SELECT e.upload_id, t.school_id FROM diagnostic_entries e JOIN diagnostic_teachers t USING (teacher_id)
+      UNION SELECT upload_id, school_id FROM registry_loads
+      UNION SELECT upload_id, school_id FROM questionnaire_respondents WHERE school_id IS NOT NULL
+      UNION SELECT upload_id, school_id FROM roster_snapshots
+      UNION SELECT upload_id, school_id FROM indicator_values`;
+
+/** A directory school `d` of the scope ($scope_level, $scope_id). */
+const SCOPE_MATCH = `(($scope_level = 'school' AND d.directory_school_id = $scope_id)
+       OR ($scope_level = 'municipality' AND d.municipality_id = $scope_id))`;
+
 /** Uploads that speak about a school of the scope: `WHERE ${uploadScopeSql("u.upload_id")}` with params from uploadScopeParams. */
 export function uploadScopeSql(column: string): string {
   return `($scope_level = 'region' OR ${column} IN (
-    SELECT l.upload_id FROM (
-      SELECT upload_id, school_id FROM school_periods
-      UNION SELECT upload_id, school_id FROM upload_claims WHERE school_id IS NOT NULL) l
+    SELECT l.upload_id FROM (${UPLOAD_SCHOOLS}) l
     JOIN school_directory d USING (school_id)
-    WHERE ($scope_level = 'school' AND d.directory_school_id = $scope_id)
-       OR ($scope_level = 'municipality' AND d.municipality_id = $scope_id)))`;
+    WHERE ${SCOPE_MATCH}))`;
 }
 
 export function uploadScopeParams(scope: UploadScope): {scope_level: string; scope_id: number} {
@@ -39,6 +51,20 @@ export async function uploadScopeOf(store: Store, session: Pick<Session, "scope"
   if (scope.level === "municipality") return {level: "municipality", id};
   const live = id > 0 ? await store.read((c) => liveSchoolId(c, id)) : null;
   return {level: "school", id: live ?? -1};
+}
+
+/**
+ * Whether every school an upload speaks about lies in the scope (and it speaks about one): bytes
+ * loaded before are answered «already loaded» to a locked uploader only then — a file she would be
+ * refused is parsed again and refused.
+ */
+export async function uploadWithinScope(store: Store, uploadId: number, scope: UploadScope): Promise<boolean> {
+  if (scope.level === "region") return true;
+  const r = await store.read((c) => one<{inside: number; outside: number}>(c,
+    `SELECT count(*) FILTER (WHERE ${SCOPE_MATCH})::INTEGER AS inside, count(*) FILTER (WHERE NOT coalesce(${SCOPE_MATCH}, false))::INTEGER AS outside
+     FROM (${UPLOAD_SCHOOLS}) l LEFT JOIN school_directory d USING (school_id) WHERE l.upload_id = $id`,
+    {id: uploadId, ...uploadScopeParams(scope)}));
+  return (r?.inside ?? 0) > 0 && (r?.outside ?? 0) === 0;
 }
 
 /** Whether one upload is in the scope (the issues XLSX of an upload outside it is «not found»). */
@@ -67,5 +93,29 @@ export async function scopeSchool(store: Store, scope: UploadScope): Promise<Sco
       "SELECT DISTINCT written_name AS name FROM school_directory WHERE directory_school_id = $id ORDER BY 1", {id: scope.id});
     const aliases = [...new Set([s.name, ...(s.fullName ? [s.fullName] : []), ...(s.shortName ? [s.shortName] : []), ...spellings.map((r) => r.name)])];
     return {id: s.id, name: s.name, municipality: s.municipality, aliases};
+  });
+}
+
+/**
+ * The lock an upload from a session below the region carries (loaders/ownScope.ts): her school, or
+ * every school of her municipality, each with the spellings it was written in. Null for the region,
+ * or when the directory does not know the scope's id.
+ */
+export async function scopeLockOf(store: Store, scope: UploadScope): Promise<ScopeLock | null> {
+  if (scope.level === "region") return null;
+  if (scope.level === "school") {
+    const s = await scopeSchool(store, scope);
+    return s ? {level: "school", municipality: s.municipality, name: s.name, schools: [{name: s.name, aliases: s.aliases}]} : null;
+  }
+  return store.read(async (c: DuckDBConnection) => {
+    const m = await one<{name: string}>(c, "SELECT name FROM municipalities WHERE municipality_id = $id", {id: scope.id});
+    if (!m) return null;
+    const schools = (await directorySchools(c)).filter((s) => s.municipalityId === scope.id);
+    const spellings = await all<{id: number; name: string}>(c,
+      `SELECT DISTINCT d.directory_school_id AS id, d.written_name AS name FROM school_directory d
+       WHERE d.municipality_id = $id ORDER BY 1, 2`, {id: scope.id});
+    return {level: "municipality", municipality: m.name, name: m.name,
+      schools: schools.map((s) => ({name: s.name, aliases: [...new Set([...(s.fullName ? [s.fullName] : []), ...(s.shortName ? [s.shortName] : []),
+        ...spellings.filter((x) => x.id === s.id).map((x) => x.name)])]}))};
   });
 }

@@ -16,7 +16,7 @@ import type {ChildFailure} from "./parseSupervisor.ts";
 import {safeDisplayName} from "./security.ts";
 import {HttpError} from "./http.ts";
 import {fileKinds} from "../loaders/kinds.ts";
-import {uploadInScope, type UploadScope} from "./scope.ts";
+import {uploadWithinScope, type UploadScope} from "./scope.ts";
 
 export interface UploadLimits {
   /** Bytes per file (default 10 MB), counted while the body streams. */
@@ -76,9 +76,9 @@ async function answer(app: App, sender: string, job: FileJob, options: IngestOpt
   policy: UploadPolicy | null): Promise<FileOutcome> {
   const {file, bytes, hash} = job;
   const live = app.known.liveUpload(hash);
-  // Bytes already loaded are answered from the database only when they are the uploader's own
-  // school's; otherwise they are parsed again (and refused for naming another school).
-  if (live && (!policy || await uploadInScope(app.store, live.uploadId, policy.scope))) {
+  // Bytes already loaded are answered from the database only when every school they speak about is
+  // in the uploader's scope; otherwise they are parsed again (and refused for naming another school).
+  if (live && (!policy || await uploadWithinScope(app.store, live.uploadId, policy.scope))) {
     return alreadyLoaded(file, hash, {upload_id: live.uploadId, kind: live.kind, period: live.period});
   }
   const key = optionsKey(options, app.parsers.version);

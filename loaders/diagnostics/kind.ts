@@ -23,7 +23,8 @@ export function diagnosticsKind(areas?: AreasConfig): FileKind<DiagnosticsData> 
       return best;
     },
     parse: (workbook, context) => parseDiagnostics(workbook, context, areas ?? context.settings.areas),
-    store: (conn, data, context) => storeDiagnostics(conn, data, context)
+    store: (conn, data, context) => storeDiagnostics(conn, data, context),
+    schoolsNamed: (data) => data.rows.map((r) => ({name: r.school, municipality: r.municipality, sheet: r.sheet, row: r.row}))
   };
 }
 

@@ -159,5 +159,6 @@ async function store(conn: DuckDBConnection, data: IndicatorTableData, {uploadId
 export const indicatorTableKind: FileKind<IndicatorTableData> = {
   name: "indicators",
   label: "таблица целевых показателей школы (показатель, количество педагогов, всего педагогов)",
-  detect, parse, store
+  detect, parse, store,
+  schoolsNamed: (data) => data.rows.map((r) => ({name: r.school.name, municipality: r.school.municipality, sheet: data.sheet, row: r.row}))
 };

@@ -128,6 +128,17 @@ function detect(workbook: Workbook): number {
   return best;
 }
 
+/**
+ * A school's own upload (her account's school, locked by the server): a respondent who names no
+ * district is hers when she names no school or names it by one of its spellings; another name
+ * stays as written, so the upload's scope check refuses the file.
+ */
+function ownSchool(ctx: ParseContext, written: string): {municipality: string; name: string} | null {
+  const own = ctx.school?.locked ? ctx.school : null;
+  if (!own) return null;
+  return {municipality: own.municipality, name: written || own.name};
+}
+
 function parseSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: IssueFacts[]): QuestionnaireData {
   const place = {file: ctx.file, sheet: sheet.name};
   const roleCol = columnOf(h, ROLE_HEADER)!;
@@ -205,7 +216,7 @@ function parseSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: Issue
       answers.push({question: q.no, text: sheet.text(r, q.column).trim(), rating});
     }
     respondents.push({no: respondents.length + 1, row: r, key, role, roleRaw, wave, answeredAt,
-      school: muni && schoolName ? {municipality: muni, name: schoolName} : null, answers});
+      school: muni && schoolName ? {municipality: muni, name: schoolName} : ownSchool(ctx, schoolName), answers});
   }
   if (!fileWave && !waveColumnUsed) {
     issues.push({...place, severity: "info", kind: "questionnaire/wave-unknown"});
@@ -282,5 +293,8 @@ async function store(conn: DuckDBConnection, data: QuestionnaireData, {uploadId}
 export const questionnaireKind: FileKind<QuestionnaireData> = {
   name: "questionnaire",
   label: "анкета участников программы (выгрузка опроса)",
-  detect, parse, store
+  detect, parse, store,
+  // A respondent who names no school is not anyone's: a locked upload refuses the file.
+  schoolsNamed: (data) => data.respondents.map((r) => ({name: r.school?.name ?? "", municipality: r.school?.municipality ?? null,
+    sheet: data.sheet, row: r.row}))
 };

@@ -266,5 +266,6 @@ async function store(conn: DuckDBConnection, data: RosterData, {uploadId, file}:
 export const rosterKind: FileKind<RosterData> = {
   name: "roster",
   label: "список педагогических работников (даты приёма и увольнения)",
-  detect, parse, store
+  detect, parse, store,
+  schoolsNamed: (data) => data.teachers.map((t) => ({name: t.school.name, municipality: t.school.municipality, sheet: t.sheet, row: t.row}))
 };

@@ -10,12 +10,16 @@ function detectBase(base: Base) {
   return (workbook: Workbook): number => registrySheets(workbook).some((s) => s.header.base === base) ? 0.9 : 0;
 }
 
+/** A registry is one school's: the one in its title or columns. */
+const schoolsNamed = (data: RegistryData) => [{name: data.school.name, municipality: data.school.municipality}];
+
 export const menteeRegistryKind: FileKind<RegistryData> = {
   name: "registry-mentees",
   label: "база наставляемых",
   detect: detectBase("mentees"),
   parse: parseRegistries,
-  store: storeRegistries
+  store: storeRegistries,
+  schoolsNamed
 };
 
 export const mentorRegistryKind: FileKind<RegistryData> = {
@@ -23,7 +27,8 @@ export const mentorRegistryKind: FileKind<RegistryData> = {
   label: "база наставников",
   detect: detectBase("mentors"),
   parse: parseRegistries,
-  store: storeRegistries
+  store: storeRegistries,
+  schoolsNamed
 };
 
 export const registryKinds: FileKind<any>[] = [menteeRegistryKind, mentorRegistryKind];

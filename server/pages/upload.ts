@@ -7,24 +7,32 @@ export interface PeriodChoice { id: string; label: string }
 
 export function uploadPage(o: {csrf: string; maxFileMb: number; maxFiles: number; kinds: string[]; dashboards: string;
   quarters: PeriodChoice[]; schoolYears: PeriodChoice[];
-  /** A school's own account: her school, fixed by the server (no picker). */
-  ownSchool?: {name: string; municipality: string} | null}): string {
-  const own = o.ownSchool ?? null;
-  const schoolChoice = own
-    ? `<p id="own-school">Школа: <strong>${escapeHtml(own.name)}</strong> (${escapeHtml(own.municipality)}) — ваша школа. Файл другой школы не будет принят.</p>`
+  /** An account below the region: her school (fixed by the server, no picker) or her municipality. */
+  own?: {level: "school" | "municipality"; name: string; municipality: string} | null;
+  /** She uploads only quarterly reports (no diagnostics' year and wave to choose). */
+  formsOnly?: boolean}): string {
+  const own = o.own ?? null;
+  const ownLine = !own ? ""
+    : own.level === "school"
+      ? `<p id="own-school">Школа: <strong>${escapeHtml(own.name)}</strong> (${escapeHtml(own.municipality)}) — ваша школа. Файл другой школы не будет принят.</p>`
+      : `<p id="own-school">Муниципалитет: <strong>${escapeHtml(own.name)}</strong> — файлы школ вашего муниципалитета. Файл школы другого муниципалитета не будет принят.</p>`;
+  const schoolChoice = own ? ownLine
     : `<p><label>Школа: <select name="school" id="school-picker"><option value="">указана в файле</option></select></label></p>`;
+  const diagnosticsChoices = !o.formsOnly;
   const options = (list: PeriodChoice[]) => list.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`).join("");
   return page({title: "Загрузка отчётов", active: "upload", csrf: o.csrf, scripts: ["upload.js"], body: `
-<p class="lead">Перетащите сюда ${own ? "квартальный отчёт вашей школы" : "файлы отчётов школ"} (Excel .xlsx, .xls, OpenDocument .ods или CSV) или выберите их кнопкой. Каждый файл проверяется сразу:
+<p class="lead">Перетащите сюда ${!own ? "файлы отчётов школ" : own.level === "municipality" ? "файлы школ вашего муниципалитета"
+  : o.formsOnly ? "квартальный отчёт вашей школы" : "файлы вашей школы"} (Excel .xlsx, .xls, OpenDocument .ods или CSV) или выберите их кнопкой. Каждый файл проверяется сразу:
 вы увидите, принят ли он и что в нём исправить — с листом и ячейкой.</p>
 <form id="upload-form" class="drop" data-max-file-bytes="${o.maxFileMb * 1024 * 1024}" data-max-files="${o.maxFiles}">
   <label for="files" class="drop-zone" id="drop-zone">
     <strong>Перетащите файлы сюда</strong> или <span class="button">выберите файлы</span>
     <input id="files" name="files" type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.csv">
   </label>
-  <details><summary>${own ? "Если в файле не указан квартал" : "Если в файле не указан квартал, учебный год, этап диагностики или школа"}</summary>
+  <details><summary>${!diagnosticsChoices ? "Если в файле не указан квартал"
+    : own ? "Если в файле не указан квартал, учебный год или этап диагностики" : "Если в файле не указан квартал, учебный год, этап диагностики или школа"}</summary>
     <p><label>Квартал: <select name="period"><option value="">указан в файле</option>${options(o.quarters)}</select></label>
-    ${own ? "" : `<label>Учебный год диагностики: <select name="schoolYear"><option value="">указан в файле</option>${options(o.schoolYears)}</select></label>
+    ${!diagnosticsChoices ? "" : `<label>Учебный год диагностики: <select name="schoolYear"><option value="">указан в файле</option>${options(o.schoolYears)}</select></label>
     <label>Этап диагностики: <select name="wave"><option value="">указан в файле</option><option value="entry">входная</option><option value="exit">итоговая</option></select></label>`}</p>
     ${own ? "" : schoolChoice}
   </details>

@@ -63,7 +63,8 @@ export const pageRoutes = (): Route[] => [
     const own = await ownUpload(app, currentSession());
     sendPage(res, uploadPage({csrf: app.csrf, maxFileMb: Math.round(app.uploadLimits.maxFileBytes / 1048576), maxFiles: app.uploadLimits.maxFiles,
       kinds: own ? [own.policy.allowedLabel] : fileKinds.map((k) => k.label), dashboards: app.dashboards().message, ...await uploadChoices(app.store),
-      ownSchool: own ? {name: own.school.name, municipality: own.school.municipality} : null}));
+      own: own ? {level: own.scopeLock.level, name: own.scopeLock.name, municipality: own.scopeLock.municipality} : null,
+      formsOnly: own ? [...own.policy.kinds].every((k) => k === "forms") : false}));
   }},
   {method: "GET", path: "/history", guard: "read", access: "view", handle: async ({app, res, url}) => {
     const before = /^\d{1,9}$/.test(url.searchParams.get("before") ?? "") ? Number(url.searchParams.get("before")) : null;

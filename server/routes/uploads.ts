@@ -6,7 +6,7 @@ import {periodParam} from "./params.ts";
 import {busy, HttpError, redirect, sendJson, wantsPage} from "../http.ts";
 import {senderKey} from "../admission.ts";
 import {receiveUploads, type UploadPolicy} from "../uploads.ts";
-import {scopeSchool, uploadScopeOf} from "../scope.ts";
+import {scopeLockOf, scopeSchool, uploadScopeOf} from "../scope.ts";
 import {can, uploadActionFor, type Session} from "../auth/permissions.ts";
 import {fileKinds} from "../../loaders/kinds.ts";
 import type {IngestOptions} from "../../loaders/fileKind.ts";
@@ -45,11 +45,13 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
   }
   let files;
   try {
-    // A school's own account uploads for her school, whatever the request says; the methodologist
-    // chooses the school for files that do not name theirs (a staff list, Forms without a school column).
+    // A school's own account uploads for her school, a municipal curator for her municipality's
+    // schools, whatever the request says; the methodologist chooses the school for files that do
+    // not name theirs (a staff list, Forms without a school column).
     const own = await ownUpload(app, currentSession());
     const school = own ? own.school : await schoolOption(app.store, url.searchParams.get("school"));
     files = await receiveUploads(app, req, sender, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {}),
+      ...(own ? {scopeLock: own.scopeLock} : {}),
       ...(schoolYear ? {schoolYear: schoolYear.year} : {}), settings: await app.settings()}, batch,
       requestHeldBytes(limits.maxFileBytes), own?.policy ?? null);
   } finally {
@@ -61,29 +63,30 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
 }
 
 /**
- * The upload of a session below the region (issue 16 §4): a school's account sends her school's
- * quarterly reports only — the school is her scope's, locked, and the kinds are those her role
- * may upload among the ones whose school the server checks (quarterly forms). Null for the region.
- * Throws 403 (Russian) for a scope that cannot upload here yet.
+ * The upload of a session below the region (issue 16 §1, §4): a school's account sends her school's
+ * files, a municipal curator her municipality's — the kinds her role may upload among those whose
+ * schools are checked (quarterly reports check their school in loaders/forms; the other kinds list
+ * the schools they name, loaders/ownScope.ts). A school's files are for her school, chosen and
+ * locked. Null for the region. Throws 403 (Russian) for a scope the directory does not know.
  */
-export async function ownUpload(app: RequestContext["app"], session: Session | null): Promise<{school: NonNullable<IngestOptions["school"]>; policy: UploadPolicy} | null> {
+export async function ownUpload(app: RequestContext["app"], session: Session | null): Promise<{school: IngestOptions["school"];
+  scopeLock: NonNullable<IngestOptions["scopeLock"]>; policy: UploadPolicy} | null> {
   if (!session || session.scope.level === "region") return null;
   const scope = await uploadScopeOf(app.store, session);
-  const school = await scopeSchool(app.store, scope);
-  if (!school) {
+  const lock = await scopeLockOf(app.store, scope);
+  if (!lock) {
     throw new HttpError(403, scope.level === "school"
       ? "Вашей школы нет в справочнике школ: загрузка невозможна. Сообщите методисту РНЦ."
-      : "Загрузка файлов муниципалитета с этой учётной записи пока недоступна: передайте файлы методисту РНЦ.");
+      : "Вашего муниципалитета нет в справочнике школ: загрузка невозможна. Сообщите методисту РНЦ.");
   }
-  const kinds = new Set(SCHOOL_CHECKED_KINDS.filter((k) => can(session, uploadActionFor(k))));
-  if (!kinds.size) throw new HttpError(403, "Вашей роли не разрешена загрузка квартальных отчётов.");
-  const labels = fileKinds.filter((k) => kinds.has(k.name)).map((k) => k.label);
-  return {school: {name: school.name, municipality: school.municipality, id: school.id, locked: true, aliases: school.aliases},
-    policy: {kinds, allowedLabel: labels.join(", "), scope}};
+  const checked = fileKinds.filter((k) => (k.name === "forms" ? scope.level === "school" : k.schoolsNamed !== undefined) &&
+    can(session, uploadActionFor(k.name)));
+  if (!checked.length) throw new HttpError(403, "Вашей роли не разрешена загрузка файлов.");
+  const school = scope.level === "school" ? await scopeSchool(app.store, scope) : null;
+  const kinds = new Set(checked.map((k) => k.name));
+  return {school: school ? {name: school.name, municipality: school.municipality, id: school.id, locked: true, aliases: school.aliases} : undefined,
+    scopeLock: lock, policy: {kinds, allowedLabel: checked.map((k) => k.label).join(", "), scope}};
 }
-
-/** Kinds of file whose parser refuses a file of another school than the locked one (loaders/forms). */
-const SCHOOL_CHECKED_KINDS = ["forms"];
 
 function uploadId(c: RequestContext): number {
   const id = Number(c.params.id);

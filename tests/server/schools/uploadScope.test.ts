@@ -66,12 +66,58 @@ describe("a school representative's upload request", () => {
 });
 
 describe("a municipal curator", () => {
-  it("reads the history of her municipality's schools only, and may not upload from her account yet", async () => {
+  let mine: string, token: string;
+  const sendAs = (path: string) => upload(s.url, token, [sample(path)], {}, {Cookie: mine});
+  beforeAll(async () => {
     await addAccount(s, "omsk", "municipal-curator", {level: "municipality", id: String(omskiy)});
-    const mine = await session(s.url, "omsk");
+    mine = await session(s.url, "omsk");
+    token = await csrfOf(s.url, mine);
+  }, 60_000);
+
+  it("reads the history of her municipality's schools only", async () => {
     const h = JSON.parse((await get(s.url, "/api/history", mine, {Accept: "application/json"})).body) as {total: number; uploads: Array<{file: string}>};
     expect([h.total, h.uploads.map((u) => u.file)]).toEqual([1, ["omskiy_sosh_12.xlsx"]]);
-    const r = await upload(s.url, await csrfOf(s.url, mine), [sample("forms/2024-Q2/omskiy_sosh_12.xlsx")], {}, {Cookie: mine});
-    expect([r.status, r.body.error]).toEqual([403, "Загрузка файлов муниципалитета с этой учётной записи пока недоступна: передайте файлы методисту РНЦ."]);
+  }, 60_000);
+
+  it("uploads her municipality's diagnostics", async () => {
+    const r = await sendAs("diagnostics/Омский_диагностика_2025-2026.xlsx");
+    expect(r.status).toBe(200);
+    const [f] = r.body.files;
+    expect([f.kind, f.status === "rejected"]).toEqual(["diagnostics", false]);
+    // Her history now lists it too (it speaks about her municipality's schools).
+    const h = JSON.parse((await get(s.url, "/api/history", mine, {Accept: "application/json"})).body) as {uploads: Array<{file: string}>};
+    expect(h.uploads.map((u) => u.file)).toContain("Омский_диагностика_2025-2026.xlsx");
+  }, 60_000);
+
+  it("is refused another municipality's file, with the school it names, and nothing of it is stored", async () => {
+    const before = await s.store.read((c) => all<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM diagnostic_results")).then((x) => x[0]!.n);
+    const r = await sendAs("diagnostics/Тарский_диагностика_2025-2026.xlsx");
+    const [f] = r.body.files;
+    expect([f.status, f.issues.map((i: {kind: string}) => i.kind)]).toEqual(["rejected", ["upload/outside-scope"]]);
+    expect(f.issues[0].message).toMatch(/^Файл не принят: в нём указана школа «[^»]+» \(Тарский[^)]*\) — школа не из вашего муниципалитета, а ваш муниципалитет — «Омский[^»]*»\./);
+    const after = await s.store.read((c) => all<{n: number}>(c, "SELECT count(*)::INTEGER AS n FROM diagnostic_results")).then((x) => x[0]!.n);
+    expect(after).toBe(before);
+    // Her refusal is hers: the methodologist sending the same bytes has them read and accepted.
+    await addAccount(s, "metod", "methodologist", {level: "region"});
+    const hers = await session(s.url, "metod");
+    const m = await upload(s.url, await csrfOf(s.url, hers), [sample("diagnostics/Тарский_диагностика_2025-2026.xlsx")], {}, {Cookie: hers});
+    expect([m.body.files[0].kind, m.body.files[0].status === "rejected"]).toEqual(["diagnostics", false]);
+  }, 60_000);
+
+  it("may not upload a quarterly report (her role uploads diagnostics, registries and questionnaires)", async () => {
+    const r = await sendAs("forms/2024-Q2/omskiy_sosh_12.xlsx");
+    const [f] = r.body.files;
+    expect([f.status, f.issues.map((i: {kind: string}) => i.kind)]).toEqual(["rejected", ["upload/kind-not-allowed"]]);
+  }, 60_000);
+});
+
+describe("a school curator", () => {
+  it("is refused a diagnostics file that lists other schools of her municipality", async () => {
+    await addAccount(s, "tara3-curator", "school-curator", {level: "school", id: String(tara3)});
+    const mine = await session(s.url, "tara3-curator");
+    const r = await upload(s.url, await csrfOf(s.url, mine), [sample("diagnostics/Тарский_диагностика_2025-2026.xlsx")], {}, {Cookie: mine});
+    const [f] = r.body.files;
+    expect([f.status, f.issues.map((i: {kind: string}) => i.kind)]).toEqual(["rejected", ["upload/outside-scope"]]);
+    expect(f.issues[0].message).toMatch(/— это не ваша школа, а ваша школа — «[^»]*Тарская СОШ № 3[^»]*»\./);
   }, 60_000);
 });
