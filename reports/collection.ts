@@ -4,10 +4,10 @@
 // States come from reports/completeness.ts `collectionStates` — computed once, shown here and in the
 // XLSX of the schools to remind.
 //
-// The contact: Form 1's «Контакты» column is recognised by the forms reader but not stored (it names
-// the director, personal data kept nowhere in the database). The contact shown is therefore the
-// school's own account (login and name of its «ответственный ОО» or «куратор школы»), when one
-// exists; the page says so.
+// The contact: Form 1's «Контакты» (the director's name, phone, e-mail as the school wrote them in
+// its latest live quarterly report; personal data kept apart in school_contacts, for this board
+// only, which is the methodologist's), and the school's own accounts (login and name of its
+// «ответственный ОО» or «куратор школы»).
 import {all, type Store} from "../store/database.ts";
 import {STATE_LABELS, type SchoolState} from "../lib/coverage.ts";
 import {collectionStates} from "./completeness.ts";
@@ -29,8 +29,10 @@ export interface BoardSchool {
   reason: string;
   /** The date of its last upload for the period (dd.mm.yyyy), or null when nothing came. */
   lastUpload: string | null;
-  /** Its accounts («login — name», several joined by «; »), or null when it has none. */
+  /** Form 1's «Контакты» of its latest live quarterly report (any quarter), or null. */
   contact: string | null;
+  /** Its accounts («login — name», several joined by «; »), or null when it has none. */
+  account: string | null;
 }
 
 export interface CollectionBoard {
@@ -46,7 +48,7 @@ export interface CollectionBoard {
 const ddmmyyyy = (iso: string) => iso.slice(0, 10).split("-").reverse().join(".");
 
 /** The accounts of each school (school scope, not disabled), as «login — name». */
-async function schoolContacts(store: Store): Promise<Map<number, string>> {
+async function schoolAccounts(store: Store): Promise<Map<number, string>> {
   const rows = await store.read((c) => all<{scope_id: string; login: string; display_name: string}>(c, `
     SELECT scope_id, login, display_name FROM accounts
     WHERE scope_level = 'school' AND disabled_at IS NULL AND role IN ('school-representative', 'school-curator')
@@ -60,15 +62,25 @@ async function schoolContacts(store: Store): Promise<Map<number, string>> {
   return new Map([...out].map(([id, list]) => [id, list.join("; ")]));
 }
 
+/** Form 1's contact of each directory school: the one of its latest live quarterly report that has one. */
+async function formContacts(store: Store): Promise<Map<number, string>> {
+  const rows = await store.read((c) => all<{id: number; contact: string}>(c, `
+    SELECT d.directory_school_id AS id, arg_max(sc.contact, sc.upload_id) AS contact
+    FROM school_contacts sc JOIN uploads u USING (upload_id) JOIN school_directory d USING (school_id)
+    WHERE u.undone_at IS NULL AND d.directory_school_id IS NOT NULL GROUP BY 1`));
+  return new Map(rows.map((r) => [r.id, r.contact]));
+}
+
 export async function collectionBoard(store: Store, period: string): Promise<CollectionBoard> {
   const states = await collectionStates(store, period);
-  const contacts = await schoolContacts(store);
+  const [contacts, accounts] = [await formContacts(store), await schoolAccounts(store)];
   const counts = Object.fromEntries(STATE_ORDER.map((s) => [s, 0])) as Record<SchoolState, number>;
   const schools = states.schools.filter((s) => s.expected).map((s): BoardSchool => {
     counts[s.state]++;
     return {id: s.id, municipality: s.municipality, name: s.name, state: s.state, stateLabel: STATE_LABELS[s.state],
       reason: s.state === "accepted" || s.state === "accepted_with_remarks" ? "" : s.reasons.join("; "),
-      lastUpload: s.loadedAt ? ddmmyyyy(s.loadedAt) : null, contact: contacts.get(s.id) ?? null};
+      lastUpload: s.loadedAt ? ddmmyyyy(s.loadedAt) : null, contact: contacts.get(s.id) ?? null,
+      account: accounts.get(s.id) ?? null};
   }).sort((a, b) => a.municipality.localeCompare(b.municipality, "ru") || a.name.localeCompare(b.name, "ru"));
   return {period, schools, counts, expected: schools.length, unknownRejected: states.rejectedFiles.length};
 }

@@ -3,6 +3,7 @@
 // pseudonymous ids, so a purge rewrites only what identifies them:
 //   - teacher_identities: name, name key, external id, position, subject, experience;
 //   - registry_people: name, key, contacts, birth year;
+//   - school_contacts: Form 1's contacts of the schools' directors (older-than: deleted);
 //   - named_teachers (routes and students' results): name, name key, external id, position; the
 //     links reports make by name between a purged person's records (store/personLinks.ts) are kept
 //     first, by pseudonymous ids (person_links), so routes' and students' figures stay as they were;
@@ -257,6 +258,8 @@ async function rekey(conn: DuckDBConnection, keys: string[]): Promise<void> {
 
 async function redactOld(conn: DuckDBConnection, cutoff: number): Promise<void> {
   const old = "upload_id IN (SELECT upload_id FROM uploads WHERE loaded_at < epoch_ms($c::BIGINT))";
+  // Form 1's contacts (directors' names, phones, e-mails) of reports past the period: no figure reads them.
+  await conn.run(`DELETE FROM school_contacts WHERE ${old}`, {c: cutoff});
   // The message quotes the value: it goes from both; the issue itself (kind, place, count) stays.
   await conn.run(`UPDATE issues SET message = replace(message, value, $r), value = $r
     WHERE ${old} AND regexp_matches(value, '\\p{L}') AND value <> $r`, {c: cutoff, r: REDACTED});

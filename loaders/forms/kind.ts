@@ -17,7 +17,7 @@ const nullable = (a: Appender, v: number | string | null, kind: "int" | "text") 
   v === null ? a.appendNull() : kind === "int" ? a.appendInteger(v as number) : a.appendVarchar(v as string);
 
 /** One file's rows through the batch's appenders. */
-function appendFile(apps: Record<"periods" | "pop" | "eng" | "gaps", Appender>, uploadId: number, data: FormsData, idOf: (r: Named) => number) {
+function appendFile(apps: Record<"periods" | "pop" | "eng" | "gaps" | "contacts", Appender>, uploadId: number, data: FormsData, idOf: (r: Named) => number) {
   const inForm1 = new Set(data.form1.map(idOf));
   // By id, not by name: the same name may be two schools in two districts.
   for (const id of new Set([...data.form1, ...data.engagement].map(idOf))) {
@@ -28,6 +28,13 @@ function appendFile(apps: Record<"periods" | "pop" | "eng" | "gaps", Appender>, 
     apps.pop.appendInteger(uploadId); apps.pop.appendInteger(idOf(r)); apps.pop.appendVarchar(data.period);
     for (const v of [r.students, r.teachers, r.youngTeachers]) nullable(apps.pop, v, "int");
     apps.pop.appendVarchar(r.sheet); apps.pop.appendInteger(r.row); apps.pop.endRow();
+  }
+  // One contact per school and upload: the first non-empty one of its Form 1 rows.
+  const contacts = new Map<number, string>();
+  for (const r of data.form1) if (r.contact && !contacts.has(idOf(r))) contacts.set(idOf(r), r.contact);
+  for (const [id, contact] of contacts) {
+    apps.contacts.appendInteger(uploadId); apps.contacts.appendInteger(id); apps.contacts.appendVarchar(data.period);
+    apps.contacts.appendVarchar(contact); apps.contacts.endRow();
   }
   for (const r of data.engagement) {
     apps.eng.appendInteger(uploadId); apps.eng.appendInteger(idOf(r)); apps.eng.appendVarchar(data.period); apps.eng.appendSmallInt(r.form);
@@ -82,7 +89,8 @@ async function storeFormsMany(conn: DuckDBConnection, items: Array<{data: FormsD
     resolved.push({idOf: (r) => pairId.get(pair(r))!, notes});
   }
   const apps = {periods: await conn.createAppender("school_periods"), pop: await conn.createAppender("populations"),
-    eng: await conn.createAppender("engagement"), gaps: await conn.createAppender("forms_gaps")};
+    eng: await conn.createAppender("engagement"), gaps: await conn.createAppender("forms_gaps"),
+    contacts: await conn.createAppender("school_contacts")};
   items.forEach(({data, context}, k) => appendFile(apps, context.uploadId, data, resolved[k]!.idOf));
   for (const a of Object.values(apps)) a.closeSync();
   const replaced = await replacedUploads(conn, items.map((i) => i.context.uploadId));

@@ -3,7 +3,7 @@
 // «Итого» rows checked (totals.ts), notes under the table ending it. Pure.
 import type {IssueBase, IssueFacts, IssueKind, Severity} from "../issues.ts";
 import type {Sheet} from "../xlsx/workbook.ts";
-import {cleanName, normalizeKey} from "../../lib/normalizeText.ts";
+import {cleanName, collapseSpaces, normalizeKey} from "../../lib/normalizeText.ts";
 import {parseCount, type CountResult} from "../cells/parseCount.ts";
 import {formOfTitle, isTotalLabel, type Field} from "./signatures.ts";
 import {isHeaderRow, nonEmptyColumns, rowFields, type Table} from "./tables.ts";
@@ -16,6 +16,11 @@ export interface Form1Row {
   students: number | null;
   teachers: number | null;
   youngTeachers: number | null;
+  /**
+   * Form 1's «Контакты» (the director's name, phone, e-mail as written; at most 300 characters),
+   * null when empty. Personal data: stored apart (school_contacts), shown to the methodologist only.
+   */
+  contact: string | null;
   sheet: string;
   row: number;
   /** Column of the school's name, where issues about the school point. */
@@ -138,6 +143,13 @@ function readCounts(sheet: Sheet, row: number, table: Table, sums: Sums, school:
   return counts;
 }
 
+/** A contact cell as one line of at most 300 characters, or null. */
+function contactOf(sheet: Sheet, r: number, column: number | undefined): string | null {
+  if (column === undefined) return null;
+  const t = collapseSpaces(sheet.text(r, column).replace(/[\r\n\t]+/g, " ")).trim();
+  return t ? t.slice(0, 300) : null;
+}
+
 /** Values inside the table's width but outside its columns: read by nobody, so named. */
 function unreadCells(sheet: Sheet, row: number, table: Table, school: string, file: string): IssueFacts[] {
   const read = new Set(Object.values(table.columns));
@@ -190,7 +202,7 @@ export function readTable(table: Table, stopAt: number, file: string, fallback: 
     const place = {sheet: sheet.name, row: r, column: columns.school!};
     if (form === 1) {
       out.form1.push({municipality, school, students: counts.get("students") ?? null, teachers: counts.get("teachers") ?? null,
-        youngTeachers: counts.get("youngTeachers") ?? null, ...place});
+        youngTeachers: counts.get("youngTeachers") ?? null, contact: contactOf(sheet, r, columns.contacts), ...place});
     } else {
       last = {municipality, school, form, programme, mentors: counts.get("mentors") ?? null, mentees: counts.get("mentees") ?? null,
         result: columns.result !== undefined ? sheet.text(r, columns.result) || null : null, ...place};

@@ -5,13 +5,14 @@ import ExcelJS from "exceljs";
 import {toRemind, type CollectionBoard} from "../collection.ts";
 import {addTable, toBuffer} from "./xlsxStyle.ts";
 
-export const REMIND_COLUMNS = ["Муниципалитет", "Школа", "Состояние", "Причина", "Контакт", "Последняя загрузка"] as const;
+export const REMIND_COLUMNS = ["Муниципалитет", "Школа", "Состояние", "Причина", "Контакт (форма 1)", "Учётная запись", "Последняя загрузка"] as const;
 
 export async function collectionWorkbook(board: CollectionBoard, periodLabel: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Наставничество: аналитика";
-  const rows = toRemind(board).map((s) => [s.municipality, s.name, s.stateLabel, s.reason, s.contact ?? "нет учётной записи", s.lastUpload ?? "—"]);
-  const widths = [18, 36, 22, 60, 36, 16];
+  const rows = toRemind(board).map((s) => [s.municipality, s.name, s.stateLabel, s.reason, s.contact ?? "нет в форме 1", s.account ?? "нет учётной записи",
+    s.lastUpload ?? "—"]);
+  const widths = [18, 36, 22, 48, 36, 24, 16];
   addTable(wb, "Напомнить", `Школы для напоминания: ${periodLabel} (${rows.length} из ${board.expected})`,
     REMIND_COLUMNS.map((header, i) => ({header, width: widths[i]!})), rows).eachRow((row, n) => {
     if (n > 2) row.alignment = {wrapText: true, vertical: "top"};

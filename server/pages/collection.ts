@@ -10,16 +10,18 @@ import type {PeriodOption} from "../../reports/periods.ts";
 import {page} from "./layout.ts";
 
 /** The wording of the contact column's source (shown on the page, tested). */
-export const CONTACT_NOTE = "Контакт — учётная запись школы (вход и ФИО ответственного ОО или куратора школы), если она заведена. " +
-  "Контакты из формы 1 (ФИО директора, телефон, почта) сервис не хранит: это персональные данные, они остаются в файлах школ.";
+export const CONTACT_NOTE = "Контакт — из формы 1 последнего принятого отчёта школы (ФИО директора, телефон, почта, как их написала школа); " +
+  "это персональные данные: их видит только методист РНЦ, и они удаляются вместе с другими персональными данными по истечении срока хранения. " +
+  "Учётная запись — вход и ФИО ответственного ОО или куратора школы, если она заведена.";
 
 function municipalityBlock(name: string, rows: CollectionBoard["schools"]): string {
   const body = rows.map((s) => `<tr data-school="${s.id}"><td>${escapeHtml(s.name)}</td>
 <td><span class="badge ${s.state}">${escapeHtml(s.stateLabel)}</span></td>
-<td>${s.lastUpload ? escapeHtml(s.lastUpload) : "—"}</td><td>${s.contact ? escapeHtml(s.contact) : "<span class=\"muted\">нет учётной записи</span>"}</td>
+<td>${s.lastUpload ? escapeHtml(s.lastUpload) : "—"}</td><td>${s.contact ? escapeHtml(s.contact) : "<span class=\"muted\">нет в форме 1</span>"}</td>
+<td>${s.account ? escapeHtml(s.account) : "<span class=\"muted\">нет учётной записи</span>"}</td>
 <td>${escapeHtml(s.reason)}</td></tr>`).join("\n");
   return `<h3>${escapeHtml(name)}</h3>
-<table class="collection"><thead><tr><th>Школа</th><th>Состояние</th><th>Последняя загрузка</th><th>Контакт</th><th>Причина</th></tr></thead>
+<table class="collection"><thead><tr><th>Школа</th><th>Состояние</th><th>Последняя загрузка</th><th>Контакт (форма 1)</th><th>Учётная запись</th><th>Причина</th></tr></thead>
 <tbody>${body}</tbody></table>`;
 }
 

@@ -11,5 +11,6 @@ import {accounts} from "./008_accounts.ts";
 import {routes} from "./009_routes.ts";
 import {settings} from "./010_settings.ts";
 import {personLinks} from "./011_person_links.ts";
+import {schoolContacts} from "./012_school_contacts.ts";
 
-export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission, accounts, routes, settings, personLinks];
+export const migrations: Migration[] = [core, diagnostics, registries, effectiveness, server, directory, admission, accounts, routes, settings, personLinks, schoolContacts];

@@ -35,6 +35,7 @@ async function collectPersonalData(store: Store): Promise<void> {
   }
   const text = [
     ...await q("SELECT contacts AS v FROM registry_people"),
+    ...await q("SELECT contact AS v FROM school_contacts"),
     ...await q("SELECT file_name AS v FROM uploads"),
     ...await q("SELECT programme AS v FROM engagement"),
     ...await q("SELECT result AS v FROM engagement"),

@@ -46,6 +46,20 @@ async function logIn(page: Page, login: string): Promise<void> {
   await Promise.all([page.waitForLoadState("load"), page.click("form.login button[type=submit]")]);
 }
 
+/**
+ * Form 1's contact cell of a sample school as scripts/make-sample-forms.ts writes it (a fake
+ * director, phone and e-mail): the board shows it as written.
+ */
+const SAMPLE_DIRECTORS: Record<string, {director: string; slug: string; municipality: string}> = {
+  "Хохловская": {director: "Морозов Алексей Петрович", slug: "sargatskiy-khokhlovskaya", municipality: "Саргатский"},
+  "Самсоновская": {director: "Белова Галина Ивановна", slug: "tarskiy-samsonovskaya", municipality: "Тарский"},
+  "Тарская СОШ № 3": {director: "Лебедева Ирина Александровна", slug: "tarskiy-sosh-3", municipality: "Тарский"}
+};
+const contactOf = (part: string) => {
+  const d = SAMPLE_DIRECTORS[part]!;
+  return expect.stringMatching(new RegExp(`^${d.director}, директор, тел\\. \\+7 \\(900\\) 000-\\d\\d-\\d\\d, ${d.slug}@example\\.org, Омская обл\\., ${d.municipality} р-н$`));
+};
+
 /** An answer with its HTML entities decoded, so a school name with quotes is found as it is written. */
 const decoded = (html: string) => html.replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
@@ -199,21 +213,24 @@ describe.skipIf(!existsSync(CHROMIUM))("the methodologist's collection board", (
     const khokhlovskaya = schoolNamed("Хохловская"), samsonovskaya = schoolNamed("Самсоновская");
     const row = (id: number) => page.$$eval(`tr[data-school="${id}"] td`, (tds) => tds.map((td) => td.textContent));
     const kh = await row(khokhlovskaya.id);
-    expect([kh[0], kh[1], kh[3], kh[4]]).toEqual([khokhlovskaya.name, "прочитан не полностью", "нет учётной записи", "нет строк в формах 2–5"]);
+    expect([kh[0], kh[1], kh[4], kh[5]]).toEqual([khokhlovskaya.name, "прочитан не полностью", "нет учётной записи", "нет строк в формах 2–5"]);
+    // Form 1's contact as the school wrote it in its report (tests/sample: «Контакты» of the sample's schools).
+    expect(kh[3]).toEqual(contactOf("Хохловская"));
     expect(kh[2]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
-    expect(await row(samsonovskaya.id)).toEqual([samsonovskaya.name, "не прислал", "—", "samson — Тестовая samson", "отчёт за квартал не прислан"]);
-    expect((await row(schoolNamed("Тарская СОШ № 3").id)).slice(3)).toEqual(["tara3 — Тестовая tara3", ""]);
+    expect(await row(samsonovskaya.id)).toEqual([samsonovskaya.name, "не прислал", "—", contactOf("Самсоновская"), "samson — Тестовая samson",
+      "отчёт за квартал не прислан"]);
+    expect((await row(schoolNamed("Тарская СОШ № 3").id)).slice(3)).toEqual([contactOf("Тарская СОШ № 3"), "tara3 — Тестовая tara3", ""]);
     expect(await page.$$eval("h3", (hs) => hs.map((h) => h.textContent))).toEqual(["Омский", "Саргатский", "Тарский"]);
-    expect(await page.textContent("#contact-note")).toContain("Контакты из формы 1 (ФИО директора, телефон, почта) сервис не хранит");
+    expect(await page.textContent("#contact-note")).toContain("их видит только методист РНЦ");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#collection-xlsx")]);
     const path = await download.path();
     const rows = await workbookText(readFileSync(path!));
     expect(rows[0]).toEqual(["Школы для напоминания: II квартал 2024 (2 из 22)"]);
-    expect(rows[1]).toEqual(["Муниципалитет", "Школа", "Состояние", "Причина", "Контакт", "Последняя загрузка"]);
+    expect(rows[1]).toEqual(["Муниципалитет", "Школа", "Состояние", "Причина", "Контакт (форма 1)", "Учётная запись", "Последняя загрузка"]);
     expect(rows.slice(2)).toEqual([
-      ["Саргатский", khokhlovskaya.name, "прочитан не полностью", "нет строк в формах 2–5", "нет учётной записи", kh[2]],
-      ["Тарский", samsonovskaya.name, "не прислал", "отчёт за квартал не прислан", "samson — Тестовая samson", "—"]
+      ["Саргатский", khokhlovskaya.name, "прочитан не полностью", "нет строк в формах 2–5", kh[3], "нет учётной записи", kh[2]],
+      ["Тарский", samsonovskaya.name, "не прислал", "отчёт за квартал не прислан", contactOf("Самсоновская"), "samson — Тестовая samson", "—"]
     ]);
     const audit = await s.store.read((c) => all<{action: string; object: string; details: string}>(c,
       "SELECT action, object, details FROM audit_log WHERE object = 'export:collection.xlsx'"));
