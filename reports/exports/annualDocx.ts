@@ -71,10 +71,12 @@ function engagement(r: AnnualReport): Array<Paragraph | Table> {
         "Доля педагогов", "Охват"],
       d.years.map((y) => [y.periodId, formatPeriod(y.period), num(y.studentsEngaged), num(y.studentsPopulation), pct(y.studentsPct, t.students),
         num(y.teachersEngaged), num(y.teachersPopulation), pct(y.teachersPct, t.teachers), y.coverage.label]), [0, 1, 8], false),
-      para(""),
-      para(`Муниципалитеты, ${formatPeriod(c.period)}`, {bold: true}),
-      table(["Муниципалитет", "Доля обучающихся", "Доля педагогов", "Охват", "Цель достигнута"],
-        c.municipalities.map((m) => [m.name, pct(m.studentsPct, t.students), pct(m.teachersPct, t.teachers), m.coverage, verdictText(m.verdict)]), [0, 3, 4])
+      para(`Вывод ${scopeTotalWords(r.scope)}: ${verdictText(c.verdict)}.`),
+      ...(c.municipalities.length ? [
+        para(""),
+        para(`Муниципалитеты, ${formatPeriod(c.period)}`, {bold: true}),
+        table(["Муниципалитет", "Доля обучающихся", "Доля педагогов", "Охват", "Цель достигнута"],
+          c.municipalities.map((m) => [m.name, pct(m.studentsPct, t.students), pct(m.teachersPct, t.teachers), m.coverage, verdictText(m.verdict)]), [0, 3, 4])] : [])
     ];
   });
 }

@@ -88,10 +88,11 @@ export function annualHtml(r: AnnualReport, organisation?: OrganisationSetting):
         `${num(y.studentsEngaged)} из ${num(y.studentsPopulation)} — ${pct(y.studentsPct, d.targets.students)}`,
         bar(y.studentsPct, d.targets.students, y.complete), `${num(y.teachersEngaged)} из ${num(y.teachersPopulation)} — ${pct(y.teachersPct, d.targets.teachers)}`,
         bar(y.teachersPct, d.targets.teachers, y.complete)]), [0, 2, 4]) +
-      `<h3>По муниципалитетам, ${esc(formatPeriod(last.period))}</h3>` +
+      `<p id="verdict">Вывод ${esc(scopeTotalWords(r.scope))}: ${esc(verdictText(last.verdict))}.</p>` +
+      (last.municipalities.length ? `<h3>По муниципалитетам, ${esc(formatPeriod(last.period))}</h3>` +
       table(["Муниципалитет", "Обучающиеся", "Педагоги", "Полнота", "Цель"], last.municipalities.map((m) => [esc(m.name),
         pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers), `${esc(m.coverage)}${m.complete ? "" : " — неполные"}`,
-        esc(verdictText(m.verdict))]), [0, 3, 4]) +
+        esc(verdictText(m.verdict))]), [0, 3, 4]) : "") +
       `<p class="note">Доля муниципалитета и региона — сумма вовлечённых, делённая на сумму численности школ (не среднее процентов). Чёрная черта на полосе — цель. ` +
       `Год представлен последним полным кварталом (отчитались все ожидаемые школы); если полного нет — последним кварталом, с указанием, по скольким школам. ` +
       `Более поздние периоды в отчёт не входят.</p>`;

@@ -70,7 +70,7 @@ export interface EngagementYear {
   schoolsIncluded: number;
   schoolsNotReported: number;
   municipalities: Array<{name: string; studentsPct: number | null; teachersPct: number | null; complete: boolean; coverage: string;
-    /** Each municipality's decision against the same targets (targetVerdict over its expected schools). */
+    /** Each municipality's decision against the same targets (targetVerdict over its expected schools). Empty below the region. */
     verdict: {students: string; teachers: string}}>;
 }
 
@@ -215,7 +215,8 @@ async function engagementSection(store: Store, settings: Settings, p: Period, sc
       studentsEngaged: t.studentsEngaged, studentsPopulation: t.studentsPopulation,
       teachersEngaged: t.teachersEngaged, teachersPopulation: t.teachersPopulation,
       schoolsIncluded: t.schoolsIncluded.length, schoolsNotReported: t.schoolsNotReported.length,
-      municipalities: r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct,
+      // A municipality's or a school's report has no breakdown by municipality: its one row would be the scope itself.
+      municipalities: scope.level !== "region" ? [] : r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct,
         complete: m.coverage.complete, coverage: m.coverage.label, verdict: m.verdict}))});
   }
   const current = years.find((y) => y.year === p.year);
