@@ -96,3 +96,19 @@ export async function resolveScope(store: Store, v: ScopeValues): Promise<Report
     return {level: "region"};
   });
 }
+
+/** For commands whose `--school` (and `--municipality`) filter by part of a name: `--level` and `--id` added. */
+export const LEVEL_OPTIONS = {level: {type: "string"}, id: {type: "string"}} as const;
+export const LEVEL_USAGE = "[--level регион|муниципалитет|школа --id N]";
+
+/**
+ * With `--level`: the scope by the directory (`--id`, or `--school`/`--municipality` as names), and
+ * no text filter. Without it: no scope, and the names stay the command's text filters, as before.
+ */
+export async function levelOrText(store: Store, v: ScopeValues): Promise<{scope?: ReportScope; school?: string; municipality?: string}> {
+  if (v.level === undefined) {
+    if (v.id !== undefined) throw new UserError("--id указан без --level: добавьте --level муниципалитет или --level школа.");
+    return {school: v.school, municipality: v.municipality};
+  }
+  return {scope: await resolveScope(store, v)};
+}
