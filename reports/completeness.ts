@@ -9,6 +9,8 @@ import {listValue} from "@duckdb/node-api";
 import {all, type Store} from "../store/database.ts";
 import {knownPopulation, type SchoolState} from "../lib/coverage.ts";
 import type {IssueKind} from "../loaders/issueKinds.ts";
+import type {ReportScope} from "./scope.ts";
+import {directoryInScope, scopeParams} from "./scopeSql.ts";
 
 export interface CollectionSchool {
   id: number;
@@ -64,14 +66,15 @@ interface PopRow { id: number; period: string; students: number | null; teachers
 const stem = (file: string) => file.toLowerCase().replace(/\.[a-z0-9]{2,5}$/, "").trim();
 const date = (ts: string) => ts.slice(0, 10).split("-").reverse().join(".");
 
-async function load(store: Store, period: string) {
+async function load(store: Store, period: string, scope: ReportScope | undefined) {
   return store.read(async (c) => ({
     dir: await all<DirRow>(c, `
       SELECT d.directory_school_id AS id, d.municipality_id, d.municipality, d.name, d.open, d.closed_from, d.listed, f.first_form1
       FROM current_directory_schools d LEFT JOIN (
         SELECT sd.directory_school_id, min(sp.period) AS first_form1
         FROM school_periods sp JOIN uploads u USING (upload_id) JOIN school_directory sd USING (school_id)
-        WHERE u.undone_at IS NULL AND sp.in_form1 GROUP BY ALL) f USING (directory_school_id)`),
+        WHERE u.undone_at IS NULL AND sp.in_form1 GROUP BY ALL) f USING (directory_school_id)
+      WHERE ${directoryInScope("d.directory_school_id")}`, scopeParams(scope)),
     cur: await all<CurRow>(c, `
       WITH cur AS (SELECT directory_school_id AS id, upload_id FROM current_directory_periods WHERE period = $p),
       sd AS (SELECT school_id, directory_school_id AS id FROM school_directory WHERE directory_school_id IS NOT NULL)
@@ -133,8 +136,12 @@ function refusedReason(claim: ClaimRow): string {
     (claim.message ? `: ${claim.message}` : "");
 }
 
-export async function collectionStates(store: Store, period: string): Promise<CollectionStates> {
-  const {dir, cur, claims, accepted, gaps, unread, populations} = await load(store, period);
+/**
+ * Every expected school of the period and its state; with a scope, only the scope's schools (a
+ * refused file whose school is unknown then belongs to no municipality or school: the region's only).
+ */
+export async function collectionStates(store: Store, period: string, scope?: ReportScope): Promise<CollectionStates> {
+  const {dir, cur, claims, accepted, gaps, unread, populations} = await load(store, period, scope);
   const curOf = new Map(cur.map((c) => [c.id, c]));
   const outstanding = new Map<number, ClaimRow>();
   for (const claim of claims) {
@@ -160,7 +167,7 @@ export async function collectionStates(store: Store, period: string): Promise<Co
       uploadId: c?.upload_id ?? null, file: c?.file_name ?? refused?.file_name ?? null, loadedAt: c?.loaded_at ?? refused?.loaded_at ?? null,
       rejectedUploadId: refused?.upload_id ?? null, rejectedMessage: refused?.message ?? null, knownPopulation: knownPopulation(history.get(d.id) ?? [], period)});
   }
-  const rejectedFiles = claims.filter((claim) => claim.id === null
+  const rejectedFiles = claims.filter((claim) => claim.id === null && (scope ?? {level: "region"}).level === "region"
     && !accepted.some((a) => a.upload_id > claim.upload_id && stem(a.file_name) === stem(claim.file_name)))
     .map((claim) => ({uploadId: claim.upload_id, file: claim.file_name, loadedAt: claim.loaded_at, message: claim.message}));
   return {period, schools, rejectedFiles};

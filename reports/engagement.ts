@@ -11,6 +11,8 @@ import {engagementSummary, figures, isIncluded, type EngagementFigures, type Gro
 import {coverage, targetVerdict, STATE_LABELS, type Coverage, type SchoolState} from "../lib/coverage.ts";
 import {collectionStates, type RejectedFile} from "./completeness.ts";
 import type {Settings} from "../settings/index.ts";
+import type {ReportScope} from "./scope.ts";
+import {directoryInScope, scopeParams, spellingInScope} from "./scopeSql.ts";
 
 export interface DataError {
   kind: string;
@@ -65,9 +67,17 @@ export interface NotCounted {
 
 export interface EngagementReport {
   period: string | null;
+  /** Whose figures these are: the region, one municipality or one school (directory ids). */
+  scope: ReportScope;
   /** The target, percent of the population, for students and for teachers. */
   targetPct: number;
   targets: {students: number; teachers: number};
+  /** The scope's totals: Σ over its schools (the region's, a municipality's or the one school's), with the coverage of its expected schools. */
+  total: GroupSummary;
+  /**
+   * @deprecated The same object as `total` (kept while the dashboards read `region`): at a
+   * municipality's or a school's scope it holds that scope's totals, not the region's.
+   */
   region: GroupSummary;
   municipalities: MunicipalityReport[];
   schools: SchoolReport[];
@@ -112,9 +122,10 @@ interface FigureRow {
 }
 
 /** Form 1 population and engagement per form of each directory school, from its current upload of the period. */
-async function periodFigures(store: Store, period: string): Promise<Map<number, FigureRow>> {
+async function periodFigures(store: Store, period: string, scope: ReportScope): Promise<Map<number, FigureRow>> {
   const rows = await store.read((c) => all<FigureRow>(c, `
-    WITH cur AS (SELECT directory_school_id AS id, upload_id FROM current_directory_periods WHERE period = $p),
+    WITH cur AS (SELECT directory_school_id AS id, upload_id FROM current_directory_periods
+      WHERE period = $p AND ${directoryInScope("directory_school_id")}),
     sd AS (SELECT school_id, directory_school_id AS id FROM school_directory WHERE directory_school_id IS NOT NULL),
     pop AS (
       SELECT cur.id, max(p.students) AS students, max(p.teachers) AS teachers
@@ -126,14 +137,21 @@ async function periodFigures(store: Store, period: string): Promise<Map<number, 
       GROUP BY ALL),
     forms AS (SELECT id, list({'form': form, 'mentors': mentors, 'mentees': mentees} ORDER BY form) AS forms FROM per_form GROUP BY id)
     SELECT cur.id, pop.students, pop.teachers, (pop.id IS NOT NULL) AS in_form1, forms.forms
-    FROM cur LEFT JOIN pop USING (id) LEFT JOIN forms USING (id)`, {p: period}));
+    FROM cur LEFT JOIN pop USING (id) LEFT JOIN forms USING (id)`, {p: period, ...scopeParams(scope)}));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** The issues each school's current upload recorded about it (any of its spellings). */
-async function schoolIssues(store: Store, period: string): Promise<{issues: StoredIssue[]; ofSchool: Map<number, StoredIssue[]>}> {
+/**
+ * The issues each school's current upload recorded about it (any of its spellings). With a scope:
+ * the uploads of its schools, an issue about a school only when that school is in the scope, and an
+ * issue about no school only when the upload speaks of no school outside the scope.
+ */
+async function schoolIssues(store: Store, period: string, scope: ReportScope): Promise<{issues: StoredIssue[]; ofSchool: Map<number, StoredIssue[]>}> {
   const issues = await storedIssues(store,
-    "u.undone_at IS NULL AND i.upload_id IN (SELECT upload_id FROM current_directory_periods WHERE period = $p)", {p: period});
+    `u.undone_at IS NULL AND i.upload_id IN (SELECT upload_id FROM current_directory_periods WHERE period = $p AND ${directoryInScope("directory_school_id")})
+     AND ($scope_level = 'region' OR (i.school_id IS NOT NULL AND ${spellingInScope("i.school_id")})
+       OR (i.school_id IS NULL AND NOT EXISTS (SELECT 1 FROM school_periods sp WHERE sp.upload_id = i.upload_id AND NOT ${spellingInScope("sp.school_id")})))`,
+    {p: period, ...scopeParams(scope)});
   const links = await store.read((c) => all<{school_id: number; id: number; upload_id: number}>(c, `
     SELECT sd.school_id, sd.directory_school_id AS id, cdp.upload_id
     FROM school_directory sd JOIN current_directory_periods cdp USING (directory_school_id) WHERE cdp.period = $p`, {p: period}));
@@ -162,16 +180,25 @@ function overPopulation(name: string, f: EngagementFigures): DataError[] {
   return out;
 }
 
-export async function engagementReport(store: Store, settings: Settings, options: {period?: string} = {}): Promise<EngagementReport> {
+export interface EngagementOptions {
+  /** A quarter id («2024-Q3»); default the latest with data. */
+  period?: string;
+  /** Whose figures: default the region. A municipality's report has its schools and its coverage; a school's, that school. */
+  scope?: ReportScope;
+}
+
+export async function engagementReport(store: Store, settings: Settings, options: EngagementOptions = {}): Promise<EngagementReport> {
   const targets = settings.targets.engagementTargetPct;
+  const scope: ReportScope = options.scope ?? {level: "region"};
   const periods = await engagementPeriods(store);
   const period = options.period ?? periods.at(-1) ?? null;
   const empty: GroupSummary = engagementSummary([], targets);
   if (!period) {
-    return {period: null, targetPct: targets.students, targets, region: empty, municipalities: [], schools: [], notCounted: [], rejectedFiles: [], issues: []};
+    return {period: null, scope, targetPct: targets.students, targets, total: empty, region: empty, municipalities: [], schools: [], notCounted: [],
+      rejectedFiles: [], issues: []};
   }
-  const [states, data, {issues, ofSchool}] = await Promise.all([collectionStates(store, period), periodFigures(store, period),
-    schoolIssues(store, period)]);
+  const [states, data, {issues, ofSchool}] = await Promise.all([collectionStates(store, period, scope), periodFigures(store, period, scope),
+    schoolIssues(store, period, scope)]);
 
   const rows = states.schools.map((st) => {
     const d = data.get(st.id);
@@ -204,8 +231,8 @@ export async function engagementReport(store: Store, settings: Settings, options
     .map((s) => ({id: s.id, municipality: s.municipality, name: s.name, state: s.state, stateLabel: s.stateLabel,
       reasons: s.reasons}));
 
-  return {period, targetPct: targets.students, targets,
-    region: engagementSummary(rows.map((r) => r.fig).sort(byName), targets, states.rejectedFiles.length),
+  const total = engagementSummary(rows.map((r) => r.fig).sort(byName), targets, states.rejectedFiles.length);
+  return {period, scope, targetPct: targets.students, targets, total, region: total,
     municipalities, schools, notCounted, rejectedFiles: states.rejectedFiles, issues};
 }
 
@@ -219,7 +246,7 @@ export interface RepresentativeQuarter {
 
 /**
  * Of a year's quarters (in order), the one whose figures stand for the year: the last one whose
- * region figure is complete — or, when none is, the last one, marked incomplete. The annual report
+ * scope's total is complete — or, when none is, the last one, marked incomplete. The annual report
  * (and through it the effectiveness dashboard) takes this; null when there are no quarters.
  */
 export async function representativeQuarter(store: Store, settings: Settings, quarters: string[],
@@ -227,7 +254,7 @@ export async function representativeQuarter(store: Store, settings: Settings, qu
   let chosen: RepresentativeQuarter | null = null;
   for (const period of [...quarters].reverse()) {
     const report = await reportOf(period);
-    if (report.region.coverage.complete) return {period, incomplete: false, report};
+    if (report.total.coverage.complete) return {period, incomplete: false, report};
     chosen ??= {period, incomplete: true, report};
   }
   return chosen;

@@ -12,6 +12,8 @@ import type {Settings} from "../settings/index.ts";
 import {engagedCounts} from "../lib/engagedCounts.ts";
 import {isSmallGroup} from "../lib/smallGroup.ts";
 import {engagementReport, type EngagementReport} from "./engagement.ts";
+import type {ReportScope} from "./scope.ts";
+import {directoryInScope, scopeParams} from "./scopeSql.ts";
 
 export type FormNumber = 2 | 3 | 4 | 5;
 
@@ -56,7 +58,7 @@ export interface ProgrammeLine {
 
 export interface EngagementByForm {
   period: string | null;
-  /** «по 22 из 22 школ»: the engagement report's coverage of the region. */
+  /** «по 22 из 22 школ»: the engagement report's coverage of its scope (the region unless asked for a municipality or a school). */
   coverage: string;
   complete: boolean;
   minGroupSize: number;
@@ -75,14 +77,15 @@ interface Row {
 }
 
 /** Every programme row of each directory school's current upload of the period. */
-async function programmeRows(store: Store, period: string): Promise<Row[]> {
+async function programmeRows(store: Store, period: string, scope: ReportScope): Promise<Row[]> {
   return store.read((c) => all<Row>(c, `
-    WITH cur AS (SELECT directory_school_id AS id, upload_id FROM current_directory_periods WHERE period = $p),
+    WITH cur AS (SELECT directory_school_id AS id, upload_id FROM current_directory_periods
+      WHERE period = $p AND ${directoryInScope("directory_school_id")}),
     sd AS (SELECT school_id, directory_school_id AS id FROM school_directory WHERE directory_school_id IS NOT NULL)
     SELECT cur.id, e.form::INTEGER AS form, e.programme, e.mentors, e.mentees, e.result
     FROM cur JOIN engagement e ON e.upload_id = cur.upload_id AND e.period = $p JOIN sd ON sd.school_id = e.school_id AND sd.id = cur.id
     WHERE e.form BETWEEN 2 AND 5
-    ORDER BY cur.id, e.form, e.sheet, e.row_no`, {p: period}));
+    ORDER BY cur.id, e.form, e.sheet, e.row_no`, {p: period, ...scopeParams(scope)}));
 }
 
 /** Sums of one form's rows; hidden when `hide` and the people engaged are fewer than the group size. */
@@ -104,18 +107,18 @@ function formFigures(form: FormNumber, rows: Row[], min: number, hide: boolean):
  * when the caller has it.
  */
 export async function engagementByForm(store: Store, settings: Settings,
-  options: {period?: string; base?: EngagementReport} = {}): Promise<EngagementByForm> {
+  options: {period?: string; base?: EngagementReport; scope?: ReportScope} = {}): Promise<EngagementByForm> {
   const min = settings.groupSize.minGroupSize;
-  // The engagement report of the same quarter, when the caller already has it (the XLSX): computed once.
-  const base = options.base ?? await engagementReport(store, settings, {period: options.period});
-  const c = base.region.coverage;
+  // The engagement report of the same quarter and scope, when the caller already has it (the XLSX): computed once.
+  const base = options.base ?? await engagementReport(store, settings, {period: options.period, scope: options.scope});
+  const c = base.total.coverage;
   const empty = (hide: boolean) => FORMS.map((f) => formFigures(f, [], min, hide));
   if (!base.period) {
     return {period: null, coverage: c.label, complete: c.complete, minGroupSize: min,
       region: {byForm: empty(false), studentsEngaged: null, teachersEngaged: null}, municipalities: [], programmes: []};
   }
   const counted = new Map(base.schools.filter((s) => s.includedInTotals).map((s) => [s.id, s]));
-  const rows = (await programmeRows(store, base.period)).filter((r) => counted.has(r.id));
+  const rows = (await programmeRows(store, base.period, base.scope)).filter((r) => counted.has(r.id));
   const byForm = FORMS.map((f) => formFigures(f, rows, min, false));
   const sum = (k: "studentsEngaged" | "teachersEngaged") => (counted.size ? byForm.reduce((s, f) => s + (f[k] ?? 0), 0) : null);
   const municipalities = base.municipalities.map((m) => {

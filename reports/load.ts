@@ -5,11 +5,14 @@ import type {Store} from "../store/database.ts";
 import {mentorLoad, type LoadSummary} from "../lib/mentorLoad.ts";
 import {isoDay} from "../lib/isoDay.ts";
 import {MENTORING_FORMS, type MentoringForm} from "../loaders/registries/mentoringForm.ts";
+import type {ReportScope} from "./scope.ts";
 import {readRegistries, type Pair} from "./registryPairs.ts";
 import {todayIso} from "./violations.ts";
 import type {Settings} from "../settings/index.ts";
 
 export interface LoadOptions {
+  /** Only a municipality's schools or one school (directory ids); default the region. */
+  scope?: ReportScope;
   /** YYYY-MM-DD, default today. */
   date?: string;
   school?: string;
@@ -63,7 +66,7 @@ export async function loadReport(store: Store, settings: Settings, options: Load
   const date = options.date ?? todayIso();
   const asOf = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(asOf.getTime())) throw new Error(`loadReport: bad date ${date}`);
-  const registries = await store.read((c) => readRegistries(c, {school: options.school}));
+  const registries = await store.read((c) => readRegistries(c, {school: options.school, scope: options.scope}));
   const {yearFrom, ...total} = block(registries.flatMap((r) => r.pairs), asOf);
   return {
     date: isoDay(asOf), maxMentees: settings.mentoringRules.maxMentees.limit, yearFrom: isoDay(yearFrom), total,

@@ -13,8 +13,15 @@ import {prepostReading} from "../lib/prepostReading.ts";
 import {ALPHA, SMALL_SAMPLE} from "../lib/chosenTest.ts";
 import {EFFECT_SIZE_THRESHOLDS} from "../lib/effectSizeLabel.ts";
 import {formatSchoolYear} from "../lib/format.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 export interface DiagnosticsScope {
+  /**
+   * The part of the region by the directory (reports/scope.ts): a municipality's schools or one
+   * school, every spelling resolved in SQL. The text filters below narrow it further.
+   */
+  scope?: ReportScope;
   /** A school's name (case, quotes, «№» spacing ignored; a part of the name is enough when unique). */
   school?: string;
   municipality?: string;
@@ -86,7 +93,8 @@ export interface PrepostGroup {
 }
 
 export interface PrepostReport {
-  scope: {school: string | null; municipality: string | null; teacherIds: number[] | null; schools: string[];
+  /** `level`: the directory scope asked for (the region by default); `school`, `municipality`: the text filters. */
+  scope: {level: ReportScope; school: string | null; municipality: string | null; teacherIds: number[] | null; schools: string[];
     /** The school year asked for («2025/26»), null for all results. */
     schoolYear: string | null};
   /** `undated`: teachers left out of a school year's report because their sheet names no school year. */
@@ -109,8 +117,10 @@ interface SchoolRow { school_id: number; name: string; municipality: string }
 
 /** School ids in scope, or null for all; throws a plain Error naming what matched nothing. */
 export async function scopeSchools(conn: DuckDBConnection, scope: DiagnosticsScope): Promise<SchoolRow[] | null> {
-  if (!scope.school && !scope.municipality) return null;
-  const schools = await all<SchoolRow>(conn, "SELECT school_id, name, municipality FROM schools ORDER BY school_id");
+  const byDirectory = scope.scope !== undefined && scope.scope.level !== "region";
+  if (!scope.school && !scope.municipality && !byDirectory) return null;
+  const schools = await all<SchoolRow>(conn, `SELECT school_id, name, municipality FROM schools s
+    WHERE ${spellingInScope("s.school_id")} ORDER BY school_id`, scopeParams(scope.scope));
   let pool = schools;
   if (scope.municipality) {
     const m = normalizeKey(scope.municipality);
@@ -309,7 +319,7 @@ export async function prepostReport(store: Store, settings: Settings, options: P
   const entryOnly = teachers.filter((t) => t.entry && !t.exit).map(ref);
   const exitOnly = teachers.filter((t) => t.exit && !t.entry).map(ref);
   return {
-    scope: {school: options.school ?? null, municipality: options.municipality ?? null,
+    scope: {level: options.scope ?? {level: "region"}, school: options.school ?? null, municipality: options.municipality ?? null,
       teacherIds: options.teacherIds ?? null,
       schools: schools ? schools.map((s) => s.name) : [],
       schoolYear: options.schoolYear === undefined ? null : formatSchoolYear(options.schoolYear)},

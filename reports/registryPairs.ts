@@ -4,6 +4,8 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {all} from "../store/database.ts";
 import {normalizeKey} from "../lib/normalizeText.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 export type Base = "mentees" | "mentors";
 
@@ -54,13 +56,15 @@ export function matchesSchool(filter: string | undefined, school: string, munici
   return normalizeKey(school).replace(/"/g, "").includes(f) || normalizeKey(municipality) === f;
 }
 
-export async function readRegistries(conn: DuckDBConnection, filter?: {school?: string}): Promise<SchoolRegistry[]> {
+/** Every school's current registries; `scope` keeps a municipality's schools or one school (in SQL), `school` a part of a name. */
+export async function readRegistries(conn: DuckDBConnection, filter?: {school?: string; scope?: ReportScope}): Promise<SchoolRegistry[]> {
   const rows = await all<EntryRow>(conn, `
     SELECT e.school_id, s.name AS school, s.municipality, e.base, e.mentor_id, e.mentee_id, e.form,
       CAST(e.start_date AS VARCHAR) AS start_date, CAST(e.end_date AS VARCHAR) AS end_date,
       CAST(e.work_start AS VARCHAR) AS work_start, CAST(e.appointed AS VARCHAR) AS appointed, e.completed
     FROM current_registry_entries e JOIN schools s USING (school_id)
-    ORDER BY s.municipality, s.name, e.base, e.sheet, e.row_no`);
+    WHERE ${spellingInScope("e.school_id")}
+    ORDER BY s.municipality, s.name, e.base, e.sheet, e.row_no`, scopeParams(filter?.scope));
   const bySchool = new Map<number, EntryRow[]>();
   for (const r of rows) {
     if (!matchesSchool(filter?.school, r.school, r.municipality)) continue;

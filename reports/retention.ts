@@ -7,6 +7,8 @@ import {normalizeKey} from "../lib/normalizeText.ts";
 import {retention, type RetentionCohort} from "../lib/retention.ts";
 import {turnover, type Turnover} from "../lib/turnover.ts";
 import {formatSchoolYear} from "../lib/format.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 export interface RosterTeacherRow {
   upload_id: number; teacher_no: number; school_id: number; year: number; as_of: Date;
@@ -15,15 +17,16 @@ export interface RosterTeacherRow {
 
 export interface SchoolRow { school_id: number; municipality: string; name: string }
 
-/** Teachers of the current roster of each school and year. */
-export async function currentRosterTeachers(conn: DuckDBConnection): Promise<RosterTeacherRow[]> {
+/** Teachers of the current roster of each school and year (of the scope's schools only, when given). */
+export async function currentRosterTeachers(conn: DuckDBConnection, scope?: ReportScope): Promise<RosterTeacherRow[]> {
   const rows = await all<Omit<RosterTeacherRow, "as_of" | "hired" | "left_on"> & {as_of: string; hired: string | null; left_on: string | null}>(conn, `
     SELECT t.upload_id, t.teacher_no, t.school_id, c.year, CAST(s.as_of AS VARCHAR) AS as_of, t.teacher_key,
            CAST(t.hired AS VARCHAR) AS hired, CAST(t.left_on AS VARCHAR) AS left_on, t.young
     FROM current_roster_snapshots c
     JOIN roster_snapshots s ON s.upload_id = c.upload_id AND s.school_id = c.school_id AND s.year = c.year
     JOIN roster_teachers t ON t.upload_id = c.upload_id AND t.school_id = c.school_id AND t.year = c.year
-    ORDER BY t.school_id, c.year, t.teacher_no`);
+    WHERE ${spellingInScope("c.school_id")}
+    ORDER BY t.school_id, c.year, t.teacher_no`, scopeParams(scope));
   const date = (s: string | null) => (s === null ? null : new Date(`${s}T00:00:00Z`));
   return rows.map((r) => ({...r, as_of: date(r.as_of)!, hired: date(r.hired), left_on: date(r.left_on)}));
 }
@@ -70,6 +73,9 @@ export interface RetentionReport {
   schoolYear: string | null;
   /** The latest roster date: nothing after it is known. */
   observedUntil: string | null;
+  /** Whose rosters: the region, a municipality or a school (directory ids). */
+  scope: ReportScope;
+  /** The scope's totals (the region's when no scope is given): Σ over its schools. */
   region: {cohorts: RetentionCohort[]; turnover: Turnover[]; youngUnknown: number};
   schools: Array<{schoolId: number; municipality: string; name: string; years: number[];
     cohorts: RetentionCohort[]; turnover: Turnover[]; youngUnknown: number}>;
@@ -103,8 +109,9 @@ function sumTurnover(list: Turnover[][]): Turnover[] {
  * share still employed one year later, and turnover for each school year a roster covers. Region
  * figures add up schools' counts (never average their percentages).
  */
-export async function retentionReport(store: Store, options: {school?: string; schoolYear?: number} = {}): Promise<RetentionReport> {
-  const [allRows, schools] = await store.read(async (c) => [await currentRosterTeachers(c), await schoolsById(c)] as const);
+export async function retentionReport(store: Store, options: {school?: string; schoolYear?: number; scope?: ReportScope} = {}): Promise<RetentionReport> {
+  const scope: ReportScope = options.scope ?? {level: "region"};
+  const [allRows, schools] = await store.read(async (c) => [await currentRosterTeachers(c, scope), await schoolsById(c)] as const);
   // As known at the end of the school year asked for: no roster of a later year.
   const rows = options.schoolYear === undefined ? allRows : allRows.filter((r) => r.year <= options.schoolYear!);
   const wanted = options.school ? normalizeKey(options.school) : null;
@@ -132,6 +139,7 @@ export async function retentionReport(store: Store, options: {school?: string; s
   return {
     schoolYear: options.schoolYear === undefined ? null : formatSchoolYear(options.schoolYear),
     observedUntil: observedUntil ? observedUntil.toISOString().slice(0, 10) : null,
+    scope,
     region: {cohorts: sumCohorts(out.map((s) => s.cohorts)), turnover: sumTurnover(out.map((s) => s.turnover)),
       youngUnknown: out.reduce((n, s) => n + s.youngUnknown, 0)},
     schools: out

@@ -10,6 +10,8 @@ import {compareProportions, type ProportionComparison} from "../lib/comparePropo
 import {isSmallGroup} from "../lib/smallGroup.ts";
 import type {Settings} from "../settings/index.ts";
 import {inScope, loadPeople, type PeopleIndex} from "./teacherLinks.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 export interface StudentRow {
   personId: number;
@@ -25,10 +27,12 @@ export interface StudentRow {
   olympiadParticipants: number | null; olympiadWinners: number | null;
 }
 
-export async function loadStudentRows(conn: DuckDBConnection): Promise<StudentRow[]> {
+/** The current results rows (of a municipality's schools or one school when `scope` is given). */
+export async function loadStudentRows(conn: DuckDBConnection, scope?: ReportScope): Promise<StudentRow[]> {
   const rows = await all<Record<string, unknown>>(conn, `SELECT person_id, school_id, year, class_name, subject, students, vpr_taken, vpr_passed,
     oge_taken, oge_passed, ege_taken, ege_passed, mean_grade, olympiad_participants, olympiad_winners
-    FROM current_student_results ORDER BY school_id, person_id, year, class_name, subject`);
+    FROM current_student_results WHERE ${spellingInScope("school_id")}
+    ORDER BY school_id, person_id, year, class_name, subject`, scopeParams(scope));
   return rows.map((r) => ({personId: r.person_id as number, schoolId: r.school_id as number, year: r.year as number, className: r.class_name as string,
     subject: r.subject as string, students: r.students as number | null, vprTaken: r.vpr_taken as number | null, vprPassed: r.vpr_passed as number | null,
     ogeTaken: r.oge_taken as number | null, ogePassed: r.oge_passed as number | null, egeTaken: r.ege_taken as number | null,
@@ -107,9 +111,9 @@ function groupOf(index: PeopleIndex, personId: number, schoolId: number): Studen
 
 /** Groups smaller than settings.groupSize.minGroupSize are marked small. */
 export async function studentResultsReport(store: Store, settings: Settings, options: {before?: number; after?: number; school?: string; municipality?: string;
-  names?: boolean; people?: PeopleIndex} = {}): Promise<StudentResultsReport> {
+  names?: boolean; people?: PeopleIndex; scope?: ReportScope} = {}): Promise<StudentResultsReport> {
   const minGroupSize = settings.groupSize.minGroupSize;
-  const {index, rows} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), rows: await loadStudentRows(c)}));
+  const {index, rows} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), rows: await loadStudentRows(c, options.scope)}));
   const scoped = rows.filter((r) => inScope(index, r.schoolId, options));
   const years = [...new Set(scoped.map((r) => r.year))].sort((a, b) => a - b);
   const after = options.after ?? years.at(-1) ?? null;

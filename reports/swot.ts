@@ -11,6 +11,8 @@ import {swotTally, type QuadrantTally, type StatementTally, type SwotMention} fr
 import {ratingSummary, type RatingSummary} from "../lib/ratingSummary.ts";
 import {pairedComparison, type PairedComparison} from "../lib/pairedComparison.ts";
 import {unpairedComparison, type UnpairedComparison} from "../lib/unpairedComparison.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 
 export interface SwotReportOptions {
@@ -22,6 +24,8 @@ export interface SwotReportOptions {
   top?: number;
   /** Only answers given within this period (by the questionnaire's answer time); undated answers are then left out. */
   period?: Period;
+  /** Only respondents of a municipality's schools or of one school (a respondent whose school is unknown belongs to the region only). */
+  scope?: ReportScope;
 }
 
 export interface UncodedStatement {
@@ -80,8 +84,9 @@ export async function swotReport(store: Store, settings: Settings, options: Swot
   const role = options.role ?? null;
   const wave = options.wave ?? null;
   const bounds = options.period ? periodBounds(options.period) : null;
-  const params = {role, wave, from: bounds ? isoDay(bounds.start) : null, to: bounds ? isoDay(bounds.end) : null};
-  const inPeriod = `($from IS NULL OR (r.answered_at IS NOT NULL AND substr(r.answered_at, 1, 10) BETWEEN $from AND $to))`;
+  const scoped = scopeParams(options.scope);
+  const params = {role, wave, from: bounds ? isoDay(bounds.start) : null, to: bounds ? isoDay(bounds.end) : null, ...scoped};
+  const inPeriod = `($from IS NULL OR (r.answered_at IS NOT NULL AND substr(r.answered_at, 1, 10) BETWEEN $from AND $to)) AND ${spellingInScope("r.school_id")}`;
   const [respondents, answers, undated] = await store.read(async (c) => [
     await all<{upload_id: number; respondent_no: number; role: string}>(c, `
       SELECT r.upload_id, r.respondent_no, r.role FROM questionnaire_respondents r
@@ -100,7 +105,8 @@ export async function swotReport(store: Store, settings: Settings, options: Swot
       ORDER BY a.upload_id, a.respondent_no, a.question_no`, params),
     bounds ? (await all<{n: number}>(c, `SELECT count(*)::INTEGER AS n FROM questionnaire_respondents r
       JOIN current_questionnaire_uploads USING (upload_id)
-      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave) AND r.answered_at IS NULL`, {role, wave}))[0]!.n : 0
+      WHERE ($role IS NULL OR r.role = $role) AND ($wave IS NULL OR r.wave = $wave) AND r.answered_at IS NULL
+        AND ${spellingInScope("r.school_id")}`, {role, wave, ...scoped}))[0]!.n : 0
   ]);
   const id = (upload: number, no: number) => `${upload}:${no}`;
 

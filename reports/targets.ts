@@ -7,6 +7,8 @@ import {normalizeKey} from "../lib/normalizeText.ts";
 import {attributeHolds, indicatorResult, IndicatorsConfigSchema, matchIndicator, resolveTarget, ruleColumn, yearOverYear,
   type IndicatorDef, type IndicatorsConfig, type RosterRule} from "../lib/targetIndicators.ts";
 import {currentRosterTeachers, schoolCohorts, schoolsById, type RosterTeacherRow} from "./retention.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 
 export interface IndicatorLine {
@@ -42,7 +44,7 @@ export interface SourcePart {
 export interface TargetsReport {
   years: number[];
   schools: Array<{schoolId: number; municipality: string; name: string; years: Array<{year: number; indicators: IndicatorLine[]}>}>;
-  /** Region per year and indicator: Σ numerators / Σ denominators over the schools that have it. */
+  /** The scope's totals (the region's unless a scope is given) per year and indicator: Σ numerators / Σ denominators over the schools that have it. */
   region: Array<{year: number; indicators: Array<{code: string; name: string; schools: number; numerator: number; denominator: number;
     actual: number | null; target: number; met: boolean | null;
     /**
@@ -73,16 +75,20 @@ function rosterCandidates(def: IndicatorDef, teachers: RosterTeacherRow[], attrs
     numerator: population.filter((t) => holds(t, def.roster!, header)).length, denominator: population.length};
 }
 
-export async function targetsReport(store: Store, settings: Settings, options: {school?: string; year?: number} = {}): Promise<TargetsReport> {
+/** `scope`: only the schools of a municipality or one school (directory ids); `region` then holds the scope's totals. */
+export async function targetsReport(store: Store, settings: Settings, options: {school?: string; year?: number; scope?: ReportScope} = {}): Promise<TargetsReport> {
   const config: IndicatorsConfig = settings.indicators;
+  const params = scopeParams(options.scope);
   const data = await store.read(async (c) => ({
-    teachers: await currentRosterTeachers(c),
+    teachers: await currentRosterTeachers(c, options.scope),
     schools: await schoolsById(c),
     attributes: await all<{upload_id: number; teacher_no: number; header: string; value: string}>(c, `
-      SELECT a.* FROM roster_attributes a WHERE a.upload_id IN (SELECT upload_id FROM current_roster_snapshots)`),
+      SELECT a.* FROM roster_attributes a WHERE a.upload_id IN (
+        SELECT upload_id FROM current_roster_snapshots WHERE ${spellingInScope("school_id")})`, params),
     table: await all<{upload_id: number; school_id: number; year: number; name: string; numerator: number; denominator: number; target: number | null}>(c, `
       SELECT v.upload_id, v.school_id, v.year, v.name, v.numerator, v.denominator, v.target
-      FROM indicator_values v JOIN current_indicator_tables c USING (school_id, year, upload_id) ORDER BY v.row_no`)
+      FROM indicator_values v JOIN current_indicator_tables c USING (school_id, year, upload_id)
+      WHERE ${spellingInScope("v.school_id")} ORDER BY v.row_no`, params)
   }));
   const attrs = new Map<number, Map<number, Map<string, string>>>();
   const headersOf = new Map<number, string[]>();

@@ -7,10 +7,13 @@ import {all, type Store} from "../store/database.ts";
 import {mentoringViolations, type MentoringRules, type RuleId, type Violation} from "../lib/mentoringRules.ts";
 import type {Settings} from "../settings/index.ts";
 import {isoDay} from "../lib/isoDay.ts";
+import type {ReportScope} from "./scope.ts";
 import {readRegistries, type RegistryDataIssue} from "./registryPairs.ts";
 
 
 export interface ViolationsOptions {
+  /** Only a municipality's schools or one school (directory ids); default the region. */
+  scope?: ReportScope;
   /** The report date, YYYY-MM-DD (default: today). */
   date?: string;
   /** Part of a school's name, or a district. */
@@ -63,7 +66,7 @@ export async function violationsReport(store: Store, settings: Settings, options
   const date = options.date ?? todayIso();
   const asOf = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(asOf.getTime())) throw new Error(`violationsReport: bad date ${date}`);
-  const registries = await store.read((c) => readRegistries(c, {school: options.school}));
+  const registries = await store.read((c) => readRegistries(c, {school: options.school, scope: options.scope}));
 
   const report: ViolationsReport = {
     date: isoDay(asOf),

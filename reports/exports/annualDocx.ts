@@ -4,13 +4,14 @@
 // numbered headings, the sections' tables from the same AnnualReport object as the page, the PDF and
 // the XLSX, the «Выводы» from annualConclusions(), page numbers («Страница N из M») in the footer.
 // Aggregates only, no names.
-import {AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow,
+import {AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow,
   TextRun, WidthType} from "docx";
 import type {AnnualReport, Section} from "./annualReport.ts";
 import {annualConclusions} from "./annualConclusions.ts";
 import {formatDate, formatNumber, formatPercent, formatPeriod, formatPValue} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
-import {LEVEL_LABELS, type OrganisationSetting} from "../../settings/organisation.ts";
+import type {OrganisationSetting} from "../../settings/organisation.ts";
+import {annualFileStem, scopeLevelLabel, scopeTitle, scopeTotalWords, verdictText} from "./annualScope.ts";
 
 const FONT = "Times New Roman";
 const border = {style: BorderStyle.SINGLE, size: 4, color: "444444"};
@@ -70,17 +71,19 @@ function engagement(r: AnnualReport): Array<Paragraph | Table> {
         "Доля педагогов", "Охват"],
       d.years.map((y) => [y.periodId, formatPeriod(y.period), num(y.studentsEngaged), num(y.studentsPopulation), pct(y.studentsPct, t.students),
         num(y.teachersEngaged), num(y.teachersPopulation), pct(y.teachersPct, t.teachers), y.coverage.label]), [0, 1, 8], false),
-      para(""),
-      para(`Муниципалитеты, ${formatPeriod(c.period)}`, {bold: true}),
-      table(["Муниципалитет", "Доля обучающихся", "Доля педагогов", "Охват"],
-        c.municipalities.map((m) => [m.name, pct(m.studentsPct, t.students), pct(m.teachersPct, t.teachers), m.coverage]), [0, 3])
+      para(`Вывод ${scopeTotalWords(r.scope)}: ${verdictText(c.verdict)}.`),
+      ...(c.municipalities.length ? [
+        para(""),
+        para(`Муниципалитеты, ${formatPeriod(c.period)}`, {bold: true}),
+        table(["Муниципалитет", "Доля обучающихся", "Доля педагогов", "Охват", "Цель достигнута"],
+          c.municipalities.map((m) => [m.name, pct(m.studentsPct, t.students), pct(m.teachersPct, t.teachers), m.coverage, verdictText(m.verdict)]), [0, 3, 4])] : [])
     ];
   });
 }
 
 function targets(r: AnnualReport): Array<Paragraph | Table> {
   return body(r.targets, (d) => [
-    para(`${d.schoolYear} учебный год; по региону — сумма числителей, делённая на сумму знаменателей по школам.`),
+    para(`${d.schoolYear} учебный год; ${scopeTotalWords(r.scope)} — сумма числителей, делённая на сумму знаменателей по школам.`),
     table(["Показатель", "Школ", "Факт", "Цель", "Достигнута"],
       d.indicators.map((i) => [i.name, num(i.schools), pct(i.actual, i.target), pct(i.target), i.met === null ? "—" : i.met ? "да" : "нет"]),
       [0, 4])
@@ -153,8 +156,8 @@ export const DOCX_TITLE = "Итоговый аналитический отчё�
 export async function annualDocx(r: AnnualReport, organisation: OrganisationSetting): Promise<Buffer> {
   const children = [
     para(DOCX_TITLE, {bold: true, size: 16, center: true, after: 200}),
-    para(organisation.name, {bold: true, size: 14, center: true}),
-    para(LEVEL_LABELS[organisation.level], {center: true}),
+    para(r.scope.level === "region" ? organisation.name : scopeTitle(r.scope), {bold: true, size: 14, center: true}),
+    para(scopeLevelLabel(r.scope, organisation), {center: true}),
     para(`${r.period.label} (${formatDate(r.period.start)}–${formatDate(r.period.end)})`, {center: true, after: 300}),
     para(`Группы меньше ${r.minGroupSize} человек не показываются. Нагрузка и нарушения — на ${formatDate(r.asOf)}. ` +
       `Сформирован ${formatDate(r.generatedAt)}.`, {size: 10}),
@@ -171,14 +174,17 @@ export async function annualDocx(r: AnnualReport, organisation: OrganisationSett
   ];
   const footer = new Footer({children: [new Paragraph({alignment: AlignmentType.CENTER,
     children: [new TextRun({font: FONT, size: 20, children: ["Страница ", PageNumber.CURRENT, " из ", PageNumber.TOTAL_PAGES]})]})]});
-  const doc = new Document({creator: "Наставничество: аналитика", title: `${DOCX_TITLE}, ${r.period.label}`,
+  const whose = r.scope.level === "region" ? organisation.name : scopeTitle(r.scope);
+  const header = new Header({children: [new Paragraph({alignment: AlignmentType.RIGHT,
+    children: [new TextRun({font: FONT, size: 18, color: "555555", text: `${whose} · ${scopeLevelLabel(r.scope, organisation)} · ${r.period.label}`})]})]});
+  const doc = new Document({creator: "Наставничество: аналитика", title: `${DOCX_TITLE}, ${whose}, ${r.period.label}`,
     styles: {default: {document: {run: {font: FONT, size: 24}}}},
     sections: [{properties: {page: {size: {width: 11906, height: 16838}, margin: {top: 1134, bottom: 1134, left: 1418, right: 850}}},
-      footers: {default: footer}, children}]});
+      headers: {default: header}, footers: {default: footer}, children}]});
   return Packer.toBuffer(doc);
 }
 
-/** «Итоговый отчёт 2024-25.docx»: the period id without a slash. */
+/** «Итоговый отчёт 2024-25.docx» (the region), «Итоговый отчёт 2024-25 — школа СОШ № 1 (Тарский).docx»: the period id without a slash, then the scope. */
 export function annualDocxFileName(r: AnnualReport): string {
-  return `Итоговый отчёт ${r.period.id.replace("/", "-")}.docx`;
+  return `${annualFileStem(r)}.docx`;
 }

@@ -6,7 +6,9 @@ import {plural} from "../../lib/plural.ts";
 import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
 import type {SourcePart} from "../targets.ts";
 import {FAVICON} from "../../server/favicon.ts";
+import type {OrganisationSetting} from "../../settings/organisation.ts";
 import {annualStudentsHtml} from "./annualStudents.ts";
+import {scopeLevelLabel, scopeTitle, scopeTotalWords, verdictText} from "./annualScope.ts";
 
 /** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
 const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
@@ -67,7 +69,8 @@ function sources(i: TargetLine): string {
   return parts.length > 1 ? `<br><span class="note">${parts.join("; ")}</span>` : "";
 }
 
-export function annualHtml(r: AnnualReport): string {
+/** `organisation`: the setting whose level the region's report names (default: the scope's own level). */
+export function annualHtml(r: AnnualReport, organisation?: OrganisationSetting): string {
   const period = esc(r.period.label);
   const eng = body(r.engagement, (d) => {
     const last = d.current, prev = d.years.at(-2);
@@ -85,9 +88,11 @@ export function annualHtml(r: AnnualReport): string {
         `${num(y.studentsEngaged)} из ${num(y.studentsPopulation)} — ${pct(y.studentsPct, d.targets.students)}`,
         bar(y.studentsPct, d.targets.students, y.complete), `${num(y.teachersEngaged)} из ${num(y.teachersPopulation)} — ${pct(y.teachersPct, d.targets.teachers)}`,
         bar(y.teachersPct, d.targets.teachers, y.complete)]), [0, 2, 4]) +
-      `<h3>По муниципалитетам, ${esc(formatPeriod(last.period))}</h3>` +
-      table(["Муниципалитет", "Обучающиеся", "Педагоги", "Полнота"], last.municipalities.map((m) => [esc(m.name),
-        pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers), `${esc(m.coverage)}${m.complete ? "" : " — неполные"}`])) +
+      `<p id="verdict">Вывод ${esc(scopeTotalWords(r.scope))}: ${esc(verdictText(last.verdict))}.</p>` +
+      (last.municipalities.length ? `<h3>По муниципалитетам, ${esc(formatPeriod(last.period))}</h3>` +
+      table(["Муниципалитет", "Обучающиеся", "Педагоги", "Полнота", "Цель"], last.municipalities.map((m) => [esc(m.name),
+        pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers), `${esc(m.coverage)}${m.complete ? "" : " — неполные"}`,
+        esc(verdictText(m.verdict))]), [0, 3, 4]) : "") +
       `<p class="note">Доля муниципалитета и региона — сумма вовлечённых, делённая на сумму численности школ (не среднее процентов). Чёрная черта на полосе — цель. ` +
       `Год представлен последним полным кварталом (отчитались все ожидаемые школы); если полного нет — последним кварталом, с указанием, по скольким школам. ` +
       `Более поздние периоды в отчёт не входят.</p>`;
@@ -95,7 +100,7 @@ export function annualHtml(r: AnnualReport): string {
 
   const targets = body(r.targets, (d) => table(["Показатель", "Школ", "Факт", "Цель", "Достигнута"],
     d.indicators.map((i) => [esc(i.name) + sources(i), num(i.schools), pct(i.actual, i.target), pct(i.target), met(i.met)])) +
-    `<p class="note">${esc(d.schoolYear)} учебный год; факт региона — сумма числителей по школам, делённая на сумму знаменателей. ` +
+    `<p class="note">${esc(d.schoolYear)} учебный год; факт ${esc(scopeTotalWords(r.scope))} — сумма числителей по школам, делённая на сумму знаменателей. ` +
     `Закрепление молодых специалистов по кадровым спискам — принятые в предыдущем учебном году, оставшиеся через год (как в разделе 3).</p>`);
 
   const swot = body(r.swot, (d) => `<p>Ответили на анкету за ${period}: ${num(d.respondents)} чел.` +
@@ -134,9 +139,10 @@ export function annualHtml(r: AnnualReport): string {
     `Учтены итоговые диагностики ${esc(d.schoolYear)} учебного года и входные диагностики тех же педагогов. Области, где пар меньше ${r.minGroupSize}, не показываются.</p>`);
 
   return `<!doctype html>
-<html lang="ru"><head><meta charset="utf-8"><title>Итоговый аналитический отчёт за ${period}</title><link rel="icon" href="${ICON}"><style>${STYLE}</style></head>
+<html lang="ru"><head><meta charset="utf-8"><title>Итоговый аналитический отчёт за ${period}: ${esc(scopeTitle(r.scope))}</title><link rel="icon" href="${ICON}"><style>${STYLE}</style></head>
 <body><main class="page">
 <h1>Итоговый аналитический отчёт о реализации системы наставничества за ${period}</h1>
+<p class="sub" id="scope"><b>${esc(scopeTitle(r.scope))}</b> — ${esc(scopeLevelLabel(r.scope, organisation))}</p>
 <p class="sub">Мониторинг и оценка результатов реализации программы наставничества (приложение № 3 к положению о системе наставничества). ` +
 `Период: ${esc(formatDate(r.period.start))}–${esc(formatDate(r.period.end))}${r.period.kind === "calendar-year" ? `; разделы по учебному году — за ${esc(r.schoolYear.label)}` : ""}. Сводные данные, без персональных данных.</p>
 <h2>1. Вовлечённость в наставничество, год к году</h2>${eng}

@@ -8,6 +8,10 @@
 // (RELIABILITY.md «152-ФЗ»). A section whose data is missing says why instead of failing the report.
 // The same object feeds the page (annualHtml), the PDF, the XLSX (annualXlsx), /api/annual and the
 // management dashboard (src/data/effectiveness.json.ts): one computation, one value.
+// Every level (issue 15 §1): given a scope (a municipality or a school by directory id), every
+// section reads only that scope's rows (filtered in SQL) and the report names its level and
+// organisation; the same targets (settings) and the same period rules apply at each level, and the
+// coverage verdict is over the scope's expected schools.
 import type {Store} from "../../store/database.ts";
 import type {Settings} from "../../settings/index.ts";
 import {engagementPeriods, engagementReport, representativeQuarter} from "../engagement.ts";
@@ -25,6 +29,8 @@ import {formatPeriod, formatSchoolYear} from "../../lib/format.ts";
 import {calendarYear, periodBounds, periodFromId, periodId, periodLabel, periodsWithin, schoolYear, type Period} from "../../lib/period.ts";
 import type {QuadrantTally} from "../../lib/swotTally.ts";
 import {annualStudentsSection, type AnnualStudents} from "./annualStudents.ts";
+import type {ReportScope} from "../scope.ts";
+import {scopeName, UnknownScopeError, type ScopeName} from "../scopeSql.ts";
 
 /** A section either has its figures or says, in Russian, why it has none. */
 export type Section<T> = {available: true; data: T} | {available: false; note: string};
@@ -53,6 +59,8 @@ export interface EngagementYear {
   coverage: {label: string; schoolsCounted: number; schoolsExpected: number; studentsShare: number | null; teachersShare: number | null};
   /** Which quarter stands for the year and why, in Russian. */
   note: string;
+  /** The target decision in words over the scope's expected schools (lib/coverage.ts targetVerdict): «данные неполные (по N из M школ): цель не оценивается» when incomplete. */
+  verdict: {students: string; teachers: string};
   studentsPct: number | null;
   teachersPct: number | null;
   studentsEngaged: number | null;
@@ -61,7 +69,9 @@ export interface EngagementYear {
   teachersPopulation: number | null;
   schoolsIncluded: number;
   schoolsNotReported: number;
-  municipalities: Array<{name: string; studentsPct: number | null; teachersPct: number | null; complete: boolean; coverage: string}>;
+  municipalities: Array<{name: string; studentsPct: number | null; teachersPct: number | null; complete: boolean; coverage: string;
+    /** Each municipality's decision against the same targets (targetVerdict over its expected schools). Empty below the region. */
+    verdict: {students: string; teachers: string}}>;
 }
 
 export interface TargetLine {
@@ -108,6 +118,8 @@ export interface PrepostArea {
 
 export interface AnnualReport {
   generatedAt: string;
+  /** Whose report: the level, the directory id (null for the region), the name (the region's: the organisation setting), a school's municipality. */
+  scope: ScopeName;
   period: ReportPeriod;
   /** The period's number: a school year's is the year it ends in (2025 = 2024/25); a calendar year's, itself. */
   year: number;
@@ -147,6 +159,8 @@ export interface AnnualOptions {
   period?: Period;
   /** YYYY-MM-DD: caps the load/violations date for a year still running (default: today). */
   today?: string;
+  /** Whose report: the region (default), a municipality or a school by directory id; every section is filtered to it. */
+  scope?: ReportScope;
 }
 
 const NO_DATA = "Данных для раздела нет: соответствующие файлы ещё не загружены.";
@@ -174,14 +188,14 @@ export async function defaultReportPeriod(store: Store, today: string): Promise<
   return year ? periodFromId(year.id) : schoolYear(Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 9 ? 1 : 0));
 }
 
-async function engagementSection(store: Store, settings: Settings, p: Period) {
+async function engagementSection(store: Store, settings: Settings, p: Period, scope: ReportScope) {
   const quarters = await engagementPeriods(store);
   const sameKind = (year: number): Period => (p.kind === "school-year" ? schoolYear(year) : calendarYear(year));
   const years: EngagementYear[] = [];
   // Each quarter's report once per annual report (a quarter may be looked at for its year and again in the list below).
   const reports = new Map<string, ReturnType<typeof engagementReport>>();
   const reportOf = (q: string) => {
-    if (!reports.has(q)) reports.set(q, engagementReport(store, settings, {period: q}));
+    if (!reports.has(q)) reports.set(q, engagementReport(store, settings, {period: q, scope}));
     return reports.get(q)!;
   };
   for (let y = p.year - 10; y <= p.year; y++) {
@@ -189,33 +203,35 @@ async function engagementSection(store: Store, settings: Settings, p: Period) {
     const chosen = await representativeQuarter(store, settings, quartersIn(quarters, year), reportOf);
     if (!chosen) continue;
     const {period, incomplete, report: r} = chosen;
-    const c = r.region.coverage;
+    const t = r.total, c = t.coverage;
     years.push({periodId: periodId(year), year: y, period, complete: !incomplete,
       coverage: {label: c.label, schoolsCounted: c.schoolsCounted, schoolsExpected: c.schoolsExpected, studentsShare: c.students.share,
         teachersShare: c.teachers.share},
       note: incomplete
         ? `полного квартала за ${periodLabel(year)} нет: взят ${formatPeriod(period)}, данные ${c.label}; цель не оценивается`
         : `${formatPeriod(period)} — последний полный квартал за ${periodLabel(year)} (${c.label})`,
-      studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct,
-      studentsEngaged: r.region.studentsEngaged, studentsPopulation: r.region.studentsPopulation,
-      teachersEngaged: r.region.teachersEngaged, teachersPopulation: r.region.teachersPopulation,
-      schoolsIncluded: r.region.schoolsIncluded.length, schoolsNotReported: r.region.schoolsNotReported.length,
-      municipalities: r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct,
-        complete: m.coverage.complete, coverage: m.coverage.label}))});
+      verdict: t.verdict,
+      studentsPct: t.studentsPct, teachersPct: t.teachersPct,
+      studentsEngaged: t.studentsEngaged, studentsPopulation: t.studentsPopulation,
+      teachersEngaged: t.teachersEngaged, teachersPopulation: t.teachersPopulation,
+      schoolsIncluded: t.schoolsIncluded.length, schoolsNotReported: t.schoolsNotReported.length,
+      // A municipality's or a school's report has no breakdown by municipality: its one row would be the scope itself.
+      municipalities: scope.level !== "region" ? [] : r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct,
+        complete: m.coverage.complete, coverage: m.coverage.label, verdict: m.verdict}))});
   }
   const current = years.find((y) => y.year === p.year);
   if (!current) return null;
   const inYear = [];
   for (const q of quartersIn(quarters, p)) {
     const r = await reportOf(q);
-    const c = r.region.coverage;
-    inYear.push({period: q, studentsPct: r.region.studentsPct, teachersPct: r.region.teachersPct, complete: c.complete, coverage: c.label});
+    const c = r.total.coverage;
+    inYear.push({period: q, studentsPct: r.total.studentsPct, teachersPct: r.total.teachersPct, complete: c.complete, coverage: c.label});
   }
   return {targets: settings.targets.engagementTargetPct, current, years, quarters: inYear};
 }
 
-async function targetsSection(store: Store, settings: Settings, year: number) {
-  const r = await targetsReport(store, settings, {year});
+async function targetsSection(store: Store, settings: Settings, year: number, scope: ReportScope) {
+  const r = await targetsReport(store, settings, {year, scope});
   const y = r.region.find((x) => x.year === year);
   if (!y || !y.indicators.length) return null;
   const sourceOf = (code: string) => settings.indicators.indicators.find((d) => d.code === code)?.source ?? "roster";
@@ -223,16 +239,16 @@ async function targetsSection(store: Store, settings: Settings, year: number) {
     actual: i.actual, numerator: i.numerator, denominator: i.denominator, target: i.target, met: i.met, bySource: i.bySource}))};
 }
 
-async function swotSection(store: Store, settings: Settings, p: Period) {
-  const r = await swotReport(store, settings, {period: p});
+async function swotSection(store: Store, settings: Settings, p: Period, scope: ReportScope) {
+  const r = await swotReport(store, settings, {period: p, scope});
   if (r.respondents.total === 0) return null;
   return {respondents: r.respondents.total, byRole: r.respondents.byRole, undated: r.undated, tally: r.quadrants,
     quadrants: r.quadrants.map((q) => ({quadrant: q.quadrant, label: q.label, mentions: q.mentions, respondents: q.respondents, share: q.share,
       top: q.top.slice(0, 3).map((s) => ({text: s.label, mentions: s.mentions, share: s.share}))}))};
 }
 
-async function retentionSection(store: Store, settings: Settings, year: number) {
-  const r = await retentionReport(store, {schoolYear: year});
+async function retentionSection(store: Store, settings: Settings, year: number, scope: ReportScope) {
+  const r = await retentionReport(store, {schoolYear: year, scope});
   const cohorts = r.region.cohorts.filter((c) => c.year <= year);
   const turnover = r.region.turnover.filter((t) => t.year <= year);
   if (!cohorts.length && !turnover.length) return null;
@@ -249,8 +265,8 @@ async function retentionSection(store: Store, settings: Settings, year: number) 
       leavers: t.leavers, rate: t.rate}))};
 }
 
-async function loadSection(store: Store, settings: Settings, asOf: string) {
-  const r = await loadReport(store, settings, {date: asOf});
+async function loadSection(store: Store, settings: Settings, asOf: string, scope: ReportScope) {
+  const r = await loadReport(store, settings, {date: asOf, scope});
   const t = r.total;
   if (t.mentors === 0 && t.mentees === 0) return null;
   return {date: r.date, mentors: t.mentors, mentees: t.mentees, pairs: t.pairs, meanCurrent: t.current.mean, maxCurrent: t.current.max,
@@ -259,15 +275,15 @@ async function loadSection(store: Store, settings: Settings, asOf: string) {
     completionShare: t.completion.share};
 }
 
-async function violationsSection(store: Store, settings: Settings, asOf: string) {
-  const r = await violationsReport(store, settings, {date: asOf});
+async function violationsSection(store: Store, settings: Settings, asOf: string, scope: ReportScope) {
+  const r = await violationsReport(store, settings, {date: asOf, scope});
   if (!r.schools.length) return null;
   return {date: r.date, schools: r.schools.length,
     rules: r.summary.map((s) => ({rule: s.rule, title: s.title, severity: s.severity, count: s.count, schools: s.schools}))};
 }
 
-async function prepostSection(store: Store, settings: Settings, year: number) {
-  const r = await prepostReport(store, settings, {names: false, schoolYear: year});
+async function prepostSection(store: Store, settings: Settings, year: number, scope: ReportScope) {
+  const r = await prepostReport(store, settings, {names: false, schoolYear: year, scope});
   if (r.counts.teachers === 0) return null;
   const min = settings.groupSize.minGroupSize;
   return {schoolYear: formatSchoolYear(year), teachers: r.counts.teachers, paired: r.counts.paired, entryOnly: r.counts.entryOnly,
@@ -290,25 +306,29 @@ export async function annualReport(store: Store, settings: Settings, options: An
   const end = isoDay(bounds.end);
   const asOf = today < end ? today : end;
   const sy = schoolYearOfReport(p);
+  const scope: ReportScope = options.scope ?? {level: "region"};
+  const named = await store.read((c) => scopeName(c, scope, settings.organisation.name));
+  if (!named) throw new UnknownScopeError(scope as Exclude<ReportScope, {level: "region"}>);
   return {
     generatedAt: new Date().toISOString(),
+    scope: named,
     period: {kind: p.kind, id: periodId(p), label: periodLabel(p), start: isoDay(bounds.start), end},
     year: p.year,
     schoolYear: {id: periodId(schoolYear(sy)), label: periodLabel(schoolYear(sy)), year: sy},
     asOf,
     minGroupSize: settings.groupSize.minGroupSize,
     method: {tests: TEST_CHOICE_TEXT},
-    engagement: await section(() => engagementSection(store, settings, p), `Квартальных отчётов (формы 1–5) за ${periodLabel(p)} нет.`),
-    targets: await section(() => targetsSection(store, settings, sy),
+    engagement: await section(() => engagementSection(store, settings, p, scope), `Квартальных отчётов (формы 1–5) за ${periodLabel(p)} нет.`),
+    targets: await section(() => targetsSection(store, settings, sy, scope),
       `Таблиц целевых показателей и кадровых списков за ${formatSchoolYear(sy)} учебный год нет.`),
-    swot: await section(() => swotSection(store, settings, p), `Анкет участников (SWOT) за ${periodLabel(p)} нет.`),
-    retention: await section(() => retentionSection(store, settings, sy),
+    swot: await section(() => swotSection(store, settings, p, scope), `Анкет участников (SWOT) за ${periodLabel(p)} нет.`),
+    retention: await section(() => retentionSection(store, settings, sy, scope),
       `Кадровых списков для расчёта закрепления молодых специалистов за ${formatSchoolYear(sy)} учебный год и ранее нет.`),
-    load: await section(() => loadSection(store, settings, asOf), "Баз наставников и наставляемых пока нет."),
-    violations: await section(() => violationsSection(store, settings, asOf), "Баз наставников и наставляемых пока нет."),
-    prepost: await section(() => prepostSection(store, settings, sy),
+    load: await section(() => loadSection(store, settings, asOf, scope), "Баз наставников и наставляемых пока нет."),
+    violations: await section(() => violationsSection(store, settings, asOf, scope), "Баз наставников и наставляемых пока нет."),
+    prepost: await section(() => prepostSection(store, settings, sy, scope),
       `Результатов диагностики за ${formatSchoolYear(sy)} учебный год нет (учитывается учебный год, указанный в файле диагностики).`),
     // Results are dated by the year of the examinations, which is the year the school year ends in.
-    students: await annualStudentsSection(store, settings, {year: sy})
+    students: await annualStudentsSection(store, settings, {year: sy, scope})
   };
 }

@@ -6,6 +6,7 @@ import type {Store} from "../../store/database.ts";
 import {formatNumber, formatPercent} from "../../lib/format.ts";
 import type {Settings} from "../../settings/index.ts";
 import {studentResultsReport} from "../studentResults.ts";
+import type {ReportScope} from "../scope.ts";
 
 export type AnnualSection<T> = {available: true; data: T} | {available: false; note: string};
 
@@ -21,13 +22,14 @@ export interface AnnualStudents {
 const NONE = "Результатов обучающихся (ВПР, ОГЭ, ЕГЭ, олимпиады) за два учебных года пока нет.";
 
 /** The school year ending in the report's year against the one before (else the two latest in the data). */
-export async function annualStudentsSection(store: Store, settings: Settings, options: {year?: number} = {}): Promise<AnnualSection<AnnualStudents>> {
+export async function annualStudentsSection(store: Store, settings: Settings, options: {year?: number; scope?: ReportScope} = {}): Promise<AnnualSection<AnnualStudents>> {
   try {
-    const all = await studentResultsReport(store, settings);
+    const scope = options.scope;
+    const all = await studentResultsReport(store, settings, {scope});
     const after = options.year !== undefined && all.years.includes(options.year) ? options.year : all.after;
     const before = after === null ? null : all.years.filter((y) => y < after).at(-1) ?? null;
     if (after === null || before === null) return {available: false, note: NONE};
-    const r = after === all.after && before === all.before ? all : await studentResultsReport(store, settings, {before, after});
+    const r = after === all.after && before === all.before ? all : await studentResultsReport(store, settings, {before, after, scope});
     return {available: true, data: {before, after, method: r.method, groups: r.groups.map((g) => ({label: g.label, teachers: g.teachers, small: g.small,
       meanGrade: g.small ? {before: null, after: null} : {before: g.before.meanGrade, after: g.after.meanGrade},
       shares: g.small ? [] : g.shares.filter((s) => s.comparison.before.n + s.comparison.after.n > 0).map((s) => ({label: s.label,

@@ -4,6 +4,8 @@
 import ExcelJS from "exceljs";
 import {addTable, toBuffer, COUNT_FORMAT, PERCENT_FORMAT} from "./xlsxStyle.ts";
 import type {AnnualReport, Section} from "./annualReport.ts";
+import type {OrganisationSetting} from "../../settings/organisation.ts";
+import {scopeLevelLabel, scopeTitle, scopeTotalWords} from "./annualScope.ts";
 import {formatDate, formatPeriod} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
 
@@ -16,10 +18,13 @@ function missing<T>(wb: ExcelJS.Workbook, name: string, s: Section<T>, write: (d
   else addTable(wb, name, s.note, [{header: "Нет данных", width: 80}], [[s.note]]);
 }
 
-export async function annualWorkbook(r: AnnualReport): Promise<Buffer> {
+/** `organisation`: the setting whose level the region's report names (default: the scope's own level). */
+export async function annualWorkbook(r: AnnualReport, organisation?: OrganisationSetting): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Наставничество: аналитика";
-  addTable(wb, "Отчёт", `Итоговый аналитический отчёт за ${r.period.label}`, [{header: "Что", width: 36}, {header: "Значение", width: 90}], [
+  addTable(wb, "Отчёт", `Итоговый аналитический отчёт за ${r.period.label}: ${scopeTitle(r.scope)}`, [{header: "Что", width: 36}, {header: "Значение", width: 90}], [
+    ["Организация", scopeTitle(r.scope)],
+    ["Уровень", scopeLevelLabel(r.scope, organisation)],
     ["Период", `${r.period.label}: ${formatDate(r.period.start)}–${formatDate(r.period.end)}`],
     ["Учебный год разделов по учебному году", r.schoolYear.label],
     ["Нагрузка и нарушения — на дату", formatDate(r.asOf)],
@@ -28,7 +33,7 @@ export async function annualWorkbook(r: AnnualReport): Promise<Buffer> {
     ["Сформирован", formatDate(r.generatedAt)]
   ]);
   missing(wb, "Вовлечённость", r.engagement, (d) => {
-    addTable(wb, "Вовлечённость", `Вовлечённость по ${r.period.kind === "school-year" ? "учебным" : "календарным"} годам (последний квартал каждого), регион`,
+    addTable(wb, "Вовлечённость", `Вовлечённость по ${r.period.kind === "school-year" ? "учебным" : "календарным"} годам (последний квартал каждого), ${scopeTitle(r.scope)}`,
       [{header: "Год", width: 12}, {header: "Квартал", width: 18}, {header: "Обучающихся вовлечено", width: 14, format: COUNT_FORMAT},
         {header: "Обучающихся всего", width: 14, format: COUNT_FORMAT}, {header: "Доля обучающихся", width: 12, format: PERCENT_FORMAT},
         {header: "Педагогов вовлечено", width: 14, format: COUNT_FORMAT}, {header: "Педагогов всего", width: 14, format: COUNT_FORMAT},
@@ -37,7 +42,7 @@ export async function annualWorkbook(r: AnnualReport): Promise<Buffer> {
         y.teachersEngaged, y.teachersPopulation, share(y.teachersPct), y.schoolsIncluded, y.schoolsNotReported]));
   });
   missing(wb, "Целевые показатели", r.targets, (d) => {
-    addTable(wb, "Целевые показатели", `Целевые показатели, ${d.schoolYear} учебный год (регион: сумма числителей / сумма знаменателей)`,
+    addTable(wb, "Целевые показатели", `Целевые показатели, ${d.schoolYear} учебный год (${scopeTotalWords(r.scope)}: сумма числителей / сумма знаменателей)`,
       [{header: "Показатель", width: 60}, {header: "Школ", width: 8}, {header: "Факт", width: 10, format: PERCENT_FORMAT},
         {header: "Цель", width: 10, format: PERCENT_FORMAT}, {header: "Достигнута", width: 11},
         {header: "По кадровым спискам", width: 14, format: PERCENT_FORMAT}, {header: "Школ (списки)", width: 10},

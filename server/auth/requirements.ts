@@ -56,14 +56,15 @@ export function requirementFor(method: string, path: string): Requirement {
     // The engagement workbook lists files and issue messages (which quote cells).
     case "/exports/engagement.xlsx":
       return need("export-engagement", ["export", "view-uploads"]);
-    // The annual report is aggregate-only (groups under 5 hidden, no names).
+    // The annual report is aggregate-only (groups under 5 hidden, no names), and filtered by scope:
+    // a session gets its own scope's report, or one inside it (server/reportScope.ts).
     case "/api/annual":
     case "/exports/annual.html":
-      return need("annual", ["view-aggregates"]);
+      return need("annual", ["view-aggregates"], {wholeRegion: false});
     case "/exports/annual.pdf":
     case "/exports/annual.xlsx":
     case "/exports/annual.docx":
-      return need("annual-export", ["export"]);
+      return need("annual-export", ["export"], {wholeRegion: false});
     // Lists of periods with data: what a page's period picker offers (no figures).
     // A teacher's route names her: as the dashboards with names.
     case "/exports/route.xlsx":

@@ -9,6 +9,8 @@ import {uploadHistory} from "../history.ts";
 import type {RequestContext, Route} from "../routes.ts";
 import {currentSession} from "../auth/context.ts";
 import {uploadInScope, uploadScopeOf} from "../scope.ts";
+import {requestScope, scopeCodes} from "../reportScope.ts";
+import {annualFileStem} from "../../reports/exports/annualScope.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -80,29 +82,36 @@ export const exportRoutes = (): Route[] => [
     const {loadSettings} = await import("../../settings/load.ts");
     sendBytes(res, await settingsWorkbook(await loadSettings(app.store)), XLSX, "настройки.xlsx");
   }},
-  {method: "GET", path: "/api/annual", guard: "export", access: "view", handle: async ({app, res, url}) =>
-    sendJson(res, 200, await (await annual()).annualReport(app.store, await app.settings(), reportPeriodParam(url)))},
+  {method: "GET", path: "/api/annual", guard: "export", access: "view", handle: async ({app, res, url}) => {
+    const scope = await requestScope(app.store, currentSession(), url);
+    sendJson(res, 200, await (await annual()).annualReport(app.store, await app.settings(), {...reportPeriodParam(url), scope}));
+  }},
   {method: "GET", path: "/exports/annual.xlsx", guard: "export", access: "view", handle: async (c) => {
     const {app, res, url} = c;
-    const r = await (await annual()).annualReport(app.store, await app.settings(), reportPeriodParam(url));
-    await exported(c, "export:annual.xlsx", {period: r.period.id.replace("/", "-")});
+    const scope = await requestScope(app.store, currentSession(), url);
+    const settings = await app.settings();
+    const r = await (await annual()).annualReport(app.store, settings, {...reportPeriodParam(url), scope});
+    await exported(c, "export:annual.xlsx", {period: r.period.id.replace("/", "-"), ...scopeCodes(scope)});
     const {annualWorkbook} = await import("../../reports/exports/annualXlsx.ts");
-    sendBytes(res, await annualWorkbook(r), XLSX, `итоговый отчёт ${r.period.id.replace("/", "-")}.xlsx`);
+    sendBytes(res, await annualWorkbook(r, settings.organisation), XLSX, `${annualFileStem(r, "итоговый отчёт")}.xlsx`);
   }},
   {method: "GET", path: "/exports/annual.docx", guard: "export", access: "view", handle: async (c) => {
     const {app, res, url} = c;
+    const scope = await requestScope(app.store, currentSession(), url);
     const settings = await app.settings();
-    const r = await (await annual()).annualReport(app.store, settings, reportPeriodParam(url));
-    await exported(c, "export:annual.docx", {period: r.period.id.replace("/", "-")});
+    const r = await (await annual()).annualReport(app.store, settings, {...reportPeriodParam(url), scope});
+    await exported(c, "export:annual.docx", {period: r.period.id.replace("/", "-"), ...scopeCodes(scope)});
     const {annualDocx, annualDocxFileName} = await import("../../reports/exports/annualDocx.ts");
     sendBytes(res, await annualDocx(r, settings.organisation), DOCX, annualDocxFileName(r));
   }},
   {method: "GET", path: "/exports/annual.html", guard: "export", access: "view", handle: async (c) => {
     const {app, res, url} = c;
+    const scope = await requestScope(app.store, currentSession(), url);
     const {annualHtml, annualReport} = await annual();
-    const r = await annualReport(app.store, await app.settings(), reportPeriodParam(url));
-    await exported(c, "export:annual.html", {period: r.period.id.replace("/", "-")});
-    const html = annualHtml(r);
+    const settings = await app.settings();
+    const r = await annualReport(app.store, settings, {...reportPeriodParam(url), scope});
+    await exported(c, "export:annual.html", {period: r.period.id.replace("/", "-"), ...scopeCodes(scope)});
+    const html = annualHtml(r, settings.organisation);
     res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"});
     res.end(html);
@@ -110,14 +119,17 @@ export const exportRoutes = (): Route[] => [
   {method: "GET", path: "/exports/annual.pdf", guard: "export", access: "view", handle: async (c) => {
     const {app, res, url} = c;
     const chosen = reportPeriodParam(url);
-    // One Chromium at a time, and a PDF once per data version and period (server/pdfQueue.ts).
-    const key = chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : "default";
+    const scope = await requestScope(app.store, currentSession(), url);
+    const codes = scopeCodes(scope);
+    // One Chromium at a time, and a PDF once per data version, period and scope (server/pdfQueue.ts).
+    const key = `${chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : "default"}|${codes.level}:${codes.id ?? ""}`;
     const pdf = await app.pdf.get(`${app.dataVersion()}|${key}`, async () => {
       const {annualHtml, annualReport, htmlToPdf} = await annual();
-      const r = await annualReport(app.store, await app.settings(), chosen);
-      return {bytes: await htmlToPdf(annualHtml(r)), name: `итоговый отчёт ${r.period.id.replace("/", "-")}.pdf`};
+      const settings = await app.settings();
+      const r = await annualReport(app.store, settings, {...chosen, scope});
+      return {bytes: await htmlToPdf(annualHtml(r, settings.organisation)), name: `${annualFileStem(r, "итоговый отчёт")}.pdf`};
     });
-    await exported(c, "export:annual.pdf", {period: chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : null});
+    await exported(c, "export:annual.pdf", {period: chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : null, ...codes});
     sendBytes(res, pdf.bytes, "application/pdf", pdf.name);
   }}
 ];

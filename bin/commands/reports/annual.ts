@@ -8,18 +8,25 @@ import {withStore} from "../../withStore.ts";
 import {annualReport, type AnnualReport} from "../../../reports/exports/annualReport.ts";
 import {formatDate, formatNumber, formatP, formatPercent, formatPeriod} from "../../../lib/format.ts";
 import type {ReportCommand} from "./types.ts";
+import {resolveScope, SCOPE_OPTIONS, SCOPE_USAGE} from "./scopeOptions.ts";
+import {scopeLevelLabel, scopeTitle} from "../../../reports/exports/annualScope.ts";
+import {UnknownScopeError} from "../../../reports/scopeSql.ts";
+import type {OrganisationSetting} from "../../../settings/organisation.ts";
 
-const USAGE = "[--year 2024/25] [--db ФАЙЛ] [--json] [--out ФАЙЛ.xlsx|.html|.docx] [--docx ФАЙЛ.docx]";
+const USAGE = `[--year 2024/25] ${SCOPE_USAGE} [--db ФАЙЛ] [--json] [--out ФАЙЛ.xlsx|.html|.docx] [--docx ФАЙЛ.docx] [--xlsx ФАЙЛ.xlsx]`;
 
 /** The report's main figures, one line each, every one with its period. */
-export function annualText(r: AnnualReport): string {
-  const out: string[] = [`Итоговый аналитический отчёт за ${r.period.label} (${formatDate(r.period.start)}–${formatDate(r.period.end)}).`];
+export function annualText(r: AnnualReport, organisation?: OrganisationSetting): string {
+  const out: string[] = [`Итоговый аналитический отчёт за ${r.period.label} (${formatDate(r.period.start)}–${formatDate(r.period.end)}).`,
+    `${scopeTitle(r.scope)} — ${scopeLevelLabel(r.scope, organisation)}${r.scope.id === null ? "" : ` (№ ${r.scope.id} в справочнике)`}.`];
   const note = (s: {available: false; note: string}) => `  ${s.note}`;
   out.push("", "1. Вовлечённость:");
   if (r.engagement.available) {
     const c = r.engagement.data.current, t = r.engagement.data.targets;
     out.push(`  ${formatPeriod(c.period)}: обучающихся ${formatPercent(c.studentsPct, 1, t.students)} (цель ${t.students} %), ` +
       `педагогов ${formatPercent(c.teachersPct, 1, t.teachers)} (цель ${t.teachers} %); школ в расчёте ${c.schoolsIncluded}, не отчитались ${c.schoolsNotReported}.`);
+    out.push(c.verdict.students === c.verdict.teachers ? `  Вывод: ${c.verdict.students}.`
+      : `  Вывод: обучающиеся — ${c.verdict.students}; педагоги — ${c.verdict.teachers}.`);
   } else out.push(note(r.engagement));
   out.push("", `2. Целевые показатели, ${r.schoolYear.label}:`);
   if (r.targets.available) {
@@ -60,26 +67,36 @@ export const annualReportCommand: ReportCommand = {
   summary: "итоговый аналитический отчёт за учебный год (или календарный): все разделы только за этот период",
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {year: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}, out: {type: "string"},
-      docx: {type: "string"}});
+      docx: {type: "string"}, xlsx: {type: "string"}, school: {type: "string"}, ...SCOPE_OPTIONS});
     if (values.help) { io.out(`mentoring report annual ${USAGE}`); return 0; }
     const period = checkYear(values.year);
-    const docx = values.docx as string | undefined;
-    if (docx && values.out) throw new UserError("укажите либо --out, либо --docx.");
+    const docx = values.docx as string | undefined, xlsx = values.xlsx as string | undefined;
+    if ([docx, xlsx, values.out].filter((x) => x !== undefined).length > 1) throw new UserError("укажите один файл: --out, --docx или --xlsx.");
     if (docx !== undefined && extname(docx).toLowerCase() !== ".docx") throw new UserError(`--docx: нужен файл .docx, а не «${docx}».`);
-    const out = (values.out as string | undefined) ?? docx;
+    if (xlsx !== undefined && extname(xlsx).toLowerCase() !== ".xlsx") throw new UserError(`--xlsx: нужен файл .xlsx, а не «${xlsx}».`);
+    const out = (values.out as string | undefined) ?? docx ?? xlsx;
     if (out && ![".xlsx", ".html", ".docx"].includes(extname(out).toLowerCase())) throw new UserError(`--out: нужен файл .xlsx, .html или .docx, а не «${out}».`);
     return withStore(values.db, async (store, settings) => {
-      const r = await annualReport(store, settings, period ? {period} : {});
+      const scope = await resolveScope(store, values as Record<string, string | undefined>);
+      let r: AnnualReport;
+      try {
+        r = await annualReport(store, settings, {...(period ? {period} : {}), scope});
+      } catch (e) {
+        if (e instanceof UnknownScopeError) throw new UserError(e.message);
+        throw e;
+      }
+      const org = settings.organisation;
       if (out) {
         const ext = extname(out).toLowerCase();
-        const bytes = ext === ".xlsx" ? await (await import("../../../reports/exports/annualXlsx.ts")).annualWorkbook(r)
-          : ext === ".docx" ? await (await import("../../../reports/exports/annualDocx.ts")).annualDocx(r, settings.organisation)
-          : Buffer.from((await import("../../../reports/exports/annualHtml.ts")).annualHtml(r));
+        const bytes = ext === ".xlsx" ? await (await import("../../../reports/exports/annualXlsx.ts")).annualWorkbook(r, org)
+          : ext === ".docx" ? await (await import("../../../reports/exports/annualDocx.ts")).annualDocx(r, org)
+          : Buffer.from((await import("../../../reports/exports/annualHtml.ts")).annualHtml(r, org));
         await writeFile(out, bytes);
-        io.out(`Итоговый отчёт за ${r.period.label} записан: ${out}`);
+        const whose = r.scope.level === "region" ? "" : ` (${scopeTitle(r.scope)}, ${scopeLevelLabel(r.scope, org)})`;
+        io.out(`Итоговый отчёт за ${r.period.label}${whose} записан: ${out}`);
         return 0;
       }
-      io.out(values.json ? JSON.stringify(r, null, 2) : annualText(r));
+      io.out(values.json ? JSON.stringify(r, null, 2) : annualText(r, org));
       return 0;
     }, {mustExist: true});
   }

@@ -9,6 +9,7 @@ import {formatNumber, formatPercent, formatPeriod} from "../../../lib/format.ts"
 import type {EngagementFigures} from "../../../lib/engagementSummary.ts";
 import type {Coverage} from "../../../lib/coverage.ts";
 import type {ReportCommand} from "./types.ts";
+import {resolveScope, SCOPE_OPTIONS, SCOPE_USAGE} from "./scopeOptions.ts";
 
 const mark = (v: boolean | null) => (v === null ? "н/д" : v ? "да" : "нет");
 /** Over incomplete coverage the target is not judged: «неполн.» (explained under the tables). */
@@ -38,11 +39,13 @@ export function engagementText(r: EngagementReport): string {
   const head = ["Обучающиеся", "%", `≥ ${r.targets.students} %`, "Педагоги", "%", `≥ ${r.targets.teachers} %`];
   const out: string[] = [];
   out.push(`Вовлечённость в наставничество за ${formatPeriod(r.period)} (${r.period}); цель — ${formatNumber(r.targets.students)} % обучающихся 10–19 лет и ${formatNumber(r.targets.teachers)} % педагогов.`);
-  out.push(coverageLine(r.region.coverage));
+  out.push(coverageLine(r.total.coverage));
   out.push("");
-  out.push(table(["Регион и муниципалитеты", "Школ", ...head], [
-    ["Регион", schoolsOf(r.region.coverage), ...cells(r.region, r.targets, r.region.coverage.complete)],
-    ...r.municipalities.map((m) => [m.name, schoolsOf(m.coverage), ...cells(m, r.targets, m.coverage.complete)])
+  // Below the region the first row is the scope's total (a municipality's, or the one school's).
+  const totalLabel = r.scope.level === "region" ? "Регион" : r.scope.level === "municipality" ? "Итого по муниципалитету" : "Итого по школе";
+  out.push(table([r.scope.level === "region" ? "Регион и муниципалитеты" : "Итого и муниципалитеты", "Школ", ...head], [
+    [totalLabel, schoolsOf(r.total.coverage), ...cells(r.total, r.targets, r.total.coverage.complete)],
+    ...(r.scope.level === "region" ? r.municipalities : []).map((m) => [m.name, schoolsOf(m.coverage), ...cells(m, r.targets, m.coverage.complete)])
   ]));
   out.push("");
   out.push(table(["Школа", "Муниципалитет", "Состояние", ...head, "Замечания"], r.schools.map((s) => [
@@ -59,8 +62,8 @@ export function engagementText(r: EngagementReport): string {
     for (const f of r.rejectedFiles) out.push(`  загрузка № ${f.uploadId}, ${f.file}${f.message ? `: ${f.message}` : ""}`);
   }
   out.push("");
-  out.push(`В сумму вошли школ: ${r.region.schoolsIncluded.length} из ${r.region.coverage.schoolsExpected}. Не отчитались: ${r.region.schoolsNotReported.length ? r.region.schoolsNotReported.join("; ") : "нет"}.`);
-  if (!r.region.coverage.complete || r.municipalities.some((m) => !m.coverage.complete)) {
+  out.push(`В сумму вошли школ: ${r.total.schoolsIncluded.length} из ${r.total.coverage.schoolsExpected}. Не отчитались: ${r.total.schoolsNotReported.length ? r.total.schoolsNotReported.join("; ") : "нет"}.`);
+  if (!r.total.coverage.complete || r.municipalities.some((m) => !m.coverage.complete)) {
     out.push("«неполн.» — в сумме не все ожидаемые школы: достижение цели не оценивается, пока не отчитаются все.");
   }
   const errors = r.schools.filter((s) => s.dataErrors.length);
@@ -73,10 +76,10 @@ export function engagementText(r: EngagementReport): string {
 
 export const engagementReportCommand: ReportCommand = {
   name: "engagement",
-  usage: "[--db ФАЙЛ] [--period ГГГГ-QN] [--json]",
+  usage: `[--db ФАЙЛ] [--period ГГГГ-QN] ${SCOPE_USAGE} [--json]`,
   summary: "вовлечённость обучающихся и педагогов по школам, муниципалитетам и региону против цели 70 %",
   async run(argv: string[], io: Io) {
-    const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}, school: {type: "string"}, ...SCOPE_OPTIONS});
     if (values.help) { io.out(`mentoring report engagement ${this.usage}`); return 0; }
     const period = checkPeriod(values.period);
     return withStore(values.db, async (store, settings) => {
@@ -84,7 +87,7 @@ export const engagementReportCommand: ReportCommand = {
       if (period && !known.includes(period)) {
         throw new UserError(`за период ${period} данных нет. Есть: ${known.length ? known.join(", ") : "ничего (база пуста)"}.`);
       }
-      const report = await engagementReport(store, settings, {period});
+      const report = await engagementReport(store, settings, {period, scope: await resolveScope(store, values)});
       io.out(values.json ? JSON.stringify(report, null, 2) : engagementText(report));
       return 0;
     }, {mustExist: true});

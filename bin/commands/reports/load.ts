@@ -7,6 +7,7 @@ import {formatDate, formatNumber, formatPercent} from "../../../lib/format.ts";
 import {loadReport, type LoadBlock, type LoadReport} from "../../../reports/load.ts";
 import {checkDate} from "./registryOptions.ts";
 import type {ReportCommand} from "./types.ts";
+import {levelOrText, LEVEL_OPTIONS} from "./scopeOptions.ts";
 
 const num = (v: number | null, digits = 0) => formatNumber(v, digits);
 
@@ -41,14 +42,15 @@ export function loadText(r: LoadReport): string {
 
 export const loadReportCommand: ReportCommand = {
   name: "load",
-  usage: "[--db ФАЙЛ] [--school НАЗВАНИЕ] [--date ГГГГ-ММ-ДД] [--json]",
+  usage: "[--db ФАЙЛ] [--school НАЗВАНИЕ] [--level регион|муниципалитет|школа --id N] [--date ГГГГ-ММ-ДД] [--json]",
   summary: "нагрузка наставников: наставляемых сейчас и за год, распределение, формы наставничества, прохождение",
   async run(argv: string[], io: Io) {
-    const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, date: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, date: {type: "string"}, json: {type: "boolean"}, ...LEVEL_OPTIONS});
     if (values.help) { io.out(`mentoring report load ${this.usage}`); return 0; }
     const date = checkDate(values.date);
     return withStore(values.db, async (store, settings) => {
-      const report = await loadReport(store, settings, {date, school: values.school});
+      const {scope, school} = await levelOrText(store, values);
+      const report = await loadReport(store, settings, {date, school, scope});
       if (values.school && report.schools.length === 0) {
         throw new UserError(`нет школы с базами наставничества, в названии или районе которой есть «${values.school}».`);
       }

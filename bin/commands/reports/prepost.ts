@@ -6,6 +6,7 @@ import {withStore} from "../../withStore.ts";
 import {prepostReport, type AreaFigures, type PrepostReport, type TeacherRef} from "../../../reports/prepost.ts";
 import {formatNumber, formatPercent, formatPValue} from "../../../lib/format.ts";
 import type {ReportCommand} from "./types.ts";
+import {levelOrText, LEVEL_OPTIONS} from "./scopeOptions.ts";
 
 const pct = (v: number | null) => formatPercent(v, 1);
 const num = (v: number | null, d = 2) => formatNumber(v, d);
@@ -84,11 +85,11 @@ export function prepostText(r: PrepostReport, showTeachers: boolean): string {
 
 export const prepostReportCommand: ReportCommand = {
   name: "prepost",
-  usage: "[--db ФАЙЛ] [--year 2025/26] [--school НАЗВАНИЕ] [--municipality НАЗВАНИЕ] [--by school|municipality|all] [--teachers] [--names] [--json]",
+  usage: "[--db ФАЙЛ] [--year 2025/26] [--school НАЗВАНИЕ] [--municipality НАЗВАНИЕ] [--level регион|муниципалитет|школа --id N] [--by school|municipality|all] [--teachers] [--names] [--json]",
   summary: "входная и итоговая диагностика: изменение дефицитов по областям, значимость, величина эффекта",
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {db: {type: "string"}, year: {type: "string"}, school: {type: "string"}, municipality: {type: "string"},
-      by: {type: "string"}, teachers: {type: "boolean"}, names: {type: "boolean"}, json: {type: "boolean"}});
+      by: {type: "string"}, teachers: {type: "boolean"}, names: {type: "boolean"}, json: {type: "boolean"}, ...LEVEL_OPTIONS});
     if (values.help) { io.out(`mentoring report prepost ${this.usage}`); return 0; }
     const by = values.by as string | undefined;
     if (by !== undefined && !["school", "municipality", "all"].includes(by)) {
@@ -96,8 +97,8 @@ export const prepostReportCommand: ReportCommand = {
     }
     const year = checkYear(values.year as string | undefined);
     return withStore(values.db as string | undefined, async (store, settings) => {
-      const report = await prepostReport(store, settings, {...(year ? {schoolYear: year.year} : {}), school: values.school as string | undefined,
-        municipality: values.municipality as string | undefined, by: by as "school" | "municipality" | "all" | undefined,
+      const {scope, school, municipality} = await levelOrText(store, values as Record<string, string | undefined>);
+      const report = await prepostReport(store, settings, {...(year ? {schoolYear: year.year} : {}), school, municipality, scope, by: by as "school" | "municipality" | "all" | undefined,
         names: Boolean(values.names)});
       if ((values.school || values.municipality) && report.scope.schools.length === 0) {
         throw new UserError(`не найдено ни одной школы по условию${values.municipality ? ` «${values.municipality}»` : ""}${values.school ? ` «${values.school}»` : ""}.`);

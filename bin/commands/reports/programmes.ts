@@ -9,6 +9,7 @@ import {engagementPeriods} from "../../../reports/engagement.ts";
 import {engagementByForm, type EngagementByForm, type FormFigures} from "../../../reports/engagementByForm.ts";
 import {formatNumber, formatPeriod} from "../../../lib/format.ts";
 import type {ReportCommand} from "./types.ts";
+import {resolveScope, SCOPE_OPTIONS, SCOPE_USAGE} from "./scopeOptions.ts";
 
 const count = (v: number | null, suppressed: boolean, min: number) => (suppressed ? `< ${min}` : formatNumber(v));
 
@@ -38,10 +39,10 @@ export function programmesText(r: EngagementByForm): string {
 
 export const programmesReportCommand: ReportCommand = {
   name: "programmes",
-  usage: "[--db ФАЙЛ] [--period ГГГГ-QN] [--json]",
+  usage: `[--db ФАЙЛ] [--period ГГГГ-QN] ${SCOPE_USAGE} [--json]`,
   summary: "вовлечённость по формам наставничества и программы с их результатами (банк практик) за квартал",
   async run(argv: string[], io: Io) {
-    const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}, school: {type: "string"}, ...SCOPE_OPTIONS});
     if (values.help) { io.out(`mentoring report programmes ${this.usage}`); return 0; }
     const period = checkPeriod(values.period);
     return withStore(values.db, async (store, settings) => {
@@ -49,7 +50,7 @@ export const programmesReportCommand: ReportCommand = {
       if (period && !known.includes(period)) {
         throw new UserError(`за период ${period} данных нет. Есть: ${known.length ? known.join(", ") : "ничего (база пуста)"}.`);
       }
-      const r = await engagementByForm(store, settings, {period});
+      const r = await engagementByForm(store, settings, {period, scope: await resolveScope(store, values)});
       io.out(values.json ? JSON.stringify(r, null, 2) : programmesText(r));
       return 0;
     }, {mustExist: true});

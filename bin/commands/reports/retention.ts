@@ -7,8 +7,9 @@ import {retentionReport} from "../../../reports/retention.ts";
 import type {RetentionCohort} from "../../../lib/retention.ts";
 import type {Turnover} from "../../../lib/turnover.ts";
 import type {ReportCommand} from "./types.ts";
+import {levelOrText, LEVEL_OPTIONS} from "./scopeOptions.ts";
 
-const USAGE = "[--school НАЗВАНИЕ] [--year 2024/25] [--db ФАЙЛ] [--json]";
+const USAGE = "[--school НАЗВАНИЕ] [--level регион|муниципалитет|школа --id N] [--year 2024/25] [--db ФАЙЛ] [--json]";
 
 function cohortTable(cohorts: RetentionCohort[]): string {
   return table(["Год приёма", "Принято молодых", "Закрепились", "Ушли до года", "Ещё нет года", "Закрепляемость"],
@@ -26,11 +27,12 @@ export const retentionReportCommand: ReportCommand = {
   usage: USAGE,
   summary: "закрепляемость молодых специалистов (через год после приёма) и текучесть кадров по спискам педагогов",
   async run(argv, io) {
-    const {values} = parse(argv, {school: {type: "string"}, year: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {school: {type: "string"}, year: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}, ...LEVEL_OPTIONS});
     if (values.help) { io.out(`mentoring report retention ${USAGE}`); return 0; }
     const year = checkYear(values.year);
     return withStore(values.db, async (store) => {
-      const r = await retentionReport(store, {school: values.school, ...(year ? {schoolYear: year.year} : {})});
+      const {scope, school} = await levelOrText(store, values);
+      const r = await retentionReport(store, {school, scope, ...(year ? {schoolYear: year.year} : {})});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (!r.schools.length) {
         io.out("Списков педагогов в базе нет: загрузите список с датами приёма и увольнения (mentoring ingest).");

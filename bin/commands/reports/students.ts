@@ -9,6 +9,7 @@ import {schoolYearOf} from "../../../loaders/students/parse.ts";
 import {formatNumber, formatPercent} from "../../../lib/format.ts";
 import {signed} from "./routeFormat.ts";
 import type {ReportCommand} from "./types.ts";
+import {levelOrText, LEVEL_OPTIONS} from "./scopeOptions.ts";
 
 const yearLabel = (y: number | null) => (y === null ? "—" : `${y - 1}/${y}`);
 const frac = (s: {x: number; n: number}) => (s.n ? `${formatNumber(s.x)} / ${formatNumber(s.n)} (${formatPercent((100 * s.x) / s.n, 1)})` : "—");
@@ -52,16 +53,16 @@ function year(value: unknown, option: string): number | undefined {
 
 export const studentsReportCommand: ReportCommand = {
   name: "students",
-  usage: "[--db ФАЙЛ] [--before ГОД] [--after ГОД] [--school НАЗВАНИЕ] [--municipality НАЗВАНИЕ] [--teachers] [--names] [--json]",
+  usage: "[--db ФАЙЛ] [--before ГОД] [--after ГОД] [--school НАЗВАНИЕ] [--municipality НАЗВАНИЕ] [--level регион|муниципалитет|школа --id N] [--teachers] [--names] [--json]",
   summary: "результаты обучающихся наставляемых (ВПР, ОГЭ, ЕГЭ, олимпиады) до и после, с проверкой значимости",
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {db: {type: "string"}, before: {type: "string"}, after: {type: "string"}, school: {type: "string"},
-      municipality: {type: "string"}, teachers: {type: "boolean"}, names: {type: "boolean"}, json: {type: "boolean"}});
+      municipality: {type: "string"}, teachers: {type: "boolean"}, names: {type: "boolean"}, json: {type: "boolean"}, ...LEVEL_OPTIONS});
     if (values.help) { io.out(`mentoring report students ${this.usage}`); return 0; }
     const before = year(values.before, "--before"), after = year(values.after, "--after");
     return withStore(values.db as string | undefined, async (store, settings) => {
-      const r = await studentResultsReport(store, settings, {before, after, school: values.school as string | undefined,
-        municipality: values.municipality as string | undefined, names: Boolean(values.names)});
+      const {scope, school, municipality} = await levelOrText(store, values as Record<string, string | undefined>);
+      const r = await studentResultsReport(store, settings, {before, after, school, municipality, scope, names: Boolean(values.names)});
       if (values.json) io.out(JSON.stringify(r, null, 2));
       else if (!r.counts.teachers) io.out("Результатов обучающихся пока нет. Загрузите их: mentoring ingest <файл>");
       else io.out(studentsText(r, Boolean(values.teachers)));

@@ -12,9 +12,10 @@ import {swotReport, type PrePost} from "../../../reports/swot.ts";
 import {settingFromFile} from "../../../settings/load.ts";
 import {SettingsError} from "../../../settings/errors.ts";
 import type {ReportCommand} from "./types.ts";
+import {resolveScope, SCOPE_OPTIONS, SCOPE_USAGE} from "./scopeOptions.ts";
 
 const ROLES: readonly string[] = RESPONDENT_ROLES;
-const USAGE = "[--role наставник|наставляемый|куратор|руководитель] [--wave entry|exit] [--year 2024/25] [--codebook ФАЙЛ] [--top N] [--db ФАЙЛ] [--json]";
+const USAGE = "[--role наставник|наставляемый|куратор|руководитель] [--wave entry|exit] [--year 2024/25] [--codebook ФАЙЛ] [--top N] [--level … --id N | --school … | --municipality …] [--db ФАЙЛ] [--json]";
 
 /** The chosen test (lib/chosenTest.ts) with its p: «критерий Уилкоксона, p = 0,042». */
 function testText(t: ChosenTest): string {
@@ -37,7 +38,8 @@ export const swotReportCommand: ReportCommand = {
   usage: USAGE,
   summary: "SWOT-анализ программы по анкетам: упоминания по квадрантам и ролям, оценки, некодированные ответы",
   async run(argv, io) {
-    const {values} = parse(argv, {role: {type: "string"}, wave: {type: "string"}, year: {type: "string"}, codebook: {type: "string"}, top: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {role: {type: "string"}, wave: {type: "string"}, year: {type: "string"}, codebook: {type: "string"}, top: {type: "string"}, db: {type: "string"}, json: {type: "boolean"},
+      school: {type: "string"}, ...SCOPE_OPTIONS});
     const period = checkYear(values.year);
     if (values.help) { io.out(`mentoring report swot ${USAGE}`); return 0; }
     const role = values.role?.trim().toLowerCase().replace(/ё/g, "е");
@@ -51,7 +53,8 @@ export const swotReportCommand: ReportCommand = {
       try { if (values.codebook) codebook = settingFromFile("swotCodebook", values.codebook); } catch (e) {
         throw e instanceof SettingsError ? new UserError(e.message) : e;
       }
-      const r = await swotReport(store, {...settings, swotCodebook: codebook}, {role, wave, top, ...(period ? {period} : {})});
+      const scope = await resolveScope(store, values);
+      const r = await swotReport(store, {...settings, swotCodebook: codebook}, {role, wave, top, scope, ...(period ? {period} : {})});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (r.respondents.total === 0) {
         io.out(`Анкет${role ? ` с ролью «${role}»` : ""} в базе нет. Загрузите выгрузку опроса: mentoring ingest <файл.xlsx>`);

@@ -8,8 +8,9 @@ import {targetsReport} from "../../../reports/targets.ts";
 import {settingFromFile} from "../../../settings/load.ts";
 import {SettingsError} from "../../../settings/errors.ts";
 import type {ReportCommand} from "./types.ts";
+import {levelOrText, LEVEL_OPTIONS} from "./scopeOptions.ts";
 
-const USAGE = "[--school НАЗВАНИЕ] [--year 2024/25] [--config ФАЙЛ] [--db ФАЙЛ] [--json]";
+const USAGE = "[--school НАЗВАНИЕ] [--level регион|муниципалитет|школа --id N] [--year 2024/25] [--config ФАЙЛ] [--db ФАЙЛ] [--json]";
 
 function pp(v: number | null): string {
   if (v === null) return "—";
@@ -21,7 +22,7 @@ export const targetsReportCommand: ReportCommand = {
   usage: USAGE,
   summary: "целевые показатели: факт, цель, отклонение и динамика по школам и годам",
   async run(argv, io) {
-    const {values} = parse(argv, {school: {type: "string"}, year: {type: "string"}, config: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}});
+    const {values} = parse(argv, {school: {type: "string"}, year: {type: "string"}, config: {type: "string"}, db: {type: "string"}, json: {type: "boolean"}, ...LEVEL_OPTIONS});
     if (values.help) { io.out(`mentoring report targets ${USAGE}`); return 0; }
     // A school year «2024/25», or a calendar year «2025» meaning the school year that ends in it (docs/periods.md).
     const year = checkYear(values.year)?.year;
@@ -30,7 +31,8 @@ export const targetsReportCommand: ReportCommand = {
       try { if (values.config) indicators = settingFromFile("indicators", values.config); } catch (e) {
         throw e instanceof SettingsError ? new UserError(e.message) : e;
       }
-      const r = await targetsReport(store, {...settings, indicators}, {school: values.school, year});
+      const {scope, school} = await levelOrText(store, values);
+      const r = await targetsReport(store, {...settings, indicators}, {school, year, scope});
       if (values.json) { io.out(JSON.stringify(r, null, 2)); return 0; }
       if (!r.schools.length) {
         io.out("Данных для целевых показателей нет: загрузите список педагогов или таблицу показателей (mentoring ingest).");

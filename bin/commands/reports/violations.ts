@@ -10,6 +10,7 @@ import {settingFromFile} from "../../../settings/load.ts";
 import {SettingsError} from "../../../settings/errors.ts";
 import {checkDate} from "./registryOptions.ts";
 import type {ReportCommand} from "./types.ts";
+import {levelOrText, LEVEL_OPTIONS} from "./scopeOptions.ts";
 
 const SEVERITY = {error: "ошибка", warning: "замечание", info: "сведения"} as const;
 const REASON: Record<string, string> = {
@@ -92,11 +93,11 @@ export function violationsText(r: ViolationsReport): string {
 
 export const violationsReportCommand: ReportCommand = {
   name: "violations",
-  usage: "[--db ФАЙЛ] [--school НАЗВАНИЕ] [--date ГГГГ-ММ-ДД] [--names] [--rules ФАЙЛ] [--json]",
+  usage: "[--db ФАЙЛ] [--school НАЗВАНИЕ] [--level регион|муниципалитет|школа --id N] [--date ГГГГ-ММ-ДД] [--names] [--rules ФАЙЛ] [--json]",
   summary: "нарушения правил наставничества по базам наставников и наставляемых (число наставляемых, срок, назначение наставника)",
   async run(argv: string[], io: Io) {
     const {values} = parse(argv, {db: {type: "string"}, school: {type: "string"}, date: {type: "string"},
-      names: {type: "boolean"}, rules: {type: "string"}, json: {type: "boolean"}});
+      names: {type: "boolean"}, rules: {type: "string"}, json: {type: "boolean"}, ...LEVEL_OPTIONS});
     if (values.help) { io.out(`mentoring report violations ${this.usage}`); return 0; }
     const date = checkDate(values.date);
     return withStore(values.db, async (store, settings) => {
@@ -104,7 +105,8 @@ export const violationsReportCommand: ReportCommand = {
       try { if (values.rules) rules = settingFromFile("mentoringRules", values.rules); } catch (e) {
         throw e instanceof SettingsError ? new UserError(e.message) : e;
       }
-      const report = await violationsReport(store, {...settings, mentoringRules: rules}, {date, school: values.school, names: values.names});
+      const {scope, school} = await levelOrText(store, values);
+      const report = await violationsReport(store, {...settings, mentoringRules: rules}, {date, school, scope, names: values.names});
       if (values.school && report.schools.length === 0) {
         throw new UserError(`нет школы с базами наставничества, в названии или районе которой есть «${values.school}».`);
       }

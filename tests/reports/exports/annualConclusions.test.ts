@@ -10,7 +10,7 @@ function year(o: Partial<EngagementYear>): EngagementYear {
   return {periodId: "2024/25", year: 2025, period: "2025-Q2", complete: true,
     coverage: {label: "по 9 из 9 школ", schoolsCounted: 9, schoolsExpected: 9, studentsShare: 1, teachersShare: 1}, note: "",
     studentsPct: null, teachersPct: null, studentsEngaged: null, studentsPopulation: null, teachersEngaged: null, teachersPopulation: null,
-    schoolsIncluded: 9, schoolsNotReported: 0, municipalities: [], ...o};
+    schoolsIncluded: 9, schoolsNotReported: 0, municipalities: [], verdict: {students: "", teachers: ""}, ...o};
 }
 
 const indicator = (name: string, numerator: number, denominator: number, target: number): TargetLine => ({code: name, name, source: "roster",
@@ -22,7 +22,7 @@ const area = (label: string, entry: number, exit: number, suppressed = false): P
   p: null, reading: null});
 
 function report(o: Partial<AnnualReport>): AnnualReport {
-  return {generatedAt: "2025-09-01T00:00:00Z", period: {kind: "school-year", id: "2024/25", label: "2024/25 учебный год", start: "2024-09-01",
+  return {generatedAt: "2025-09-01T00:00:00Z", scope: {level: "region", id: null, name: "Регион"}, period: {kind: "school-year", id: "2024/25", label: "2024/25 учебный год", start: "2024-09-01",
     end: "2025-08-31"}, year: 2025, schoolYear: {id: "2024/25", label: "2024/25 учебный год", year: 2025}, asOf: "2025-08-31", minGroupSize: 5,
   method: {tests: ""}, engagement: none, targets: none, swot: none, retention: none, load: none, violations: none, prepost: none, students: none, ...o};
 }
@@ -37,9 +37,12 @@ describe("the annual report's conclusions («Выводы»)", () => {
     engagement: {available: true, data: {targets: {students: 70, teachers: 70}, years: [], quarters: [],
       current: year({studentsEngaged: 1749, studentsPopulation: 2500, studentsPct: 69.96, teachersEngaged: 180, teachersPopulation: 240, teachersPct: 75,
         municipalities: [
-          {name: "А", studentsPct: 50, teachersPct: 90, complete: true, coverage: "по 3 из 3 школ"},
-          {name: "Б", studentsPct: 65.5, teachersPct: 60, complete: false, coverage: "по 2 из 3 школ"},
-          {name: "В", studentsPct: 80, teachersPct: 72, complete: true, coverage: "по 3 из 3 школ"}]})}},
+          {name: "А", studentsPct: 50, teachersPct: 90, complete: true, coverage: "по 3 из 3 школ",
+            verdict: {students: "цель не достигнута", teachers: "цель достигнута"}},
+          {name: "Б", studentsPct: 65.5, teachersPct: 60, complete: false, coverage: "по 2 из 3 школ",
+            verdict: {students: "данные неполные (по 2 из 3 школ): цель не оценивается", teachers: "данные неполные (по 2 из 3 школ): цель не оценивается"}},
+          {name: "В", studentsPct: 80, teachersPct: 72, complete: true, coverage: "по 3 из 3 школ",
+            verdict: {students: "цель достигнута", teachers: "цель достигнута"}}]})}},
     targets: {available: true, data: {schoolYear: "2024/25", indicators: [indicator("Высшее образование", 45, 50, 100),
       indicator("Публикации", 21, 50, 40), indicator("Первая или высшая категория", 0, 0, 60)]}},
     prepost: {available: true, data: {schoolYear: "2024/25", teachers: 14, paired: 12, entryOnly: 2, exitOnly: 0, undated: 0,
