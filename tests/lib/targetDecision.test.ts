@@ -145,12 +145,12 @@ describe("targetDecision on the boundaries, exactly", () => {
 
 describe("targetDecision says when it cannot decide", () => {
   it("no figure, a zero denominator, no last year, a relative change from 0", () => {
-    expect(targetDecision({type: "share_at_least", percent: 70}, null)).toMatchObject({met: null, gap: null, phrase: "нет решения: нет данных"});
-    expect(targetDecision({type: "share_at_least", percent: 70}, shareFigure(0, 0))).toMatchObject({met: null, phrase: "нет решения: численность равна 0"});
-    expect(targetDecision({type: "growth_points", points: 1}, shareFigure(5, 10), null)).toMatchObject({met: null, actual: 50, phrase: "нет решения: нет данных за прошлый год"});
+    expect(targetDecision({type: "share_at_least", percent: 70}, null)).toMatchObject({met: null, gap: null, phrase: "не оценивается: нет данных"});
+    expect(targetDecision({type: "share_at_least", percent: 70}, shareFigure(0, 0))).toMatchObject({met: null, phrase: "не оценивается: численность равна 0"});
+    expect(targetDecision({type: "growth_points", points: 1}, shareFigure(5, 10), null)).toMatchObject({met: null, actual: 50, phrase: "не оценивается: нет данных за прошлый год"});
     expect(targetDecision({type: "decline_points", points: 1}, shareFigure(5, 10), shareFigure(0, 0)).met).toBeNull();
     expect(targetDecision({type: "growth_relative", percent: 10}, countFigure(3), countFigure(0)))
-      .toMatchObject({met: null, previous: 0, phrase: "нет решения: в прошлом году было 0, рост в процентах не определён"});
+      .toMatchObject({met: null, previous: 0, phrase: "не оценивается: в прошлом году было 0, рост в процентах не определён"});
   });
   it("a negative, fractional or mismatched figure is a programmer error", () => {
     expect(() => targetDecision({type: "count_at_least", count: 5}, countFigure(-1))).toThrow();
