@@ -4,8 +4,8 @@
 import {z} from "zod";
 import {add, ceil, compare, div, fraction, mul, rational, sub, toNumber, type Rational} from "./rational.ts";
 
-const percent = z.number().min(0).max(100);
-const amount = z.number().min(0);
+const percent = z.number().min(0, "процент — от 0 до 100").max(100, "процент — от 0 до 100");
+const amount = z.number().min(0, "не меньше 0");
 
 /**
  * «Целевое значение» as data. Seeds: 002 (shares of teachers «не менее»; «отрицательная динамика
@@ -20,9 +20,9 @@ export const TargetSchema = z.discriminatedUnion("type", [
   /** ≤ percent % («не более 10 %»; lower is better). */
   z.object({type: z.literal("share_at_most"), percent}),
   /** ≥ count («не менее 5 мастер-классов»). */
-  z.object({type: z.literal("count_at_least"), count: amount.int()}),
+  z.object({type: z.literal("count_at_least"), count: amount.int("количество — целое число")}),
   /** ≤ count («не более 2 жалоб»). */
-  z.object({type: z.literal("count_at_most"), count: amount.int()}),
+  z.object({type: z.literal("count_at_most"), count: amount.int("количество — целое число")}),
   /** The share rose on last year by ≥ points percentage points («рост не менее чем на 2 п. п.»). */
   z.object({type: z.literal("growth_points"), points: amount}),
   /** The share or count rose by ≥ percent % of last year's value («рост не менее чем на 10 %»). */

@@ -23,11 +23,8 @@ export type RosterRule = z.infer<typeof RosterRuleSchema>;
  * «не менее n %» (share_at_least): config files and uploaded settings written before targets of
  * every kind keep working.
  */
-export const TargetValueSchema = z.union([
-  z.number().min(0, "цель — от 0 до 100 %").max(100, "цель — от 0 до 100 %")
-    .transform((percent): Target => ({type: "share_at_least", percent})),
-  TargetSchema
-]);
+export const TargetValueSchema = z.preprocess(
+  (v) => (typeof v === "number" ? {type: "share_at_least", percent: v} : v), TargetSchema);
 
 /** A count's noun after 1, 2 and 5 («мастер-класс», «мастер-класса», «мастер-классов»), for the wording. */
 const UnitFormsSchema = z.object({one: z.string().min(1), few: z.string().min(1), many: z.string().min(1)});

@@ -122,10 +122,13 @@ export const indicatorsSetting = defineSetting({
         if (measure === "?") problems.push({place: at("measure"), kind: "settings/unknown-word", value: r.cells.measure ?? null, expected: Object.values(MEASURES).join(", ")});
         const unit = unitOf(r.cells.unit ?? null, at("unit"), problems);
         const rosterColumns = listCell(r.cells.rosterColumns ?? null);
+        const before = problems.length;
+        const target = targetOf(r.cells, measure === "?" ? "share" : measure, at, problems);
+        // An unknown kind is said once, at its cell: zod's «no target» lands there too and is not repeated.
+        if (problems.length > before) places.set(`indicators.${i}.target`, at("targetKind"));
         return {
           code: textCell(r.cells.code) ?? "", name: textCell(r.cells.name) ?? "",
-          target: targetOf(r.cells, measure === "?" ? "share" : measure, at, problems),
-          measure: measure === "?" ? "share" : measure, ...(unit ? {unit} : {}),
+          target, measure: measure === "?" ? "share" : measure, ...(unit ? {unit} : {}),
           aliases: listCell(r.cells.aliases ?? null),
           population: pop === "column" ? rule(listCell(r.cells.populationColumns ?? null), listCell(r.cells.populationValues ?? null))
             : pop === "?" ? "all" : pop,
@@ -173,10 +176,13 @@ export const indicatorsSetting = defineSetting({
         const code = textCell(r.cells.code) ?? "";
         // The indicator's measure (from the table above when both were uploaded) turns «не менее» into a share or a count.
         const measure = (current as IndicatorsConfig).indicators.find((d) => d.code === code)?.measure ?? "share";
+        const before = problems.length;
+        const target = targetOf(r.cells, measure, at, problems);
+        if (problems.length > before) places.set(`overrides.${i}.target`, at("targetKind"));
         return {code, ...(level && level !== "?" ? {level} : {}),
           ...(textCell(r.cells.municipality ?? null) ? {municipality: textCell(r.cells.municipality ?? null)!} : {}),
           ...(textCell(r.cells.school ?? null) ? {school: textCell(r.cells.school ?? null)!} : {}), ...(year !== undefined ? {year} : {}),
-          target: targetOf(r.cells, measure, at, problems)};
+          target};
       });
       return {value: {...(current as IndicatorsConfig), overrides}, places, problems};
     }
