@@ -8,6 +8,10 @@ import {targetsReport, type IndicatorLine} from "../../reports/targets.ts";
 import {IndicatorsConfigSchema, type IndicatorsConfig} from "../../lib/targetIndicators.ts";
 import {D, xlsx} from "../loaders/effectiveness/helpers.ts";
 import {projectSettings} from "../helpers/settings.ts";
+import {annualReport} from "../../reports/exports/annualReport.ts";
+import {annualHtml} from "../../reports/exports/annualHtml.ts";
+import {annualConclusions} from "../../reports/exports/annualConclusions.ts";
+import {schoolYear} from "../../lib/period.ts";
 
 const S = "\u00a0";
 const PP = `${S}п.${S}п.`;
@@ -120,6 +124,43 @@ describe("targets of every kind, decided exactly with the gap in the target's di
     // The region: 8 against its own «не менее 10»: 2 short.
     expect(own.region[0]!.indicators.find((l) => l.code === "master_classes")).toMatchObject({actual: 8, targetText: "не менее 10 мастер-классов",
       met: false, gap: 2, verdict: "не достигнута: не хватает 2 мастер-классов (8 мастер-классов при цели не менее 10)"});
+  });
+});
+
+describe("the annual report shows the targets' words and gaps", () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await Store.open(":memory:");
+    await table(store, A, "2023/2024", [["Педагоги, участвующие в конференциях", 61, 100]]);
+    await table(store, A, "2024/2025", [["Проведено мастер-классов", 4, null], ["Педагоги, участвующие в конференциях", 125, 200]]);
+    const t = (i: number) => row(`T${i}`, D(2010, 9, 1));
+    await ingestBytes(store, "кадры 2024.xlsx", await xlsx("Кадры", [["2023/2024 учебный год, по состоянию на 31.05.2024"], HEADER,
+      ...[1, 2, 3, 4, 5, 6, 7].map(t), row("L1", D(2012, 9, 1), D(2024, 1, 15)), row("H1", D(2024, 2, 1))]));
+    await ingestBytes(store, "кадры 2025.xlsx", await xlsx("Кадры", [["2024/2025 учебный год, по состоянию на 31.05.2025"], HEADER,
+      ...[1, 2, 3, 4, 5, 6].map(t), row("T7", D(2010, 9, 1), D(2025, 3, 20)), row("H1", D(2024, 2, 1)),
+      ...[1, 2, 3, 4, 5].map((i) => row(`N${i}`, D(2024, 9, 2)))]));
+  });
+  afterAll(async () => { await store.close(); });
+
+  it("turnover's decision in the retention section is the targets section's; conclusions and the page word both", async () => {
+    const settings = {...projectSettings(), indicators: config([{code: "master_classes", level: "region", target: {type: "count_at_least", count: 5}}])};
+    const r = await annualReport(store, settings, {period: schoolYear(2025), today: "2025-09-30"});
+    if (!r.targets.available || !r.retention.available) throw new Error("sections expected");
+    const byCode = Object.fromEntries(r.targets.data.indicators.map((i) => [i.code, i]));
+    expect(byCode.master_classes).toMatchObject({measure: "count", actual: 4, target: null, goalText: "не менее 5 мастер-классов", met: false, gap: 1,
+      gapText: "не хватает 1 мастер-класса"});
+    expect(byCode.forums).toMatchObject({actual: 62.5, previous: 61, target: null, goalText: `рост не менее чем на 2${PP}`, met: false, gap: 0.5});
+    const turnover = r.retention.data.turnoverTarget!;
+    expect(turnover).toBe(byCode.turnover);
+    expect(turnover).toMatchObject({actual: 10, previous: 12.5, goalText: "снижение", met: true, gap: -2.5});
+    const c = annualConclusions(r);
+    expect(c.met).toContain(`Текучесть педагогических кадров (2024/25 учебный год): достигнута: текучесть снизилась на 2,5${PP} (с 12,5${S}% до 10${S}%).`);
+    expect(c.notMet).toContain("Проведено мастер-классов (2024/25 учебный год): не достигнута: не хватает 1 мастер-класса (4 мастер-класса при цели не менее 5).");
+    expect(c.notMet).toContain(`Педагоги, участвующие в конференциях (2024/25 учебный год): не достигнута: рост на 1,5${PP} (с 61${S}% до 62,5${S}%); ` +
+      `цель — рост не менее чем на 2${PP}, не хватает 0,5${PP}`);  // «п. п.» ends the sentence
+    const html = annualHtml(r);
+    expect(html).toContain(`Текучесть в 2024/25 учебном году, цель — снижение: достигнута: текучесть снизилась на 2,5${PP} (с 12,5${S}% до 10${S}%).`);
+    expect(html).toContain(`<td>не менее 5 мастер-классов</td><td>нет<br><span class="note">не хватает 1 мастер-класса</span></td>`);
   });
 });
 
