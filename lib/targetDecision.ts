@@ -395,11 +395,14 @@ export function targetText(t: Target, unit?: UnitForms): string {
 
 /**
  * «Отклонение от цели» in the target's direction, short, for a table cell: how far the figure is
- * from the target when not met («не хватает 0,5 п. п.», «выше цели на 2,5 п. п.», «не хватает 1»),
- * the margin when met («запас 1,5 п. п.»), «—» without a decision. `gap` is the decision's
- * (oriented: ≥ 0 on the right side).
+ * from the target when not met («не хватает 0,5 п. п.», «выше цели на 2,5 п. п.», «не хватает 1»;
+ * a change target: «не хватает 0,5 п. п. роста», and for «any change» targets (0) the change that
+ * happened instead: «рост на 16 п. п. вместо снижения»), the margin when met («запас 1,5 п. п.»),
+ * «—» without a decision. `gap` is the decision's (oriented: ≥ 0 on the right side).
  * @example gapText({type: "count_at_least", count: 5}, {met: false, gap: -1, unit: "count"}) // "не хватает 1"
  * @example gapText({type: "share_at_most", percent: 10}, {met: false, gap: -2.5, unit: "points"}) // "выше цели на 2,5 п. п."
+ * @example gapText({type: "growth_points", points: 2}, {met: false, gap: -0.5, unit: "points"}) // "не хватает 0,5 п. п. роста"
+ * @example gapText({type: "decline_points", points: 0}, {met: false, gap: -16, unit: "points"}) // "рост на 16 п. п. вместо снижения"
  * @example gapText({type: "decline_points", points: 0}, {met: true, gap: 2.5, unit: "points"}) // "запас 2,5 п. п."
  */
 export function gapText(t: Target, d: Pick<TargetDecision, "met" | "gap" | "unit">, unit?: UnitForms): string {
@@ -409,7 +412,10 @@ export function gapText(t: Target, d: Pick<TargetDecision, "met" | "gap" | "unit
     : counted(integer(amount), {unit}, d.met ? nominative : genitive);
   const kind = KINDS[t.type];
   if (d.met) return amount.n === 0n ? "ровно на цели" : `запас ${text}`;
-  if (amount.n === 0n) return kind.change === "rise" ? "нужен рост" : "нужно снижение";
-  if (kind.change === null && kind.better === "down") return `выше цели на ${text}`;
-  return `не хватает ${text}`;
+  if (kind.change === null) return kind.better === "down" ? `выше цели на ${text}` : `не хватает ${text}`;
+  const wanted = kind.change === "rise" ? "роста" : "снижения";
+  if (thresholdOf(t).n !== 0n) return `не хватает ${text} ${wanted}`;
+  // «Any change» in a direction: the gap is the change the other way (or none).
+  if (amount.n === 0n) return `без изменений вместо ${wanted}`;
+  return `${kind.change === "rise" ? "снижение" : "рост"} на ${text} вместо ${wanted}`;
 }

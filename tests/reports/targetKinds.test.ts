@@ -77,7 +77,7 @@ describe("targets of every kind, decided exactly with the gap in the target's di
   it("growth of 2 п. п. on last year with 61 % → 62,5 %: not met, 0,5 п. п. short; no last year: not judged", async () => {
     const r = await targetsReport(store, {...projectSettings(), indicators: config()});
     expect(lineOf(r, A, 2025, "forums")).toMatchObject({actual: 62.5, previous: 61, change: 1.5, targetText: `рост не менее чем на 2${PP}`,
-      met: false, gap: 0.5, unit: "points", gapText: `не хватает 0,5${PP}`,
+      met: false, gap: 0.5, unit: "points", gapText: `не хватает 0,5${PP} роста`,
       verdict: `не достигнута: рост на 1,5${PP} (с 61${S}% до 62,5${S}%); цель — рост не менее чем на 2${PP}, не хватает 0,5${PP}`});
     expect(lineOf(r, A, 2024, "forums")).toMatchObject({actual: 61, previous: null, met: null, gap: null, gapText: "—",
       verdict: "не оценивается: нет данных за прошлый год"});
