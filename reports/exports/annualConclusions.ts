@@ -4,7 +4,7 @@
 // lib/coverage.ts targetVerdict), and where the largest gaps are (municipalities furthest below the
 // engagement target, competence areas with the largest deficit left after the programme). A pure
 // function: the DOCX prints it, tests read it.
-import type {AnnualReport, EngagementYear} from "./annualReport.ts";
+import type {AnnualReport, EngagementYear, TargetLine} from "./annualReport.ts";
 import {shareFigure, targetDecision, type TargetDecision} from "../../lib/targetDecision.ts";
 import {targetVerdict} from "../../lib/coverage.ts";
 import {formatNumber, formatPercent, formatPeriod} from "../../lib/format.ts";
@@ -92,6 +92,16 @@ function deficitsLeft(r: AnnualReport): string | null {
   const list = areas.map((a) => `${a.label} — ${formatPercent(a.meanExitDeficit)} после программы` +
     (a.meanEntryDeficit === null ? "" : ` (было ${formatPercent(a.meanEntryDeficit)})`));
   return `Больше всего дефицита осталось в областях (${r.prepost.data.schoolYear} учебный год, средний дефицит): ${list.join("; ")}.`;
+}
+
+/**
+ * The retention section's sentence on turnover against its target (HTML/PDF and DOCX print it):
+ * the target named once — in the verdict when it says it, else before it.
+ * @example turnoverSentence(line, "2024/25") // "Текучесть в 2024/25 учебном году, цель — снижение: достигнута: текучесть снизилась на 2,5 п. п. (с 12,5 % до 10 %)."
+ */
+export function turnoverSentence(t: Pick<TargetLine, "goalText" | "verdict">, schoolYear: string): string {
+  const head = `Текучесть в ${schoolYear} учебном году`;
+  return sentence(/цель/.test(t.verdict) ? `${head}: ${t.verdict}` : `${head}, цель — ${t.goalText ?? "не задана"}: ${t.verdict}`);
 }
 
 const SECTION_NAMES: Array<[keyof Pick<AnnualReport, "engagement" | "targets" | "prepost">, string]> = [

@@ -7,7 +7,7 @@
 import {AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow,
   TextRun, WidthType} from "docx";
 import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
-import {annualConclusions} from "./annualConclusions.ts";
+import {annualConclusions, turnoverSentence} from "./annualConclusions.ts";
 import {formatDate, formatNumber, formatPercent, formatPeriod, formatPValue} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
 import {LEVEL_LABELS, type OrganisationSetting} from "../../settings/organisation.ts";
@@ -108,7 +108,7 @@ function retention(r: AnnualReport): Array<Paragraph | Table> {
     para(""),
     table(["Учебный год", "Среднесписочная численность", "Принято", "Уволились", "Текучесть"],
       d.turnover.map((t) => [t.label, formatNumber(t.averageHeadcount, 1), num(t.hires), num(t.leavers), pct(t.rate)]), [0], false),
-    ...(d.turnoverTarget ? [para(`Текучесть в ${d.schoolYear} учебном году, цель — ${d.turnoverTarget.goalText ?? "не задана"}: ${d.turnoverTarget.verdict}.`)] : [])
+    ...(d.turnoverTarget ? [para(turnoverSentence(d.turnoverTarget, d.schoolYear))] : [])
   ]);
 }
 

@@ -7,6 +7,7 @@ import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
 import type {SourcePart} from "../targets.ts";
 import {FAVICON} from "../../server/favicon.ts";
 import {annualStudentsHtml} from "./annualStudents.ts";
+import {turnoverSentence} from "./annualConclusions.ts";
 
 /** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
 const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
@@ -119,8 +120,7 @@ export function annualHtml(r: AnnualReport): string {
         : [esc(c.label), num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)])) : "") +
     (d.turnover.length ? `<h3>Текучесть педагогических кадров</h3>` + table(["Учебный год", "Среднесписочная численность", "Уволились", "Текучесть"],
       d.turnover.map((t) => [esc(t.label), num(t.averageHeadcount, 1), num(t.leavers), pct(t.rate)])) : "") +
-    (d.turnoverTarget ? `<p>Текучесть в ${esc(d.schoolYear)} учебном году, цель — ${esc(d.turnoverTarget.goalText ?? "не задана")}: ` +
-      `${esc(d.turnoverTarget.verdict)}.</p>` : "") +
+    (d.turnoverTarget ? `<p>${esc(turnoverSentence(d.turnoverTarget, d.schoolYear))}</p>` : "") +
     `<p class="note">По кадровым спискам до ${esc(d.schoolYear)} учебного года включительно${d.observedUntil ? ` (данные по ${esc(formatDate(d.observedUntil))})` : ""}.</p>`);
 
   const load = body(r.load, (d) => `<div class="kpis"><div class="kpi">Наставников<b>${num(d.mentors)}</b></div>` +

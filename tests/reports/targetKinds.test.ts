@@ -10,7 +10,7 @@ import {D, xlsx} from "../loaders/effectiveness/helpers.ts";
 import {projectSettings} from "../helpers/settings.ts";
 import {annualReport} from "../../reports/exports/annualReport.ts";
 import {annualHtml} from "../../reports/exports/annualHtml.ts";
-import {annualConclusions} from "../../reports/exports/annualConclusions.ts";
+import {annualConclusions, turnoverSentence} from "../../reports/exports/annualConclusions.ts";
 import {schoolYear} from "../../lib/period.ts";
 
 const S = "\u00a0";
@@ -159,6 +159,9 @@ describe("the annual report shows the targets' words and gaps", () => {
     expect(c.notMet).toContain(`Педагоги, участвующие в конференциях (2024/25 учебный год): не достигнута: рост на 1,5${PP} (с 61${S}% до 62,5${S}%); ` +
       `цель — рост не менее чем на 2${PP}, не хватает 0,5${PP}`);  // «п. п.» ends the sentence
     const html = annualHtml(r);
+    // A turnover that rose: the verdict names the target, the sentence does not repeat it.
+    expect(turnoverSentence({goalText: "снижение", verdict: `не достигнута: текучесть выросла на 18,8${PP} (с 0${S}% до 18,8${S}%); цель — снижение`}, "2024/25"))
+      .toBe(`Текучесть в 2024/25 учебном году: не достигнута: текучесть выросла на 18,8${PP} (с 0${S}% до 18,8${S}%); цель — снижение.`);
     expect(html).toContain(`Текучесть в 2024/25 учебном году, цель — снижение: достигнута: текучесть снизилась на 2,5${PP} (с 12,5${S}% до 10${S}%).`);
     expect(html).toContain(`<td>не менее 5 мастер-классов</td><td>нет<br><span class="note">не хватает 1 мастер-класса</span></td>`);
   });
