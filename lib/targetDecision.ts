@@ -4,8 +4,8 @@
 import {z} from "zod";
 import {add, ceil, compare, div, fraction, mul, rational, sub, toNumber, type Rational} from "./rational.ts";
 
-const percent = z.number().min(0).max(100);
-const amount = z.number().min(0);
+const percent = z.number().min(0, "процент — от 0 до 100").max(100, "процент — от 0 до 100");
+const amount = z.number().min(0, "не меньше 0");
 
 /**
  * «Целевое значение» as data. Seeds: 002 (shares of teachers «не менее»; «отрицательная динамика
@@ -20,9 +20,9 @@ export const TargetSchema = z.discriminatedUnion("type", [
   /** ≤ percent % («не более 10 %»; lower is better). */
   z.object({type: z.literal("share_at_most"), percent}),
   /** ≥ count («не менее 5 мастер-классов»). */
-  z.object({type: z.literal("count_at_least"), count: amount.int()}),
+  z.object({type: z.literal("count_at_least"), count: amount.int("количество — целое число")}),
   /** ≤ count («не более 2 жалоб»). */
-  z.object({type: z.literal("count_at_most"), count: amount.int()}),
+  z.object({type: z.literal("count_at_most"), count: amount.int("количество — целое число")}),
   /** The share rose on last year by ≥ points percentage points («рост не менее чем на 2 п. п.»). */
   z.object({type: z.literal("growth_points"), points: amount}),
   /** The share or count rose by ≥ percent % of last year's value («рост не менее чем на 10 %»). */
@@ -84,7 +84,7 @@ export interface TargetDecision {
   gap: number | null;
   /** The unit of measured and gap: percentage points, percent of last year, or the count. */
   unit: "points" | "percent" | "count";
-  /** Russian: «достигнута: …», «не достигнута: не хватает …», «нет решения: …». */
+  /** Russian: «достигнута: …», «не достигнута: не хватает …», «не оценивается: …». */
   phrase: string;
 }
 
@@ -181,7 +181,7 @@ export function targetDecision(target: Target, current: Figure | null, previous:
   const now = current ? levelOf(current) : null;
   const before = previous ? levelOf(previous) : null;
   const base = {actual: now && toNumber(now), previous: before && toNumber(before), unit: kind.unit};
-  const none = (reason: string): TargetDecision => ({met: null, ...base, measured: null, gap: null, phrase: `нет решения: ${reason}`});
+  const none = (reason: string): TargetDecision => ({met: null, ...base, measured: null, gap: null, phrase: `не оценивается: ${reason}`});
 
   if (!current) return none("нет данных");
   if (!now) return none("численность равна 0");
@@ -319,4 +319,103 @@ function changePhrase(c: PhraseContext): string {
 
 function phrase(c: PhraseContext): string {
   return c.kind.change === null ? levelPhrase(c) : changePhrase(c);
+}
+
+// ── the target in words, and the gap in the target's direction ──
+
+/**
+ * «Вид цели» as a methodologist writes it in the settings table, for each direction: the words
+ * map to a target type once the measure is known (a share or a count).
+ */
+export const TARGET_KIND_WORDS = {
+  at_least: "не менее",
+  at_most: "не более",
+  growth_points: "рост на п. п.",
+  growth_relative: "рост на %",
+  decline_points: "снижение на п. п.",
+  decline_relative: "снижение на %"
+} as const;
+export type TargetKindWord = keyof typeof TARGET_KIND_WORDS;
+
+/** The kind word of a target (at_least for share_at_least and count_at_least …). */
+export function targetKindWord(t: Target): TargetKindWord {
+  switch (t.type) {
+    case "share_at_least": case "count_at_least": return "at_least";
+    case "share_at_most": case "count_at_most": return "at_most";
+    default: return t.type;
+  }
+}
+
+/** The number a target is written with: the percent, the count, or the change. */
+export function targetAmount(t: Target): number {
+  return toNumber(thresholdOf(t));
+}
+
+/**
+ * A target from its kind word, the indicator's measure and the amount: «не менее» + count + 5 →
+ * count_at_least 5. Not validated (TargetSchema does: a percent above 100, a fractional count).
+ * @example targetFromWord("at_least", "count", 5) // {type: "count_at_least", count: 5}
+ * @example targetFromWord("decline_points", "share", 0) // {type: "decline_points", points: 0}
+ */
+export function targetFromWord(word: TargetKindWord, measure: "share" | "count", amount: number): Target {
+  switch (word) {
+    case "at_least": return measure === "count" ? {type: "count_at_least", count: amount} : {type: "share_at_least", percent: amount};
+    case "at_most": return measure === "count" ? {type: "count_at_most", count: amount} : {type: "share_at_most", percent: amount};
+    case "growth_points": return {type: "growth_points", points: amount};
+    case "decline_points": return {type: "decline_points", points: amount};
+    case "growth_relative": return {type: "growth_relative", percent: amount};
+    case "decline_relative": return {type: "decline_relative", percent: amount};
+  }
+}
+
+/** Whether a target fits a measure: counts take no points, shares no count. */
+export function targetFitsMeasure(t: Target, measure: "share" | "count"): boolean {
+  const f = KINDS[t.type].figure;
+  return f === "any" || f === measure;
+}
+
+/**
+ * «Целевое значение» in words, as the report's «Цель» column shows it.
+ * @example targetText({type: "share_at_least", percent: 60}) // "не менее 60 %"
+ * @example targetText({type: "count_at_least", count: 5}, {one: "мастер-класс", few: "мастер-класса", many: "мастер-классов"}) // "не менее 5 мастер-классов"
+ * @example targetText({type: "growth_points", points: 2}) // "рост не менее чем на 2 п. п."
+ * @example targetText({type: "decline_points", points: 0}) // "снижение"
+ */
+export function targetText(t: Target, unit?: UnitForms): string {
+  const kind = KINDS[t.type], threshold = thresholdOf(t);
+  if (kind.change === null) {
+    const word = kind.better === "up" ? "не менее" : "не более";
+    if (kind.unit === "count") return `${word} ${counted(integer(threshold), {unit}, genitive)}`;
+    return `${word} ${pct(threshold)}`;
+  }
+  const noun = kind.change === "rise" ? "рост" : "снижение";
+  if (threshold.n === 0n) return noun;
+  return `${noun} не менее чем на ${kind.unit === "points" ? points(threshold) : pct(threshold)}`;
+}
+
+/**
+ * «Отклонение от цели» in the target's direction, short, for a table cell: how far the figure is
+ * from the target when not met («не хватает 0,5 п. п.», «выше цели на 2,5 п. п.», «не хватает 1»;
+ * a change target: «не хватает 0,5 п. п. роста», and for «any change» targets (0) the change that
+ * happened instead: «рост на 16 п. п. вместо снижения»), the margin when met («запас 1,5 п. п.»),
+ * «—» without a decision. `gap` is the decision's (oriented: ≥ 0 on the right side).
+ * @example gapText({type: "count_at_least", count: 5}, {met: false, gap: -1, unit: "count"}) // "не хватает 1"
+ * @example gapText({type: "share_at_most", percent: 10}, {met: false, gap: -2.5, unit: "points"}) // "выше цели на 2,5 п. п."
+ * @example gapText({type: "growth_points", points: 2}, {met: false, gap: -0.5, unit: "points"}) // "не хватает 0,5 п. п. роста"
+ * @example gapText({type: "decline_points", points: 0}, {met: false, gap: -16, unit: "points"}) // "рост на 16 п. п. вместо снижения"
+ * @example gapText({type: "decline_points", points: 0}, {met: true, gap: 2.5, unit: "points"}) // "запас 2,5 п. п."
+ */
+export function gapText(t: Target, d: Pick<TargetDecision, "met" | "gap" | "unit">, unit?: UnitForms): string {
+  if (d.met === null || d.gap === null) return "—";
+  const amount = rational(Math.abs(d.gap));
+  const text = d.unit === "points" ? points(amount) : d.unit === "percent" ? pct(amount)
+    : counted(integer(amount), {unit}, d.met ? nominative : genitive);
+  const kind = KINDS[t.type];
+  if (d.met) return amount.n === 0n ? "ровно на цели" : `запас ${text}`;
+  if (kind.change === null) return kind.better === "down" ? `выше цели на ${text}` : `не хватает ${text}`;
+  const wanted = kind.change === "rise" ? "роста" : "снижения";
+  if (thresholdOf(t).n !== 0n) return `не хватает ${text} ${wanted}`;
+  // «Any change» in a direction: the gap is the change the other way (or none).
+  if (amount.n === 0n) return `без изменений вместо ${wanted}`;
+  return `${kind.change === "rise" ? "снижение" : "рост"} на ${text} вместо ${wanted}`;
 }

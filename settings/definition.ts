@@ -17,6 +17,10 @@ export interface TableColumn {
   readOnly?: boolean;
   /** A number is expected: other text becomes a «settings/not-a-number» issue. */
   numeric?: boolean;
+  /** May be absent from an uploaded table (a column added later: files exported before it still load). */
+  optional?: boolean;
+  /** Earlier headers of the column, still recognised on upload («Цель, %» before «Цель»). */
+  aliases?: string[];
 }
 
 /** A data row of an uploaded table: its sheet row number and its cells by column key. */

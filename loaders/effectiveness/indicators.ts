@@ -12,6 +12,7 @@ import {columnOf, findHeaderRow, linesAbove, titleFacts, type HeaderRow} from ".
 import type {DirectoryNote} from "../../store/directory.ts";
 import {schoolNameKey} from "../../lib/schoolName.ts";
 import {directoryNoteIssues} from "../directory/notes.ts";
+import {matchIndicator} from "../../lib/targetIndicators.ts";
 
 export interface IndicatorRow {
   row: number;
@@ -89,25 +90,28 @@ function parseSheet(sheet: Sheet, h: HeaderRow, ctx: ParseContext, issues: Issue
     // One issue for all the rows without a school (or a year), not one per row.
     if (!school) { noSchool.push(r); continue; }
     if (year === null) { noYear.push(r); continue; }
-    const n = parseCount(sheet.cell(r, cols.count)), d = parseCount(sheet.cell(r, cols.total));
+    // A count indicator («Проведено мастер-классов»: measure «количество» in the setting) needs no total.
+    const isCount = matchIndicator(name, ctx.settings.indicators)?.measure === "count";
+    const n = parseCount(sheet.cell(r, cols.count));
+    const d = isCount && !text(r, cols.total) ? {ok: true as const, value: 0} : parseCount(sheet.cell(r, cols.total));
     if (!n.ok || !d.ok) {
       const bad = !n.ok ? cols.count : cols.total;
       issues.push({...place, severity: "warning", row: r, column: bad, school, kind: "indicators/bad-count",
         value: text(r, bad) || null, expected: "число педагогов", details: {indicator: name}});
       continue;
     }
-    if (n.value > d.value) {
+    if (!isCount && n.value > d.value) {
       issues.push({...place, severity: "error", row: r, column: cols.count, school, kind: "indicators/count-exceeds-total",
         value: n.value, details: {indicator: name, total: d.value}});
       continue;
     }
-    if (d.value === 0) {
+    if (d.value === 0 && !isCount) {
       issues.push({...place, severity: "warning", row: r, column: cols.total, school, kind: "indicators/zero-total", details: {indicator: name}});
     }
     let target: number | null = null;
     if (cols.target !== null && text(r, cols.target)) {
       target = targetOf(sheet.cell(r, cols.target));
-      if (target === null || target > 100) {
+      if (target === null || (target > 100 && !isCount)) {
         issues.push({...place, severity: "warning", row: r, column: cols.target, school, kind: "indicators/bad-target",
           value: text(r, cols.target), expected: "процент от 0 до 100"});
         target = null;

@@ -20,12 +20,12 @@ const HEADER_SEARCH_ROWS = 15;
 /** The 1-based column of each spec column found in the row, or null unless every editable column is there. */
 function matchHeader(sheet: Sheet, row: number, table: SettingTable<unknown>): Map<string, number> | null {
   const found = new Map<string, number>();
-  const wanted = new Map(table.columns.map((c) => [normalizeKey(c.header), c.key]));
+  const wanted = new Map(table.columns.flatMap((c) => [c.header, ...(c.aliases ?? [])].map((h) => [normalizeKey(h), c.key] as const)));
   for (let c = 1; c <= sheet.rowLength(row); c++) {
     const key = wanted.get(normalizeKey(sheet.text(row, c)));
     if (key && !found.has(key)) found.set(key, c);
   }
-  const required = table.columns.filter((c) => !c.readOnly);
+  const required = table.columns.filter((c) => !c.readOnly && !c.optional);
   return required.every((c) => found.has(c.key)) ? found : null;
 }
 

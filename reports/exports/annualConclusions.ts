@@ -4,7 +4,7 @@
 // lib/coverage.ts targetVerdict), and where the largest gaps are (municipalities furthest below the
 // engagement target, competence areas with the largest deficit left after the programme). A pure
 // function: the DOCX prints it, tests read it.
-import type {AnnualReport, EngagementYear} from "./annualReport.ts";
+import type {AnnualReport, EngagementYear, TargetLine} from "./annualReport.ts";
 import {shareFigure, targetDecision, type TargetDecision} from "../../lib/targetDecision.ts";
 import {targetVerdict} from "../../lib/coverage.ts";
 import {formatNumber, formatPercent, formatPeriod} from "../../lib/format.ts";
@@ -29,10 +29,15 @@ const NBSP = "\u00a0";
 const sentence = (text: string) => (text.endsWith(".") ? text : `${text}.`);
 const points = (x: number) => `${formatNumber(x, 1)}${NBSP}п.${NBSP}п.`;
 
+/** What a conclusion needs of a decision: met, and how far short (positive) in which unit. */
+type Outcome = Pick<TargetDecision, "met" | "unit"> & {shortfall: number | null};
+
 interface Judged {
   text: string;
-  decision: TargetDecision | null;
+  decision: Outcome | null;
 }
+
+const outcome = (d: TargetDecision): Outcome => ({met: d.met, unit: d.unit, shortfall: d.gap === null ? null : -d.gap});
 
 function sortInto(out: AnnualConclusions, items: Judged[]): void {
   for (const i of items) {
@@ -56,7 +61,7 @@ function engagementJudged(y: EngagementYear, targets: {students: number; teacher
         `${targetVerdict(null, {complete: false, label: y.coverage.label})}.`, decision: null};
     }
     const d = targetDecision({type: "share_at_least", percent: target}, shareFigure(engaged, population));
-    return {text: sentence(`${head}: ${d.phrase}`), decision: d};
+    return {text: sentence(`${head}: ${d.phrase}`), decision: outcome(d)};
   });
 }
 
@@ -73,10 +78,10 @@ function municipalitiesBelow(y: EngagementYear, target: number, who: "students" 
   return sentence(`Дальше всего от цели по вовлечённости ${WHO[who]} (${formatPeriod(y.period)}, цель — не менее ${formatPercent(target, 0)}): ${list.join("; ")}`);
 }
 
-function largestShortfall(items: Array<{name: string; decision: TargetDecision | null}>): string | null {
-  const worst = items.filter((i) => i.decision?.met === false && i.decision.gap !== null && i.decision.unit === "points")
-    .sort((a, b) => a.decision!.gap! - b.decision!.gap!)[0];
-  return worst ? sentence(`Больше всего не хватает до цели по показателю «${worst.name}»: ${points(-worst.decision!.gap!)}`) : null;
+function largestShortfall(items: Array<{name: string; decision: Outcome | null}>): string | null {
+  const worst = items.filter((i) => i.decision?.met === false && i.decision.shortfall !== null && i.decision.unit === "points")
+    .sort((a, b) => b.decision!.shortfall! - a.decision!.shortfall!)[0];
+  return worst ? sentence(`Больше всего не хватает до цели по показателю «${worst.name}»: ${points(worst.decision!.shortfall!)}`) : null;
 }
 
 function deficitsLeft(r: AnnualReport): string | null {
@@ -89,18 +94,29 @@ function deficitsLeft(r: AnnualReport): string | null {
   return `Больше всего дефицита осталось в областях (${r.prepost.data.schoolYear} учебный год, средний дефицит): ${list.join("; ")}.`;
 }
 
+/**
+ * The retention section's sentence on turnover against its target (HTML/PDF and DOCX print it):
+ * the target named once — in the verdict when it says it, else before it.
+ * @example turnoverSentence(line, "2024/25") // "Текучесть в 2024/25 учебном году, цель — снижение: достигнута: текучесть снизилась на 2,5 п. п. (с 12,5 % до 10 %)."
+ */
+export function turnoverSentence(t: Pick<TargetLine, "goalText" | "verdict">, schoolYear: string): string {
+  const head = `Текучесть в ${schoolYear} учебном году`;
+  return sentence(/цель/.test(t.verdict) ? `${head}: ${t.verdict}` : `${head}, цель — ${t.goalText ?? "не задана"}: ${t.verdict}`);
+}
+
 const SECTION_NAMES: Array<[keyof Pick<AnnualReport, "engagement" | "targets" | "prepost">, string]> = [
   ["engagement", "вовлечённость"], ["targets", "целевые показатели"], ["prepost", "диагностика до и после"]];
 
 /**
  * «Выводы»: the report's targets sorted into met / not met / not judged, each a sentence with the
  * figure and the target (targetDecision's phrase), then the largest gaps. Engagement is judged only
- * over a complete quarter (coverage «по N из N школ»); target indicators as share «не менее».
+ * over a complete quarter (coverage «по N из N школ»); target indicators as the targets report
+ * decided them (every kind of target: shares, counts, growth, decline such as turnover).
  * @example annualConclusions(report) // see tests/reports/exports/annualConclusions.test.ts (hand-worked)
  */
 export function annualConclusions(r: AnnualReport): AnnualConclusions {
   const out: AnnualConclusions = {met: [], notMet: [], notJudged: [], gaps: [], missing: []};
-  const named: Array<{name: string; decision: TargetDecision | null}> = [];
+  const named: Array<{name: string; decision: Outcome | null}> = [];
   if (r.engagement.available) {
     const e = r.engagement.data;
     const judged = engagementJudged(e.current, e.targets);
@@ -109,11 +125,10 @@ export function annualConclusions(r: AnnualReport): AnnualConclusions {
   }
   if (r.targets.available) {
     const year = r.targets.data.schoolYear;
+    // Each line was decided once by the targets report (any kind of target, exactly): its words are used as they are.
     const items = r.targets.data.indicators.map((i) => {
-      const decision = i.denominator > 0
-        ? targetDecision({type: "share_at_least", percent: i.target}, shareFigure(i.numerator, i.denominator)) : null;
-      const text = decision ? sentence(`${i.name} (${year} учебный год): ${decision.phrase}`)
-        : `${i.name}: нет данных — цель не оценивается.`;
+      const decision: Outcome | null = i.met === null ? null : {met: i.met, unit: i.unit ?? "points", shortfall: i.gap};
+      const text = i.actual === null ? `${i.name}: нет данных — цель не оценивается.` : sentence(`${i.name} (${year} учебный год): ${i.verdict}`);
       named.push({name: i.name, decision});
       return {text, decision};
     });

@@ -6,8 +6,8 @@
 // Aggregates only, no names.
 import {AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow,
   TextRun, WidthType} from "docx";
-import type {AnnualReport, Section} from "./annualReport.ts";
-import {annualConclusions} from "./annualConclusions.ts";
+import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
+import {annualConclusions, turnoverSentence} from "./annualConclusions.ts";
 import {formatDate, formatNumber, formatPercent, formatPeriod, formatPValue} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
 import type {OrganisationSetting} from "../../settings/organisation.ts";
@@ -81,12 +81,16 @@ function engagement(r: AnnualReport): Array<Paragraph | Table> {
   });
 }
 
+/** A share in percent (more decimals just below its target line), a count as a number. */
+const figure = (i: TargetLine, v: number | null) => (i.measure === "count" ? num(v) : pct(v, i.target ?? undefined));
+
 function targets(r: AnnualReport): Array<Paragraph | Table> {
   return body(r.targets, (d) => [
     para(`${d.schoolYear} учебный год; ${scopeTotalWords(r.scope)} — сумма числителей, делённая на сумму знаменателей по школам.`),
-    table(["Показатель", "Школ", "Факт", "Цель", "Достигнута"],
-      d.indicators.map((i) => [i.name, num(i.schools), pct(i.actual, i.target), pct(i.target), i.met === null ? "—" : i.met ? "да" : "нет"]),
-      [0, 4])
+    table(["Показатель", "Школ", "Факт", "Прошлый год", "Цель", "Достигнута", "Отклонение от цели"],
+      d.indicators.map((i) => [i.name, num(i.schools), figure(i, i.actual), figure(i, i.previous), i.goalText ?? "не задана",
+        i.met === null ? "—" : i.met ? "да" : "нет", i.met === null ? i.verdict : i.gapText]),
+      [0, 4, 5, 6])
   ]);
 }
 
@@ -106,7 +110,8 @@ function retention(r: AnnualReport): Array<Paragraph | Table> {
         : [c.label, num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)]), [0], false),
     para(""),
     table(["Учебный год", "Среднесписочная численность", "Принято", "Уволились", "Текучесть"],
-      d.turnover.map((t) => [t.label, formatNumber(t.averageHeadcount, 1), num(t.hires), num(t.leavers), pct(t.rate)]), [0], false)
+      d.turnover.map((t) => [t.label, formatNumber(t.averageHeadcount, 1), num(t.hires), num(t.leavers), pct(t.rate)]), [0], false),
+    ...(d.turnoverTarget ? [para(turnoverSentence(d.turnoverTarget, d.schoolYear))] : [])
   ]);
 }
 

@@ -9,6 +9,7 @@ import {FAVICON} from "../../server/favicon.ts";
 import type {OrganisationSetting} from "../../settings/organisation.ts";
 import {annualStudentsHtml} from "./annualStudents.ts";
 import {scopeLevelLabel, scopeTitle, scopeTotalWords, verdictText} from "./annualScope.ts";
+import {turnoverSentence} from "./annualConclusions.ts";
 
 /** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
 const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
@@ -62,9 +63,15 @@ th { background: #eef2f6; font-weight: 600; font-size: 9pt; }
 footer { margin-top: 8mm; color: #4a5560; font-size: 8.5pt; border-top: 1px solid #d5dbe1; padding-top: 2mm; }
 `;
 
+/** A share in percent (more decimals just below its target line), a count as a number. */
+const figure = (i: TargetLine, v: number | null) => (i.measure === "count" ? num(v) : pct(v, i.target ?? undefined));
+
+/** A target of any kind decided: the verdict's words in full, the gap in the target's direction. */
+const judged = (i: TargetLine) => (i.met === null ? esc(i.verdict) : `${met(i.met)}<br><span class="note">${esc(i.gapText)}</span>`);
+
 /** «по кадровым спискам 2 школ: 83,3 %; по таблицам показателей 1 школы: 75,0 %» — where both sources exist, both named. */
 function sources(i: TargetLine): string {
-  const part = (p: SourcePart | null, what: string) => p ? `${what} ${num(p.schools)} ${plural(p.schools, "школы", "школ", "школ")}: ${pct(p.actual, i.target)}` : null;
+  const part = (p: SourcePart | null, what: string) => p ? `${what} ${num(p.schools)} ${plural(p.schools, "школы", "школ", "школ")}: ${figure(i, p.actual)}` : null;
   const parts = [part(i.bySource.roster, "по кадровым спискам"), part(i.bySource.table, "по таблицам показателей")].filter(Boolean);
   return parts.length > 1 ? `<br><span class="note">${parts.join("; ")}</span>` : "";
 }
@@ -98,10 +105,12 @@ export function annualHtml(r: AnnualReport, organisation?: OrganisationSetting):
       `Более поздние периоды в отчёт не входят.</p>`;
   });
 
-  const targets = body(r.targets, (d) => table(["Показатель", "Школ", "Факт", "Цель", "Достигнута"],
-    d.indicators.map((i) => [esc(i.name) + sources(i), num(i.schools), pct(i.actual, i.target), pct(i.target), met(i.met)])) +
+  const targets = body(r.targets, (d) => table(["Показатель", "Школ", "Факт", "Прошлый год", "Цель", "Достигнута"],
+    d.indicators.map((i) => [esc(i.name) + sources(i), num(i.schools), figure(i, i.actual), figure(i, i.previous), esc(i.goalText ?? "не задана"),
+      judged(i)]), [0, 4, 5]) +
     `<p class="note">${esc(d.schoolYear)} учебный год; факт ${esc(scopeTotalWords(r.scope))} — сумма числителей по школам, делённая на сумму знаменателей. ` +
-    `Закрепление молодых специалистов по кадровым спискам — принятые в предыдущем учебном году, оставшиеся через год (как в разделе 3).</p>`);
+    `Закрепление молодых специалистов по кадровым спискам — принятые в предыдущем учебном году, оставшиеся через год (как в разделе 3). ` +
+    `Цель роста или снижения сравнивается с прошлым учебным годом; отклонение — сколько не хватает до цели (для «не более» — на сколько выше).</p>`);
 
   const swot = body(r.swot, (d) => `<p>Ответили на анкету за ${period}: ${num(d.respondents)} чел.` +
     (d.undated ? ` Ответы без даты (${num(d.undated)}) не учтены.` : "") + `</p>` +
@@ -116,6 +125,7 @@ export function annualHtml(r: AnnualReport, organisation?: OrganisationSetting):
         : [esc(c.label), num(c.hired), num(c.retained), num(c.left), num(c.pending), pct(c.share)])) : "") +
     (d.turnover.length ? `<h3>Текучесть педагогических кадров</h3>` + table(["Учебный год", "Среднесписочная численность", "Уволились", "Текучесть"],
       d.turnover.map((t) => [esc(t.label), num(t.averageHeadcount, 1), num(t.leavers), pct(t.rate)])) : "") +
+    (d.turnoverTarget ? `<p>${esc(turnoverSentence(d.turnoverTarget, d.schoolYear))}</p>` : "") +
     `<p class="note">По кадровым спискам до ${esc(d.schoolYear)} учебного года включительно${d.observedUntil ? ` (данные по ${esc(formatDate(d.observedUntil))})` : ""}.</p>`);
 
   const load = body(r.load, (d) => `<div class="kpis"><div class="kpi">Наставников<b>${num(d.mentors)}</b></div>` +

@@ -15,7 +15,7 @@
 import type {Store} from "../../store/database.ts";
 import type {Settings} from "../../settings/index.ts";
 import {engagementPeriods, engagementReport, representativeQuarter} from "../engagement.ts";
-import {targetsReport, type SourcePart} from "../targets.ts";
+import {targetsReport, type Judged, type SourcePart} from "../targets.ts";
 import {swotReport} from "../swot.ts";
 import {retentionReport} from "../retention.ts";
 import {loadReport} from "../load.ts";
@@ -77,14 +77,27 @@ export interface EngagementYear {
 export interface TargetLine {
   code: string;
   name: string;
-  /** How the indicator is computed (setting «Целевые показатели»): a roster column, young specialists' retention, or only schools' tables. */
-  source: "roster" | "retention" | "table";
+  /** How the indicator is computed (setting «Целевые показатели»): a roster column, young specialists' retention, turnover, or only schools' tables. */
+  source: "roster" | "retention" | "turnover" | "table";
+  /** A share (percent) or a count. */
+  measure: "share" | "count";
   schools: number;
+  /** Percent for a share, the number for a count. */
   actual: number | null;
-  /** The region's sums behind `actual` (Σ numerators / Σ denominators over the schools that have it). */
+  /** The region's figure of the school year before. */
+  previous: number | null;
+  /** The region's sums behind `actual` (Σ numerators / Σ denominators over the schools that have it; a count has no denominator). */
   numerator: number;
-  denominator: number;
-  target: number;
+  denominator: number | null;
+  /** The target line in percent for a share «не менее / не более» (the bars and the dashboard); null for other kinds. */
+  target: number | null;
+  /** The target of any kind and its decision (reports/targets.ts judge): goal, goalText, met, gap (positive = short), unit, gapText, verdict. */
+  goal: Judged["target"];
+  goalText: string | null;
+  gap: number | null;
+  unit: Judged["unit"];
+  gapText: string;
+  verdict: string;
   met: boolean | null;
   /** Both legitimate definitions, named: computed from rosters, and as schools reported them in their tables. */
   bySource: {roster: SourcePart | null; table: SourcePart | null};
@@ -143,7 +156,9 @@ export interface AnnualReport {
     /** The cohort judged in this school year: hired the year before. Null when there is none (or it is too small). */
     judged: RetentionCohortLine | null;
     cohorts: Array<RetentionCohortLine & {suppressed: boolean}>;
-    turnover: Array<{year: number; label: string; averageHeadcount: number; hires: number; leavers: number; rate: number | null}>}>;
+    turnover: Array<{year: number; label: string; averageHeadcount: number; hires: number; leavers: number; rate: number | null}>;
+    /** This school year's turnover against its target (the targets section's line: one decision), or null without a turnover indicator. */
+    turnoverTarget: TargetLine | null}>;
   load: Section<{date: string; mentors: number; mentees: number; pairs: number; meanCurrent: number | null; maxCurrent: number | null;
     maxMentees: number; current: Array<{mentees: number; mentors: number}>; yearDistribution: Array<{mentees: number; mentors: number}>;
     menteesWithoutMentor: number; byForm: Array<{label: string; pairs: number}>; completionShare: number | null}>;
@@ -235,8 +250,10 @@ async function targetsSection(store: Store, settings: Settings, year: number, sc
   const y = r.region.find((x) => x.year === year);
   if (!y || !y.indicators.length) return null;
   const sourceOf = (code: string) => settings.indicators.indicators.find((d) => d.code === code)?.source ?? "roster";
-  return {schoolYear: formatSchoolYear(year), indicators: y.indicators.map((i) => ({code: i.code, name: i.name, source: sourceOf(i.code), schools: i.schools,
-    actual: i.actual, numerator: i.numerator, denominator: i.denominator, target: i.target, met: i.met, bySource: i.bySource}))};
+  return {schoolYear: formatSchoolYear(year), indicators: y.indicators.map((i): TargetLine => ({code: i.code, name: i.name, source: sourceOf(i.code),
+    measure: i.measure, schools: i.schools, actual: i.actual, previous: i.previous, numerator: i.numerator, denominator: i.denominator,
+    target: i.target?.type === "share_at_least" || i.target?.type === "share_at_most" ? i.target.percent : null,
+    goal: i.target, goalText: i.targetText, gap: i.gap, unit: i.unit, gapText: i.gapText, verdict: i.verdict, met: i.met, bySource: i.bySource}))};
 }
 
 async function swotSection(store: Store, settings: Settings, p: Period, scope: ReportScope) {
@@ -247,7 +264,7 @@ async function swotSection(store: Store, settings: Settings, p: Period, scope: R
       top: q.top.slice(0, 3).map((s) => ({text: s.label, mentions: s.mentions, share: s.share}))}))};
 }
 
-async function retentionSection(store: Store, settings: Settings, year: number, scope: ReportScope) {
+async function retentionSection(store: Store, settings: Settings, year: number, scope: ReportScope, targets: Section<{indicators: TargetLine[]}>) {
   const r = await retentionReport(store, {schoolYear: year, scope});
   const cohorts = r.region.cohorts.filter((c) => c.year <= year);
   const turnover = r.region.turnover.filter((t) => t.year <= year);
@@ -262,7 +279,8 @@ async function retentionSection(store: Store, settings: Settings, year: number, 
     cohorts: cohorts.map((c) => isSmallGroup(c.hired, min) ? {...line(c), retained: 0, left: 0, pending: 0, share: null, suppressed: true}
       : {...line(c), suppressed: false}),
     turnover: turnover.map((t) => ({year: t.year, label: formatSchoolYear(t.year), averageHeadcount: t.averageHeadcount, hires: t.hires,
-      leavers: t.leavers, rate: t.rate}))};
+      leavers: t.leavers, rate: t.rate})),
+    turnoverTarget: targets.available ? targets.data.indicators.find((i) => i.source === "turnover") ?? null : null};
 }
 
 async function loadSection(store: Store, settings: Settings, asOf: string, scope: ReportScope) {
@@ -309,6 +327,8 @@ export async function annualReport(store: Store, settings: Settings, options: An
   const scope: ReportScope = options.scope ?? {level: "region"};
   const named = await store.read((c) => scopeName(c, scope, settings.organisation.name));
   if (!named) throw new UnknownScopeError(scope as Exclude<ReportScope, {level: "region"}>);
+  const targets = await section(() => targetsSection(store, settings, sy, scope),
+    `Таблиц целевых показателей и кадровых списков за ${formatSchoolYear(sy)} учебный год нет.`);
   return {
     generatedAt: new Date().toISOString(),
     scope: named,
@@ -319,10 +339,9 @@ export async function annualReport(store: Store, settings: Settings, options: An
     minGroupSize: settings.groupSize.minGroupSize,
     method: {tests: TEST_CHOICE_TEXT},
     engagement: await section(() => engagementSection(store, settings, p, scope), `Квартальных отчётов (формы 1–5) за ${periodLabel(p)} нет.`),
-    targets: await section(() => targetsSection(store, settings, sy, scope),
-      `Таблиц целевых показателей и кадровых списков за ${formatSchoolYear(sy)} учебный год нет.`),
+    targets,
     swot: await section(() => swotSection(store, settings, p, scope), `Анкет участников (SWOT) за ${periodLabel(p)} нет.`),
-    retention: await section(() => retentionSection(store, settings, sy, scope),
+    retention: await section(() => retentionSection(store, settings, sy, scope, targets),
       `Кадровых списков для расчёта закрепления молодых специалистов за ${formatSchoolYear(sy)} учебный год и ранее нет.`),
     load: await section(() => loadSection(store, settings, asOf, scope), "Баз наставников и наставляемых пока нет."),
     violations: await section(() => violationsSection(store, settings, asOf, scope), "Баз наставников и наставляемых пока нет."),

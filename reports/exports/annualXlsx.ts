@@ -44,10 +44,13 @@ export async function annualWorkbook(r: AnnualReport, organisation?: Organisatio
   missing(wb, "Целевые показатели", r.targets, (d) => {
     addTable(wb, "Целевые показатели", `Целевые показатели, ${d.schoolYear} учебный год (${scopeTotalWords(r.scope)}: сумма числителей / сумма знаменателей)`,
       [{header: "Показатель", width: 60}, {header: "Школ", width: 8}, {header: "Факт", width: 10, format: PERCENT_FORMAT},
-        {header: "Цель", width: 10, format: PERCENT_FORMAT}, {header: "Достигнута", width: 11},
+        {header: "Прошлый год", width: 10, format: PERCENT_FORMAT}, {header: "Цель", width: 22}, {header: "Достигнута", width: 11},
+        {header: "Отклонение от цели", width: 26},
         {header: "По кадровым спискам", width: 14, format: PERCENT_FORMAT}, {header: "Школ (списки)", width: 10},
         {header: "По таблицам показателей", width: 14, format: PERCENT_FORMAT}, {header: "Школ (таблицы)", width: 10}],
-      d.indicators.map((i) => [i.name, i.schools, share(i.actual), share(i.target), i.met === null ? "—" : i.met ? "да" : "нет",
+      // A count is written as it is (the column's percent format is for shares).
+      d.indicators.map((i) => [i.name, i.schools, i.measure === "count" ? i.actual : share(i.actual), i.measure === "count" ? i.previous : share(i.previous),
+        i.goalText ?? "не задана", i.met === null ? "—" : i.met ? "да" : "нет", i.met === null ? i.verdict : i.gapText,
         share(i.bySource.roster?.actual), i.bySource.roster?.schools ?? null, share(i.bySource.table?.actual), i.bySource.table?.schools ?? null]));
   });
   missing(wb, "SWOT", r.swot, (d) => {
@@ -67,6 +70,13 @@ export async function annualWorkbook(r: AnnualReport, organisation?: Organisatio
       [{header: "Учебный год", width: 14}, {header: "Среднесписочная численность", width: 14}, {header: "Принято", width: 10},
         {header: "Уволились", width: 10}, {header: "Текучесть", width: 12, format: PERCENT_FORMAT}],
       d.turnover.map((t) => [t.label, t.averageHeadcount, t.hires, t.leavers, share(t.rate)]));
+    if (d.turnoverTarget) {
+      addTable(wb, "Цель по текучести", `Текучесть в ${d.schoolYear} учебном году против цели`,
+        [{header: "Показатель", width: 40}, {header: "Цель", width: 22}, {header: "Факт", width: 10, format: PERCENT_FORMAT},
+          {header: "Прошлый год", width: 10, format: PERCENT_FORMAT}, {header: "Достигнута", width: 11}, {header: "Вывод", width: 90}],
+        [[d.turnoverTarget.name, d.turnoverTarget.goalText ?? "не задана", share(d.turnoverTarget.actual), share(d.turnoverTarget.previous),
+          d.turnoverTarget.met === null ? "—" : d.turnoverTarget.met ? "да" : "нет", d.turnoverTarget.verdict]]);
+    }
   });
   missing(wb, "Нагрузка", r.load, (d) => {
     addTable(wb, "Нагрузка", `Нагрузка наставников на ${formatDate(d.date)}: наставников ${d.mentors}, наставляемых ${d.mentees}, пар ${d.pairs}; предел — ${d.maxMentees}`,

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {countFigure, shareFigure, targetDecision, TargetSchema, type Target} from "../../lib/targetDecision.ts";
+import {countFigure, gapText, shareFigure, TARGET_KIND_WORDS, targetAmount, targetDecision, targetFitsMeasure, targetFromWord, targetKindWord,
+  TargetSchema, targetText, type Target} from "../../lib/targetDecision.ts";
 import {ceil, compare, fraction, rational, sub} from "../../lib/rational.ts";
 
 const MK = {one: "мастер-класс", few: "мастер-класса", many: "мастер-классов"};
@@ -145,12 +146,12 @@ describe("targetDecision on the boundaries, exactly", () => {
 
 describe("targetDecision says when it cannot decide", () => {
   it("no figure, a zero denominator, no last year, a relative change from 0", () => {
-    expect(targetDecision({type: "share_at_least", percent: 70}, null)).toMatchObject({met: null, gap: null, phrase: "нет решения: нет данных"});
-    expect(targetDecision({type: "share_at_least", percent: 70}, shareFigure(0, 0))).toMatchObject({met: null, phrase: "нет решения: численность равна 0"});
-    expect(targetDecision({type: "growth_points", points: 1}, shareFigure(5, 10), null)).toMatchObject({met: null, actual: 50, phrase: "нет решения: нет данных за прошлый год"});
+    expect(targetDecision({type: "share_at_least", percent: 70}, null)).toMatchObject({met: null, gap: null, phrase: "не оценивается: нет данных"});
+    expect(targetDecision({type: "share_at_least", percent: 70}, shareFigure(0, 0))).toMatchObject({met: null, phrase: "не оценивается: численность равна 0"});
+    expect(targetDecision({type: "growth_points", points: 1}, shareFigure(5, 10), null)).toMatchObject({met: null, actual: 50, phrase: "не оценивается: нет данных за прошлый год"});
     expect(targetDecision({type: "decline_points", points: 1}, shareFigure(5, 10), shareFigure(0, 0)).met).toBeNull();
     expect(targetDecision({type: "growth_relative", percent: 10}, countFigure(3), countFigure(0)))
-      .toMatchObject({met: null, previous: 0, phrase: "нет решения: в прошлом году было 0, рост в процентах не определён"});
+      .toMatchObject({met: null, previous: 0, phrase: "не оценивается: в прошлом году было 0, рост в процентах не определён"});
   });
   it("a negative, fractional or mismatched figure is a programmer error", () => {
     expect(() => targetDecision({type: "count_at_least", count: 5}, countFigure(-1))).toThrow();
@@ -176,5 +177,51 @@ describe("targets are data", () => {
     expect(TargetSchema.safeParse({type: "count_at_least", count: 2.5}).success).toBe(false);
     expect(TargetSchema.safeParse({type: "growth_points", points: -1}).success).toBe(false);
     expect(TargetSchema.safeParse({type: "share_at_lest", percent: 70}).success).toBe(false);
+  });
+});
+
+describe("a target in words, and the gap in its direction (the @examples)", () => {
+  const S = "\u00a0", PP = `${S}п.${S}п.`;
+  const MASTER = {one: "мастер-класс", few: "мастер-класса", many: "мастер-классов"};
+
+  it("words every kind of target", () => {
+    expect(targetText({type: "share_at_least", percent: 60})).toBe(`не менее 60${S}%`);
+    expect(targetText({type: "share_at_most", percent: 12.5})).toBe(`не более 12,5${S}%`);
+    expect(targetText({type: "count_at_least", count: 5}, MASTER)).toBe("не менее 5 мастер-классов");
+    expect(targetText({type: "count_at_least", count: 1}, MASTER)).toBe("не менее 1 мастер-класса");
+    expect(targetText({type: "count_at_most", count: 2})).toBe("не более 2");
+    expect(targetText({type: "growth_points", points: 2})).toBe(`рост не менее чем на 2${PP}`);
+    expect(targetText({type: "growth_relative", percent: 10})).toBe(`рост не менее чем на 10${S}%`);
+    expect(targetText({type: "decline_points", points: 0})).toBe("снижение");
+    expect(targetText({type: "decline_relative", percent: 20})).toBe(`снижение не менее чем на 20${S}%`);
+  });
+
+  it("turns the decision's oriented gap into the words of a table cell", () => {
+    // 4 of «не менее 5»: 1 short; 12,5 % against «не более 10 %»: 2,5 п. п. above; 61 → 62,5 % against growth 2 п. п.: 0,5 short.
+    expect(gapText({type: "count_at_least", count: 5}, targetDecision({type: "count_at_least", count: 5}, countFigure(4)), MASTER))
+      .toBe("не хватает 1 мастер-класса");
+    expect(gapText({type: "share_at_most", percent: 10}, targetDecision({type: "share_at_most", percent: 10}, shareFigure(1, 8))))
+      .toBe(`выше цели на 2,5${PP}`);
+    const growth = targetDecision({type: "growth_points", points: 2}, shareFigure(125, 200), shareFigure(61, 100));
+    expect([growth.met, growth.gap, gapText({type: "growth_points", points: 2}, growth)]).toEqual([false, -0.5, `не хватает 0,5${PP} роста`]);
+    // Turnover 12,5 → 10 % against «снижение»: met with 2,5 п. п.; 0 → 16 %: the rise instead of a fall.
+    const fell = targetDecision({type: "decline_points", points: 0}, shareFigure(1, 10), shareFigure(1, 8));
+    expect(gapText({type: "decline_points", points: 0}, fell)).toBe(`запас 2,5${PP}`);
+    const rose = targetDecision({type: "decline_points", points: 0}, shareFigure(2, 12.5), shareFigure(0, 12.5));
+    expect(gapText({type: "decline_points", points: 0}, rose)).toBe(`рост на 16${PP} вместо снижения`);
+    expect(gapText({type: "decline_points", points: 0}, targetDecision({type: "decline_points", points: 0}, shareFigure(1, 8), shareFigure(1, 8))))
+      .toBe("без изменений вместо снижения");
+    expect(gapText({type: "share_at_least", percent: 70}, targetDecision({type: "share_at_least", percent: 70}, null))).toBe("—");
+  });
+
+  it("reads a kind word with the measure, and knows which kinds fit which measure", () => {
+    expect(targetFromWord("at_least", "count", 5)).toEqual({type: "count_at_least", count: 5});
+    expect(targetFromWord("at_most", "share", 10)).toEqual({type: "share_at_most", percent: 10});
+    expect(targetFromWord("decline_points", "share", 0)).toEqual({type: "decline_points", points: 0});
+    expect(TARGET_KIND_WORDS[targetKindWord({type: "count_at_most", count: 2})]).toBe("не более");
+    expect(targetAmount({type: "growth_relative", percent: 12.5})).toBe(12.5);
+    expect(targetFitsMeasure({type: "growth_points", points: 1}, "count")).toBe(false);
+    expect(targetFitsMeasure({type: "growth_relative", percent: 10}, "count")).toBe(true);
+    expect(targetFitsMeasure({type: "count_at_least", count: 5}, "share")).toBe(false);
   });
 });

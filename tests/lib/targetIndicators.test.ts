@@ -1,8 +1,10 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
-import {attributeHolds, indicatorResult, IndicatorsConfigSchema, matchIndicator, resolveTarget, ruleColumn, yearOverYear}
+import {attributeHolds, effectiveTarget, indicatorResult, IndicatorsConfigSchema, matchIndicator, resolveTarget, ruleColumn, yearOverYear}
   from "../../lib/targetIndicators.ts";
 
+/** The plain number n of earlier configs is read as «не менее n %». */
+const atLeast = (percent: number) => ({type: "share_at_least", percent});
 const config = IndicatorsConfigSchema.parse(JSON.parse(readFileSync("data/config/indicators.json", "utf8")));
 
 describe("indicatorResult", () => {
@@ -61,17 +63,56 @@ describe("resolveTarget", () => {
   const def = cfg.indicators[0]!;
 
   it("takes the most specific override, then the default, and a table's own target above all", () => {
-    expect(resolveTarget(def, cfg, {municipality: "Тарский", school: "МБОУ «Тарская СОШ №1»", year: 2025})).toBe(30);
-    expect(resolveTarget(def, cfg, {municipality: "Тарский", school: "МБОУ \"Тарская СОШ № 2\"", year: 2025})).toBe(35);
-    expect(resolveTarget(def, cfg, {municipality: "Омский", school: "СОШ", year: 2025})).toBe(45);
-    expect(resolveTarget(def, cfg, {municipality: "Омский", school: "СОШ", year: 2024})).toBe(40);
-    expect(resolveTarget(def, cfg, {municipality: "Тарский", school: "МБОУ \"Тарская СОШ № 1\"", year: 2025}, 70)).toBe(70);
+    expect(resolveTarget(def, cfg, {municipality: "Тарский", school: "МБОУ «Тарская СОШ №1»", year: 2025})).toEqual(atLeast(30));
+    expect(resolveTarget(def, cfg, {municipality: "Тарский", school: "МБОУ \"Тарская СОШ № 2\"", year: 2025})).toEqual(atLeast(35));
+    expect(resolveTarget(def, cfg, {municipality: "Омский", school: "СОШ", year: 2025})).toEqual(atLeast(45));
+    expect(resolveTarget(def, cfg, {municipality: "Омский", school: "СОШ", year: 2024})).toEqual(atLeast(40));
+    expect(resolveTarget(def, cfg, {municipality: "Тарский", school: "МБОУ \"Тарская СОШ № 1\"", year: 2025}, 70)).toEqual(atLeast(70));
   });
 
   it("refuses an override of an unknown indicator and a repeated code", () => {
     expect(() => IndicatorsConfigSchema.parse({indicators: [], overrides: [{code: "x", target: 1}]})).toThrow(/нет показателя/);
     expect(() => IndicatorsConfigSchema.parse({indicators: [
       {code: "a", name: "Первый", target: 1, source: "table"}, {code: "a", name: "Второй", target: 2, source: "table"}]})).toThrow(/повторяется/);
+  });
+});
+
+describe("effectiveTarget", () => {
+  const cfg = IndicatorsConfigSchema.parse({
+    indicators: [{code: "master_classes", name: "Мастер-классы", measure: "count", source: "table", target: {type: "count_at_least", count: 5}},
+      {code: "turnover", name: "Текучесть", source: "turnover", target: {type: "decline_points", points: 0}}],
+    overrides: [
+      {code: "master_classes", level: "region", year: 2025, target: {type: "count_at_least", count: 120}},
+      {code: "master_classes", level: "municipality", municipality: "Тарский муниципальный район", target: {type: "count_at_least", count: 30}},
+      {code: "turnover", municipality: "Тарский", target: {type: "share_at_most", percent: 10}}
+    ]
+  });
+  const [mc, to] = cfg.indicators as [typeof cfg.indicators[0], typeof cfg.indicators[0]];
+
+  it("limits an override to its level; a count's default is a school's only", () => {
+    expect(effectiveTarget(mc, cfg, {level: "region"}, 2025)).toEqual({type: "count_at_least", count: 120});
+    expect(effectiveTarget(mc, cfg, {level: "region"}, 2024)).toBeNull();
+    // «Тарский муниципальный район» and «Тарский» are one municipality.
+    expect(effectiveTarget(mc, cfg, {level: "municipality", municipality: "Тарский"}, 2025)).toEqual({type: "count_at_least", count: 30});
+    expect(effectiveTarget(mc, cfg, {level: "municipality", municipality: "Омский"}, 2025)).toBeNull();
+    // The municipality's level-limited target is not its schools': they keep the default.
+    expect(effectiveTarget(mc, cfg, {level: "school", municipality: "Тарский", school: "СОШ № 1"}, 2025)).toEqual({type: "count_at_least", count: 5});
+  });
+
+  it("an override without a level holds for the municipality and its schools, not for the region", () => {
+    const most = {type: "share_at_most", percent: 10};
+    expect(effectiveTarget(to, cfg, {level: "municipality", municipality: "Тарский район"}, 2025)).toEqual(most);
+    expect(effectiveTarget(to, cfg, {level: "school", municipality: "Тарский", school: "СОШ № 1"}, 2025)).toEqual(most);
+    expect(effectiveTarget(to, cfg, {level: "region"}, 2025)).toEqual({type: "decline_points", points: 0});
+  });
+
+  it("refuses a school's target at another level and a kind that does not fit the measure", () => {
+    expect(() => IndicatorsConfigSchema.parse({indicators: cfg.indicators, overrides: [
+      {code: "turnover", level: "region", school: "СОШ № 1", target: 5}]})).toThrow(/цель школы — уровень «школа»/);
+    expect(() => IndicatorsConfigSchema.parse({indicators: cfg.indicators, overrides: [
+      {code: "master_classes", target: {type: "growth_points", points: 1}}]})).toThrow(/не подходит для количества/);
+    expect(() => IndicatorsConfigSchema.parse({indicators: [{code: "x", name: "Из списка", measure: "count", roster: {columns: ["x"]},
+      target: {type: "count_at_least", count: 1}}]})).toThrow(/количество берётся только из таблицы показателей школы/);
   });
 });
 

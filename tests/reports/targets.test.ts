@@ -19,6 +19,9 @@ const config = IndicatorsConfigSchema.parse({
 });
 
 const SCHOOL = "МБОУ \"Саргатская СОШ № 1\"";
+const S = "\u00a0";
+/** A plain number n in the config is «не менее n %». */
+const atLeast = (percent: number) => ({type: "share_at_least", percent});
 
 describe("targetsReport", () => {
   let store: Store;
@@ -50,9 +53,12 @@ describe("targetsReport", () => {
     expect(r.years).toEqual([2024, 2025]);
     const y2025 = r.schools[0]!.years.find((y) => y.year === 2025)!;
     const byCode = Object.fromEntries(y2025.indicators.map((l) => [l.code, l]));
-    expect(byCode.qualification_category).toMatchObject({source: "roster", numerator: 2, denominator: 4, actual: 50, target: 60, gap: -10, met: false});
-    expect(byCode.publications).toMatchObject({numerator: 2, denominator: 4, actual: 50, target: 45, gap: 5, met: true});
-    expect(byCode.mentees_digital).toMatchObject({numerator: 1, denominator: 2, actual: 50, target: 100, met: false});
+    // The gap is how far short of the target (positive), in п. п.; a met target's margin is negative.
+    expect(byCode.qualification_category).toMatchObject({source: "roster", numerator: 2, denominator: 4, actual: 50, target: atLeast(60),
+      targetText: `не менее 60${S}%`, gap: 10, unit: "points", gapText: `не хватает 10${S}п.${S}п.`, met: false});
+    expect(byCode.publications).toMatchObject({numerator: 2, denominator: 4, actual: 50, target: atLeast(45), gap: -5, met: true,
+      gapText: `запас 5${S}п.${S}п.`});
+    expect(byCode.mentees_digital).toMatchObject({numerator: 1, denominator: 2, actual: 50, target: atLeast(100), met: false});
     // No roster of 2023/2024: last year's hires are not all known, so no retention figure.
     expect(byCode.young_retention).toMatchObject({numerator: null, denominator: null, actual: null, met: null});
   });
@@ -61,7 +67,7 @@ describe("targetsReport", () => {
     const r = await targetsReport(store, {...projectSettings(), indicators: config});
     const y2024 = r.schools[0]!.years.find((y) => y.year === 2024)!;
     expect(y2024.indicators.map((l) => [l.code, l.source, l.actual, l.target])).toEqual([
-      ["qualification_category", "table", 40, 70], ["publications", "table", 20, 40], [null, "table", 20, null]]);
+      ["qualification_category", "table", 40, atLeast(70)], ["publications", "table", 20, atLeast(40)], [null, "table", 20, null]]);
     const pub2025 = r.schools[0]!.years.find((y) => y.year === 2025)!.indicators.find((l) => l.code === "publications")!;
     expect(pub2025.previous).toBeCloseTo(20, 10);
     expect(pub2025.change).toBeCloseTo(30, 10);
@@ -70,12 +76,18 @@ describe("targetsReport", () => {
   it("adds schools' counts for the region and filters by school and year", async () => {
     const r = await targetsReport(store, {...projectSettings(), indicators: config}, {year: 2025});
     expect(r.schools[0]!.years.map((y) => y.year)).toEqual([2025]);
+    // Last year's region figures come from the school's 2023/24 table: categories 2 of 5 = 40 %, publications 1 of 5 = 20 %.
+    const judged = (target: number, gap: number, gapText: string, verdict: string) => ({target: atLeast(target),
+      targetText: `не менее ${target}${S}%`, gap, unit: "points", gapText, verdict, met: gap <= 0});
     expect(r.region).toEqual([{year: 2025, indicators: [
-      {code: "qualification_category", name: config.indicators[0]!.name, schools: 1, numerator: 2, denominator: 4, actual: 50, target: 60, met: false,
+      {code: "qualification_category", name: config.indicators[0]!.name, measure: "share", schools: 1, numerator: 2, denominator: 4, actual: 50,
+        previous: 40, ...judged(60, 10, `не хватает 10${S}п.${S}п.`, `не достигнута: 50${S}% при цели не менее 60${S}%, не хватает 10${S}п.${S}п.`),
         bySource: {roster: {schools: 1, numerator: 2, denominator: 4, actual: 50}, table: null}},
-      {code: "publications", name: config.indicators[1]!.name, schools: 1, numerator: 2, denominator: 4, actual: 50, target: 40, met: true,
+      {code: "publications", name: config.indicators[1]!.name, measure: "share", schools: 1, numerator: 2, denominator: 4, actual: 50,
+        previous: 20, ...judged(40, -10, `запас 10${S}п.${S}п.`, `достигнута: 50${S}% при цели не менее 40${S}%`),
         bySource: {roster: {schools: 1, numerator: 2, denominator: 4, actual: 50}, table: null}},
-      {code: "mentees_digital", name: config.indicators[2]!.name, schools: 1, numerator: 1, denominator: 2, actual: 50, target: 100, met: false,
+      {code: "mentees_digital", name: config.indicators[2]!.name, measure: "share", schools: 1, numerator: 1, denominator: 2, actual: 50,
+        previous: null, ...judged(100, 50, `не хватает 50${S}п.${S}п.`, `не достигнута: 50${S}% при цели не менее 100${S}%, не хватает 50${S}п.${S}п.`),
         bySource: {roster: {schools: 1, numerator: 1, denominator: 2, actual: 50}, table: null}}]}]);
     expect((await targetsReport(store, {...projectSettings(), indicators: config}, {school: "тарская"})).schools).toEqual([]);
   });

@@ -33,7 +33,8 @@ export function annualText(r: AnnualReport, organisation?: OrganisationSetting):
     for (const i of r.targets.data.indicators) {
       const both = i.bySource.roster && i.bySource.table
         ? ` (по кадровым спискам ${formatPercent(i.bySource.roster.actual)}, по таблицам показателей ${formatPercent(i.bySource.table.actual)})` : "";
-      out.push(`  ${i.name}: ${formatPercent(i.actual, 1, i.target)} при цели ${formatNumber(i.target)} %${both}.`);
+      const text = `${i.verdict}${both}`;
+      out.push(`  ${i.name}: ${text}${text.endsWith(".") ? "" : "."}`);
     }
   } else out.push(note(r.targets));
   out.push("", "3. SWOT:");
@@ -45,6 +46,8 @@ export function annualText(r: AnnualReport, organisation?: OrganisationSetting):
     const j = r.retention.data.judged;
     out.push(j ? `  принятые в ${j.label}: остались через год ${j.retained} из ${j.retained + j.left} — ${formatPercent(j.share, 1, 90)}.`
       : `  когорты, принятой в предыдущем учебном году, нет.`);
+    const t = r.retention.data.turnoverTarget;
+    if (t) out.push(`  ${t.name}: ${t.verdict}${t.verdict.endsWith(".") ? "" : "."}`);
   } else out.push(note(r.retention));
   out.push("", `   Нагрузка и нарушения на ${formatDate(r.asOf)}:`);
   if (r.load.available) out.push(`  наставников ${r.load.data.mentors}, наставляемых ${r.load.data.mentees}, наибольшая нагрузка ${r.load.data.maxCurrent} при пределе ${r.load.data.maxMentees}.`);

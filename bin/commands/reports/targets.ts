@@ -12,10 +12,10 @@ import {levelOrText, LEVEL_OPTIONS} from "./scopeOptions.ts";
 
 const USAGE = "[--school НАЗВАНИЕ] [--level регион|муниципалитет|школа --id N] [--year 2024/25] [--config ФАЙЛ] [--db ФАЙЛ] [--json]";
 
-function pp(v: number | null): string {
-  if (v === null) return "—";
-  return `${v > 0 ? "+" : v < 0 ? "−" : ""}${formatNumber(Math.abs(v), 1)} п. п.`;
-}
+/** A share in percent, a count as a number. */
+const value = (v: number | null, measure: "share" | "count") => (measure === "count" ? formatNumber(v) : formatPercent(v));
+const short = (name: string) => (name.length > 60 ? name.slice(0, 58) + "…" : name);
+const metWord = (met: boolean | null) => (met === null ? "—" : met ? "да" : "нет");
 
 export const targetsReportCommand: ReportCommand = {
   name: "targets",
@@ -43,19 +43,20 @@ export const targetsReportCommand: ReportCommand = {
         for (const y of s.years) {
           io.out("");
           io.out(`${s.municipality} · ${s.name} · ${formatSchoolYear(y.year)} учебный год`);
-          io.out(table(["Показатель", "Факт", "Цель", "Отклонение", "Выполнен", "К прошлому году", "Чел.", "Источник"],
-            y.indicators.map((l) => [l.name.length > 60 ? l.name.slice(0, 58) + "…" : l.name, formatPercent(l.actual), formatPercent(l.target),
-              pp(l.gap), l.met === null ? "—" : l.met ? "да" : "нет", pp(l.change),
-              l.numerator === null ? "—" : `${l.numerator} из ${l.denominator}`, l.source === "roster" ? "список" : "таблица"])));
+          io.out(table(["Показатель", "Факт", "Прошлый год", "Цель", "Выполнен", "Отклонение от цели", "Чел.", "Источник"],
+            y.indicators.map((l) => [short(l.name), value(l.actual, l.measure), value(l.previous, l.measure), l.targetText ?? "—",
+              metWord(l.met), l.met === null && l.target ? l.verdict : l.gapText,
+              l.numerator === null || l.denominator === null ? "—" : `${formatNumber(l.numerator)} из ${formatNumber(l.denominator, Number.isInteger(l.denominator) ? 0 : 1)}`,
+              l.source === "roster" ? "список" : "таблица"])));
         }
       }
       for (const y of r.region) {
         if (r.schools.length < 2) break;
         io.out("");
         io.out(`Все школы · ${y.year - 1}/${y.year} (сумма по школам)`);
-        io.out(table(["Показатель", "Школ", "Факт", "Цель", "Выполнен"],
-          y.indicators.map((l) => [l.name.length > 60 ? l.name.slice(0, 58) + "…" : l.name, String(l.schools), formatPercent(l.actual),
-            formatPercent(l.target), l.met === null ? "—" : l.met ? "да" : "нет"])));
+        io.out(table(["Показатель", "Школ", "Факт", "Прошлый год", "Цель", "Выполнен", "Отклонение от цели"],
+          y.indicators.map((l) => [short(l.name), String(l.schools), value(l.actual, l.measure), value(l.previous, l.measure),
+            l.targetText ?? "—", metWord(l.met), l.met === null && l.target ? l.verdict : l.gapText])));
       }
       return 0;
     }, {mustExist: true});

@@ -1,6 +1,8 @@
 // «Выводы» of the annual report, from a hand-worked AnnualReport: every sentence written out by hand.
 import {describe, expect, it} from "vitest";
 import {annualConclusions} from "../../../reports/exports/annualConclusions.ts";
+import {judge} from "../../../reports/targets.ts";
+import {shareFigure} from "../../../lib/targetDecision.ts";
 import type {AnnualReport, EngagementYear, PrepostArea, TargetLine} from "../../../reports/exports/annualReport.ts";
 
 const S = "\u00a0";
@@ -13,9 +15,13 @@ function year(o: Partial<EngagementYear>): EngagementYear {
     schoolsIncluded: 9, schoolsNotReported: 0, municipalities: [], verdict: {students: "", teachers: ""}, ...o};
 }
 
-const indicator = (name: string, numerator: number, denominator: number, target: number): TargetLine => ({code: name, name, source: "roster",
-  schools: 3, actual: denominator ? (100 * numerator) / denominator : null, numerator, denominator, target, met: null,
-  bySource: {roster: null, table: null}});
+/** A region line «не менее target %» decided as the targets report decides it (reports/targets.ts judge). */
+function indicator(name: string, numerator: number, denominator: number, target: number): TargetLine {
+  const j = judge({type: "share_at_least", percent: target}, shareFigure(numerator, denominator), null);
+  return {code: name, name, source: "roster", measure: "share", schools: 3, actual: denominator ? (100 * numerator) / denominator : null,
+    previous: null, numerator, denominator, target, goal: j.target, goalText: j.targetText, gap: j.gap, unit: j.unit, gapText: j.gapText,
+    verdict: j.verdict, met: j.met, bySource: {roster: null, table: null}};
+}
 
 const area = (label: string, entry: number, exit: number, suppressed = false): PrepostArea => ({label, nPairs: suppressed ? 3 : 12, suppressed,
   meanEntryDeficit: suppressed ? null : entry, meanExitDeficit: suppressed ? null : exit, normalizedGain: null, shareImproved: null, test: null,

@@ -61,8 +61,10 @@ describe("the annual report as DOCX", () => {
   it("the targets table holds the report's indicators, one row each", () => {
     if (!r.targets.available) throw new Error("targets expected");
     const t = tableAfter("Показатель");
-    expect(t.slice(1)).toEqual(r.targets.data.indicators.map((i) => [i.name, formatNumber(i.schools), formatPercent(i.actual, 1, i.target),
-      formatPercent(i.target), i.met === null ? "—" : i.met ? "да" : "нет"]));
+    const figure = (i: (typeof r.targets.data.indicators)[number], v: number | null) =>
+      (i.measure === "count" ? formatNumber(v) : formatPercent(v, 1, i.target ?? undefined));
+    expect(t.slice(1)).toEqual(r.targets.data.indicators.map((i) => [i.name, formatNumber(i.schools), figure(i, i.actual), figure(i, i.previous),
+      i.goalText, i.met === null ? "—" : i.met ? "да" : "нет", i.met === null ? i.verdict : i.gapText]));
     expect(t.length).toBeGreaterThan(5);
   });
 
