@@ -8,6 +8,7 @@ import {AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Page
   TextRun, WidthType} from "docx";
 import type {AnnualReport, Section} from "./annualReport.ts";
 import {annualConclusions} from "./annualConclusions.ts";
+import {participantsBlocks, type ParticipantsBlock} from "./annualParticipants.ts";
 import {formatDate, formatNumber, formatPercent, formatPeriod, formatPValue} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
 import {LEVEL_LABELS, type OrganisationSetting} from "../../settings/organisation.ts";
@@ -21,7 +22,7 @@ const num = (v: number | null | undefined) => formatNumber(v ?? null);
 /** The section headings, in order: the test reads them back. */
 export const DOCX_HEADINGS = ["1. Вовлечённость в наставничество", "2. Целевые показатели", "3. SWOT-анализ по анкетам участников",
   "4. Закрепление молодых специалистов и текучесть", "5. Нагрузка наставников", "6. Соблюдение правил наставничества",
-  "7. Профессиональные дефициты до и после", "8. Выводы"] as const;
+  "7. Профессиональные дефициты до и после", "8. Что говорят участники: до и после", "9. Выводы"] as const;
 
 function para(text: string, o: {bold?: boolean; size?: number; center?: boolean; after?: number; italic?: boolean} = {}): Paragraph {
   return new Paragraph({alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: {after: o.after ?? 100},
@@ -134,6 +135,12 @@ function prepost(r: AnnualReport): Array<Paragraph | Table> {
   ]);
 }
 
+/** The participants' section (reports/exports/annualParticipants.ts) in this document's paragraphs and tables. */
+function participants(r: AnnualReport): Array<Paragraph | Table> {
+  return participantsBlocks(r.participants, r.minGroupSize).map((b: ParticipantsBlock) => b.kind === "table" ? table(b.header, b.rows, b.textColumns)
+    : para(b.text, {bold: b.style === "bold", italic: b.style === "missing", size: b.style === "note" ? 10 : 12}));
+}
+
 function conclusions(r: AnnualReport): Paragraph[] {
   const c = annualConclusions(r);
   const list = (title: string, lines: string[]) => (lines.length ? [para(title, {bold: true}), ...lines.map((l) => para(`— ${l}`))] : []);
@@ -165,7 +172,8 @@ export async function annualDocx(r: AnnualReport, organisation: OrganisationSett
     heading(DOCX_HEADINGS[4]), ...load(r),
     heading(DOCX_HEADINGS[5]), ...violations(r),
     heading(DOCX_HEADINGS[6]), ...prepost(r),
-    heading(DOCX_HEADINGS[7]), ...conclusions(r),
+    heading(DOCX_HEADINGS[7]), ...participants(r),
+    heading(DOCX_HEADINGS[8]), ...conclusions(r),
     para(""),
     para("Руководитель ______________________ (подпись)      «___» ____________ 20___ г.")
   ];

@@ -7,6 +7,7 @@ import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
 import type {SourcePart} from "../targets.ts";
 import {FAVICON} from "../../server/favicon.ts";
 import {annualStudentsHtml} from "./annualStudents.ts";
+import {annualParticipantsHtml} from "./annualParticipants.ts";
 
 /** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
 const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
@@ -148,6 +149,7 @@ export function annualHtml(r: AnnualReport): string {
 <h3>Соблюдение правил наставничества</h3>${violations}
 <h2>4. Этап 2. Влияние программы на участников: дефициты до и после</h2>${prepost}
 <h3>Результаты обучающихся наставляемых</h3>${annualStudentsHtml(r.students, r.minGroupSize)}
+<h3>Что говорят участники: до и после</h3>${annualParticipantsHtml(r.participants, r.minGroupSize)}
 <footer>Сформировано ${esc(formatDate(r.generatedAt))} программой «Наставничество: аналитика». Группы меньше ${r.minGroupSize} человек не показываются.</footer>
 </main></body></html>`;
 }

@@ -6,6 +6,7 @@ import {addTable, toBuffer, COUNT_FORMAT, PERCENT_FORMAT} from "./xlsxStyle.ts";
 import type {AnnualReport, Section} from "./annualReport.ts";
 import {formatDate, formatPeriod} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
+import {annualParticipantsSheet} from "./annualParticipants.ts";
 
 /** Percent (0–100) → the fraction Excel's «0,0 %» format shows; null stays empty. */
 const share = (v: number | null | undefined) => (v === null || v === undefined ? null : v / 100);
@@ -85,5 +86,6 @@ export async function annualWorkbook(r: AnnualReport): Promise<Buffer> {
       if (a.test?.p !== null && a.test?.p !== undefined && a.test.p < 0.001) ws.getCell(3 + i, 7).numFmt = "\"< 0,001\"";
     });
   });
+  annualParticipantsSheet(wb, r.participants, r.minGroupSize);
   return toBuffer(wb);
 }
