@@ -1,4 +1,5 @@
-// The plain-Russian sentence management reads about one question asked at entry and at exit.
+// The plain-Russian sentence management reads about one question asked at entry and at exit (the
+// question in «», as its wording may end in «?»).
 import {formatNumber, formatP, formatPercent} from "./format.ts";
 import {ALPHA} from "./chosenTest.ts";
 import type {RatingWaves, YesNoWaves} from "./waveComparison.ts";
@@ -21,16 +22,16 @@ function trend(before: string, after: string, rising: boolean, feminine = true):
  * @example
  * ratingWavesReading("Удовлетворённость", {type: "paired", matched: 3, unmatchedEntry: 1, unmatchedExit: 1,
  *   result: {meanBefore: 3, meanAfter: 4.333333, test: {label: "критерий Уилкоксона", p: 0.1572992}, …}})
- * // "Удовлетворённость: средняя оценка выросла с 3,00 до 4,33 (сопоставлено участников: 3);
+ * // "«Удовлетворённость»: средняя оценка выросла с 3,00 до 4,33 (сопоставлено участников: 3);
  * //  изменение статистически не значимо (критерий Уилкоксона, p = 0,157)."
  */
 export function ratingWavesReading(question: string, w: RatingWaves): string {
   const r = w.result;
-  if (r.meanBefore === null || r.meanAfter === null) return `${question}: ответов одной из волн нет, сравнить нельзя.`;
+  if (r.meanBefore === null || r.meanAfter === null) return `«${question}»: ответов одной из волн нет, сравнить нельзя.`;
   const b = formatNumber(r.meanBefore, 2), a = formatNumber(r.meanAfter, 2);
   const who = w.type === "paired" ? `сопоставлено участников: ${formatNumber(w.matched)}`
     : `независимые выборки, ответов ${formatNumber(w.result.nBefore)} и ${formatNumber(w.result.nAfter)}: ${w.reason}`;
-  return `${question}: средняя оценка ${trend(b, a, r.meanAfter > r.meanBefore)} (${who}); ${verdict(r.test)}.`;
+  return `«${question}»: средняя оценка ${trend(b, a, r.meanAfter > r.meanBefore)} (${who}); ${verdict(r.test)}.`;
 }
 
 /**
@@ -39,14 +40,14 @@ export function ratingWavesReading(question: string, w: RatingWaves): string {
  * @example
  * yesNoWavesReading("Хотели бы стать наставником", {type: "paired", matched: 8, before: {share: 0.5, …},
  *   after: {share: 0.75, …}, discordant: {yesToNo: 1, noToYes: 3}, test: {label: "точный критерий Макнемара", p: 0.625}, …})
- * // "Хотели бы стать наставником: доля ответивших «да» выросла с 50 % до 75 % (сопоставлено участников: 8;
+ * // "«Хотели бы стать наставником»: доля ответивших «да» выросла с 50 % до 75 % (сопоставлено участников: 8;
  * //  стали отвечать «да» — 3, перестали — 1); изменение статистически не значимо (точный критерий Макнемара, p = 0,625)."
  */
 export function yesNoWavesReading(question: string, w: YesNoWaves): string {
-  if (w.before.share === null || w.after.share === null) return `${question}: ответов одной из волн нет, сравнить нельзя.`;
+  if (w.before.share === null || w.after.share === null) return `«${question}»: ответов одной из волн нет, сравнить нельзя.`;
   const b = formatPercent(w.before.share * 100, 0), a = formatPercent(w.after.share * 100, 0);
   const who = w.type === "paired"
     ? `сопоставлено участников: ${formatNumber(w.matched)}; стали отвечать «да» — ${formatNumber(w.discordant!.noToYes)}, перестали — ${formatNumber(w.discordant!.yesToNo)}`
     : `независимые выборки, ответов ${formatNumber(w.before.n)} и ${formatNumber(w.after.n)}: ${w.reason}`;
-  return `${question}: доля ответивших «да» ${trend(b, a, w.after.share > w.before.share)} (${who}); ${verdict(w.test)}.`;
+  return `«${question}»: доля ответивших «да» ${trend(b, a, w.after.share > w.before.share)} (${who}); ${verdict(w.test)}.`;
 }

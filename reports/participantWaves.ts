@@ -79,7 +79,7 @@ interface AnswerRow {
 
 export const PARTICIPANT_WAVES_METHOD = "Сравниваются вопросы, заданные и во входном, и в итоговом анкетировании (одинаковая формулировка). " +
   "Участники сопоставляются по коду участника; если сопоставлено хотя бы двое — сравниваются ответы сопоставленных (парное сравнение), " +
-  "иначе все ответы двух волн как независимые выборки. Оценки: " + TEST_CHOICE_TEXT + " " +
+  "иначе все ответы двух волн как независимые выборки. Для оценок " + TEST_CHOICE_TEXT.charAt(0).toLowerCase() + TEST_CHOICE_TEXT.slice(1) + " " +
   "Вопросы «да/нет»: доля ответивших «да» (ответ «затрудняюсь ответить» учитывается в числе ответивших, но не как «да»), " +
   "95 % доверительный интервал по Уилсону; для сопоставленных — точный критерий Макнемара (по тем, кто изменил ответ), " +
   "для независимых выборок — z-критерий для двух долей, а при ожидаемой частоте меньше 5 — точный критерий Фишера.";
@@ -91,7 +91,8 @@ const SCOPE_SQL = `($scope_level = 'region' OR r.school_id IN (SELECT school_id 
 async function loadAnswers(store: Store, scope: ReportScope, period: Period | undefined) {
   const bounds = period ? periodBounds(period) : null;
   const entryFrom = bounds ? new Date(Date.UTC(bounds.start.getUTCFullYear() - 1, bounds.start.getUTCMonth(), bounds.start.getUTCDate())) : null;
-  const params = {scope_level: scope.level, scope_id: scope.level === "region" ? -1 : scope.id,
+  const scopeParams = {scope_level: scope.level, scope_id: scope.level === "region" ? -1 : scope.id};
+  const params = {...scopeParams,
     from: bounds ? isoDay(bounds.start) : null, entry_from: entryFrom ? isoDay(entryFrom) : null, to: bounds ? isoDay(bounds.end) : null};
   const day = "substr(r.answered_at, 1, 10)";
   const inPeriod = `($from IS NULL OR (r.answered_at IS NOT NULL AND ${day} <= $to AND ${day} >= CASE r.wave WHEN 'exit' THEN $from ELSE $entry_from END))`;
@@ -109,7 +110,7 @@ async function loadAnswers(store: Store, scope: ReportScope, period: Period | un
       SELECT r.wave, r.respondent_key AS key FROM questionnaire_respondents r JOIN current_questionnaire_uploads USING (upload_id)
       WHERE r.wave IN ('entry', 'exit') AND ${SCOPE_SQL} AND ${inPeriod}`, params),
     undated: bounds ? (await all<{n: number}>(c, `SELECT count(*)::INTEGER AS n FROM questionnaire_respondents r
-      JOIN current_questionnaire_uploads USING (upload_id) WHERE r.wave IN ('entry', 'exit') AND r.answered_at IS NULL AND ${SCOPE_SQL}`, params))[0]!.n : 0
+      JOIN current_questionnaire_uploads USING (upload_id) WHERE r.wave IN ('entry', 'exit') AND r.answered_at IS NULL AND ${SCOPE_SQL}`, scopeParams))[0]!.n : 0
   }));
 }
 

@@ -51,12 +51,16 @@ export interface AnnualParticipants {
   method: string;
 }
 
-/** One question as the section shows it, its figures hidden when the group is small. */
-export function participantLine(q: WaveQuestion): AnnualParticipantLine {
-  const base = {question: q.question, kind: q.kind, nEntry: q.nEntry, nExit: q.nExit, matched: q.matched, suppressed: q.small,
+/**
+ * One question as a table row shows it; for aggregate readers (the default) its figures are hidden
+ * when the group is small, the service's own readers (the CLI) see them.
+ */
+export function participantLine(q: WaveQuestion, hideSmall = true): AnnualParticipantLine {
+  const suppressed = hideSmall && q.small;
+  const base = {question: q.question, kind: q.kind, nEntry: q.nEntry, nExit: q.nExit, matched: q.matched, suppressed,
     comparison: q.comparison.type, scale: q.kind === "rating" ? q.scale : null};
   const hidden = {before: null, after: null, beforeCi: null, afterCi: null, change: null, test: null, reading: null};
-  if (q.small) return {...base, ...hidden};
+  if (suppressed) return {...base, ...hidden};
   if (q.kind === "rating") {
     const r = q.comparison.result;
     const change = r.meanBefore === null || r.meanAfter === null ? null : r.meanAfter - r.meanBefore;
@@ -72,7 +76,7 @@ export function participantLine(q: WaveQuestion): AnnualParticipantLine {
 export async function participantsSection(store: Store, settings: Settings, period: Period, scope?: ReportScope): Promise<AnnualParticipants | null> {
   const r = await participantWavesReport(store, settings, {period, ...(scope ? {scope} : {})});
   if (!r.questions.length) return null;
-  const lines = r.questions.map(participantLine);
+  const lines = r.questions.map((q) => participantLine(q));
   return {period: periodLabel(period), respondents: r.respondents, undated: r.undated,
     ratings: lines.filter((l) => l.kind === "rating"), yesNo: lines.filter((l) => l.kind === "yes-no"), method: r.method};
 }
@@ -103,9 +107,10 @@ function shareText(share: number | null, ci: [number, number] | null): string {
   return ci ? `${s} (${formatNumber(ci[0] * 100, 0)}–${formatNumber(ci[1] * 100, 0)}${NBSP}%)` : s;
 }
 
-const HEADER = ["Вопрос", "Ответов до / после", "Сопоставлено", "До", "После", "Изменение", "Критерий", "p"];
+export const PARTICIPANTS_HEADER = ["Вопрос", "Ответов до / после", "Сопоставлено", "До", "После", "Изменение", "Критерий", "p"];
 
-function row(l: AnnualParticipantLine, min: number): string[] {
+/** A question's row of the section's tables (and of the CLI's), in ru-RU formats. */
+export function participantRow(l: AnnualParticipantLine, min: number): string[] {
   const counts = `${formatNumber(l.nEntry)} / ${formatNumber(l.nExit)}`;
   if (l.suppressed) return [l.question, counts, formatNumber(l.matched), `< ${min}`, "—", "—", "—", "—"];
   const rating = l.kind === "rating";
@@ -127,7 +132,7 @@ export function participantsBlocks(s: ParticipantsSectionOf<AnnualParticipants>,
   const part = (title: string, lines: AnnualParticipantLine[]) => {
     if (!lines.length) return;
     out.push({kind: "text", style: "bold", text: title});
-    out.push({kind: "table", header: HEADER, rows: lines.map((l) => row(l, minGroupSize)), textColumns: [0, 6]});
+    out.push({kind: "table", header: PARTICIPANTS_HEADER, rows: lines.map((l) => participantRow(l, minGroupSize)), textColumns: [0, 6]});
   };
   part("Оценки (средний балл)", d.ratings);
   part("Вопросы «да/нет» (доля ответивших «да», в скобках — 95 % доверительный интервал)", d.yesNo);
