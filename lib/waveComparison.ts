@@ -1,5 +1,6 @@
-// One question asked at entry and at exit (issue 15 §2 «что говорят участники: до и после»): the
-// comparison of the two waves, paired where respondents are matched by their code, independent
+// One question asked at entry and at exit, compared: paired where respondents match, independent samples otherwise.
+//
+// Issue 15 §2 «что говорят участники: до и после»: the comparison of the two waves, paired where respondents are matched by their code, independent
 // samples otherwise — for rating questions («оцените от 1 до 5») and for yes/no questions
 // («хотели бы вы стать наставником?»). The CLI's SWOT report, the annual report and the page all
 // take these figures from here.

@@ -1,5 +1,5 @@
-// The plain-Russian sentence management reads about one question asked at entry and at exit (the
-// question in «», as its wording may end in «?»).
+// The plain-Russian sentence management reads about one question asked at entry and at exit.
+// (The question is quoted in «», as its wording may end in «?».)
 import {formatNumber, formatP, formatPercent} from "./format.ts";
 import {ALPHA} from "./chosenTest.ts";
 import type {RatingWaves, YesNoWaves} from "./waveComparison.ts";

@@ -1,4 +1,6 @@
-// What participants say, before and after (issue 15 §2): every question of the participants'
+// What participants say, before and after: every questionnaire question asked in both waves, compared.
+//
+// Issue 15 §2: every question of the participants'
 // questionnaires asked in both waves (entry and exit) — rating questions («оцените
 // удовлетворённость … от 1 до 5», «психологический климат») and yes/no questions («хотели бы вы
 // стать наставником?») — with respondents per wave, respondents matched by code, and the

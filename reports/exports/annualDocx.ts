@@ -45,10 +45,10 @@ const TEXT_WIDTH = 11906 - 1418 - 850;
 
 /**
  * A table with a repeated header row; columns from the second on are right-aligned figures unless
- * listed as text. The first column (names) is as wide as three others.
+ * listed as text. The first column (names) is as wide as three others, unless the columns' relative widths are given.
  */
-function table(header: string[], rows: string[][], textColumns: number[] = [0], wideFirst = true): Table {
-  const weights = header.map((_, i) => (wideFirst && i === 0 && header.length > 2 ? 3 : 1));
+function table(header: string[], rows: string[][], textColumns: number[] = [0], wideFirst = true, columnWeights?: number[]): Table {
+  const weights = columnWeights ?? header.map((_, i) => (wideFirst && i === 0 && header.length > 2 ? 3 : 1));
   const sum = weights.reduce((a, w) => a + w, 0);
   const pct = weights.map((w) => Math.round((w * 100) / sum));
   return new Table({width: {size: 100, type: WidthType.PERCENTAGE}, columnWidths: weights.map((w) => Math.round((w * TEXT_WIDTH) / sum)),
@@ -137,7 +137,7 @@ function prepost(r: AnnualReport): Array<Paragraph | Table> {
 
 /** The participants' section (reports/exports/annualParticipants.ts) in this document's paragraphs and tables. */
 function participants(r: AnnualReport): Array<Paragraph | Table> {
-  return participantsBlocks(r.participants, r.minGroupSize).map((b: ParticipantsBlock) => b.kind === "table" ? table(b.header, b.rows, b.textColumns)
+  return participantsBlocks(r.participants, r.minGroupSize).map((b: ParticipantsBlock) => b.kind === "table" ? table(b.header, b.rows, b.textColumns, true, b.weights)
     : para(b.text, {bold: b.style === "bold", italic: b.style === "missing", size: b.style === "note" ? 10 : 12}));
 }
 

@@ -1,5 +1,6 @@
-// The annual report's section «Что говорят участники: до и после» (issue 15 §2; seed 001, stage 2 of
-// monitoring: satisfaction, psychological climate, wish to become a mentor, measured before and
+// The annual report's section «Что говорят участники: до и после»: its object, DOCX/HTML blocks and XLSX sheet.
+//
+// Issue 15 §2; seed 001, stage 2 of monitoring: satisfaction, psychological climate, wish to become a mentor, measured before and
 // after): the section object built from reports/participantWaves.ts, and its renderers — blocks of
 // text and tables the DOCX and the HTML/PDF lay out, and a sheet of the workbook. Aggregates only:
 // a question with fewer respondents than the group-size setting (in a wave, or among the matched
@@ -92,7 +93,9 @@ export function participantsEmptyNote(period: Period): string {
 /** A piece of the section for a document: a paragraph, or a table with its header row (text columns listed). */
 export type ParticipantsBlock =
   | {kind: "text"; text: string; style: "plain" | "bold" | "note" | "missing"}
-  | {kind: "table"; header: string[]; rows: string[][]; textColumns: number[]};
+  | {kind: "table"; header: string[]; rows: string[][]; textColumns: number[];
+    /** Relative column widths for a page (the DOCX): the question and the test's name get room. */
+    weights: number[]};
 
 const NBSP = "\u00a0";
 /** A change with its sign: «+1,25», «-0,50»; one that rounds to zero has none («0,00»). */
@@ -107,19 +110,22 @@ function shareText(share: number | null, ci: [number, number] | null): string {
   return ci ? `${s} (${formatNumber(ci[0] * 100, 0)}–${formatNumber(ci[1] * 100, 0)}${NBSP}%)` : s;
 }
 
-export const PARTICIPANTS_HEADER = ["Вопрос", "Ответов до / после", "Сопоставлено", "До", "После", "Изменение", "Критерий", "p"];
+export const PARTICIPANTS_HEADER = ["Вопрос", "Ответов до / после", "Пар", "До", "После", "Разница", "Критерий", "p"];
+const WEIGHTS = [2.3, 1.4, 0.8, 1.5, 1.5, 1.3, 1.9, 1];
 
 /** A question's row of the section's tables (and of the CLI's), in ru-RU formats. */
 export function participantRow(l: AnnualParticipantLine, min: number): string[] {
   const counts = `${formatNumber(l.nEntry)} / ${formatNumber(l.nExit)}`;
-  if (l.suppressed) return [l.question, counts, formatNumber(l.matched), `< ${min}`, "—", "—", "—", "—"];
+  if (l.suppressed) return [l.question, counts, l.comparison === "paired" ? formatNumber(l.matched) : "—", `< ${min}`, "—", "—", "—", "—"];
   const rating = l.kind === "rating";
   const before = rating ? formatNumber(l.before, 2) : shareText(l.before, l.beforeCi);
   const after = rating ? formatNumber(l.after, 2) : shareText(l.after, l.afterCi);
   const change = l.change === null ? "—"
     : rating ? signed(l.change, 2) : `${signed(l.change * 100, 0)}${NBSP}п.${NBSP}п.`;
-  return [l.question, counts, l.comparison === "paired" ? formatNumber(l.matched) : `${formatNumber(l.matched)} (независимые выборки)`,
-    before, after, change, l.test?.label ?? "—", formatPValue(l.test?.p)];
+  // «Пар»: the matched respondents compared; independent samples compare no pairs (the test's cell says so).
+  const paired = l.comparison === "paired";
+  return [l.question, counts, paired ? formatNumber(l.matched) : "—", before, after, change,
+    l.test?.label ? (paired ? l.test.label : `${l.test.label} (независимые выборки)`) : "—", formatPValue(l.test?.p)];
 }
 
 /** The section as paragraphs and tables, in order (the DOCX and the HTML lay these out). */
@@ -132,7 +138,7 @@ export function participantsBlocks(s: ParticipantsSectionOf<AnnualParticipants>,
   const part = (title: string, lines: AnnualParticipantLine[]) => {
     if (!lines.length) return;
     out.push({kind: "text", style: "bold", text: title});
-    out.push({kind: "table", header: PARTICIPANTS_HEADER, rows: lines.map((l) => participantRow(l, minGroupSize)), textColumns: [0, 6]});
+    out.push({kind: "table", header: PARTICIPANTS_HEADER, rows: lines.map((l) => participantRow(l, minGroupSize)), textColumns: [0, 6], weights: WEIGHTS});
   };
   part("Оценки (средний балл)", d.ratings);
   part("Вопросы «да/нет» (доля ответивших «да», в скобках — 95 % доверительный интервал)", d.yesNo);

@@ -1,5 +1,6 @@
-// `mentoring report participants`: what participants say, before and after — every question of the
-// questionnaires asked in both waves, from reports/participantWaves.ts (the figures the annual report shows).
+// `mentoring report participants`: what participants say, before and after (questions asked in both waves).
+//
+// Every question of the questionnaires asked in both waves, from reports/participantWaves.ts (the figures the annual report shows).
 import {checkYear, parse} from "../../args.ts";
 import {UserError, type Io} from "../../io.ts";
 import {table} from "../../present.ts";
