@@ -77,3 +77,8 @@ export * from "./targetDecision.ts";
 // ── The federal view: subjects of the Federation, coverage of a figure ──
 export * from "./russianRegion.ts";
 export * from "./coverageVerdict.ts";
+
+// ── What participants say, before and after (issue 15 §2) ──
+export * from "./mcnemarExact.ts";
+export * from "./waveComparison.ts";
+export * from "./waveReading.ts";

@@ -9,10 +9,9 @@ import {codeStatement, compileCodebook, questionQuadrant, type CompiledCodebook,
 import {splitStatements} from "../lib/splitStatements.ts";
 import {swotTally, type QuadrantTally, type StatementTally, type SwotMention} from "../lib/swotTally.ts";
 import {ratingSummary, type RatingSummary} from "../lib/ratingSummary.ts";
-import {pairedComparison, type PairedComparison} from "../lib/pairedComparison.ts";
-import {unpairedComparison, type UnpairedComparison} from "../lib/unpairedComparison.ts";
 import type {ReportScope} from "./scope.ts";
 import {scopeParams, spellingInScope} from "./scopeSql.ts";
+import {ratingWaves, type RatingWaves} from "../lib/waveComparison.ts";
 
 
 export interface SwotReportOptions {
@@ -39,9 +38,8 @@ export interface UncodedStatement {
   row: number | null;
 }
 
-export type PrePost =
-  | {type: "paired"; matched: number; unmatchedEntry: number; unmatchedExit: number; result: PairedComparison}
-  | {type: "unpaired"; reason: string; result: UnpairedComparison};
+/** Entry vs exit of a rating question (lib/waveComparison.ts). */
+export type PrePost = RatingWaves;
 
 export interface RatingQuestion {
   question: string;
@@ -77,7 +75,7 @@ interface AnswerRow {
 }
 
 /** Paired comparison needs at least this many matched respondents; fewer → the unpaired one. */
-export const MIN_PAIRS = 2;
+export {MIN_PAIRS} from "../lib/waveComparison.ts";
 
 export async function swotReport(store: Store, settings: Settings, options: SwotReportOptions = {}): Promise<SwotReport> {
   const compiled: CompiledCodebook = compileCodebook(settings.swotCodebook);
@@ -173,21 +171,8 @@ export async function swotReport(store: Store, settings: Settings, options: Swot
     quadrants: tally.quadrants, statements: tally.statements, uncoded, closed, ratings};
 }
 
-/** Pairs entry and exit answers by respondent code (the last answer of a code in a wave counts). */
+/** Pairs entry and exit answers by respondent code (lib/waveComparison.ts ratingWaves: the one computation of before/after ratings). */
 function prePost(entry: AnswerRow[], exit: AnswerRow[]): PrePost {
-  const byKey = (xs: AnswerRow[]) => {
-    const m = new Map<string, number>();
-    for (const a of xs) if (a.respondent_key) m.set(a.respondent_key, a.rating!);
-    return m;
-  };
-  const e = byKey(entry), x = byKey(exit);
-  const matched = [...e.keys()].filter((k) => x.has(k));
-  if (matched.length >= MIN_PAIRS) {
-    return {type: "paired", matched: matched.length, unmatchedEntry: entry.length - matched.length, unmatchedExit: exit.length - matched.length,
-      result: pairedComparison(matched.map((k) => e.get(k)!), matched.map((k) => x.get(k)!))};
-  }
-  const reason = e.size === 0 || x.size === 0
-    ? "ответы анонимные: нет кода участника, сопоставить входные и итоговые ответы нельзя"
-    : `совпавших участников меньше ${MIN_PAIRS}`;
-  return {type: "unpaired", reason, result: unpairedComparison(entry.map((a) => a.rating!), exit.map((a) => a.rating!))};
+  const answers = (xs: AnswerRow[]) => xs.map((a) => ({key: a.respondent_key, value: a.rating!}));
+  return ratingWaves(answers(entry), answers(exit));
 }

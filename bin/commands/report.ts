@@ -17,12 +17,13 @@ import {studentsReportCommand} from "./reports/students.ts";
 import {needsMentorReportCommand} from "./reports/needsMentor.ts";
 import {catalogueReportCommand} from "./reports/catalogue.ts";
 import {programmesReportCommand} from "./reports/programmes.ts";
+import {participantsReportCommand} from "./reports/participants.ts";
 
 export const reportCommands: ReportCommand[] = [
   engagementReportCommand, issuesReportCommand, prepostReportCommand, deficitsReportCommand,
   violationsReportCommand, loadReportCommand, swotReportCommand, targetsReportCommand, retentionReportCommand, annualReportCommand,
   routesReportCommand, routeReportCommand, studentsReportCommand, needsMentorReportCommand, catalogueReportCommand,
-  programmesReportCommand
+  programmesReportCommand, participantsReportCommand
 ];
 
 export function reportHelp(): string {

@@ -8,6 +8,7 @@ import {AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Pack
   TextRun, WidthType} from "docx";
 import type {AnnualReport, Section, TargetLine} from "./annualReport.ts";
 import {annualConclusions, turnoverSentence} from "./annualConclusions.ts";
+import {participantsBlocks, type ParticipantsBlock} from "./annualParticipants.ts";
 import {formatDate, formatNumber, formatPercent, formatPeriod, formatPValue} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
 import type {OrganisationSetting} from "../../settings/organisation.ts";
@@ -22,7 +23,7 @@ const num = (v: number | null | undefined) => formatNumber(v ?? null);
 /** The section headings, in order: the test reads them back. */
 export const DOCX_HEADINGS = ["1. Вовлечённость в наставничество", "2. Целевые показатели", "3. SWOT-анализ по анкетам участников",
   "4. Закрепление молодых специалистов и текучесть", "5. Нагрузка наставников", "6. Соблюдение правил наставничества",
-  "7. Профессиональные дефициты до и после", "8. Выводы"] as const;
+  "7. Профессиональные дефициты до и после", "8. Что говорят участники: до и после", "9. Выводы"] as const;
 
 function para(text: string, o: {bold?: boolean; size?: number; center?: boolean; after?: number; italic?: boolean} = {}): Paragraph {
   return new Paragraph({alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: {after: o.after ?? 100},
@@ -45,10 +46,10 @@ const TEXT_WIDTH = 11906 - 1418 - 850;
 
 /**
  * A table with a repeated header row; columns from the second on are right-aligned figures unless
- * listed as text. The first column (names) is as wide as three others.
+ * listed as text. The first column (names) is as wide as three others, unless the columns' relative widths are given.
  */
-function table(header: string[], rows: string[][], textColumns: number[] = [0], wideFirst = true): Table {
-  const weights = header.map((_, i) => (wideFirst && i === 0 && header.length > 2 ? 3 : 1));
+function table(header: string[], rows: string[][], textColumns: number[] = [0], wideFirst = true, columnWeights?: number[]): Table {
+  const weights = columnWeights ?? header.map((_, i) => (wideFirst && i === 0 && header.length > 2 ? 3 : 1));
   const sum = weights.reduce((a, w) => a + w, 0);
   const pct = weights.map((w) => Math.round((w * 100) / sum));
   return new Table({width: {size: 100, type: WidthType.PERCENTAGE}, columnWidths: weights.map((w) => Math.round((w * TEXT_WIDTH) / sum)),
@@ -142,6 +143,12 @@ function prepost(r: AnnualReport): Array<Paragraph | Table> {
   ]);
 }
 
+/** The participants' section (reports/exports/annualParticipants.ts) in this document's paragraphs and tables. */
+function participants(r: AnnualReport): Array<Paragraph | Table> {
+  return participantsBlocks(r.participants, r.minGroupSize).map((b: ParticipantsBlock) => b.kind === "table" ? table(b.header, b.rows, b.textColumns, true, b.weights)
+    : para(b.text, {bold: b.style === "bold", italic: b.style === "missing", size: b.style === "note" ? 10 : 12}));
+}
+
 function conclusions(r: AnnualReport): Paragraph[] {
   const c = annualConclusions(r);
   const list = (title: string, lines: string[]) => (lines.length ? [para(title, {bold: true}), ...lines.map((l) => para(`— ${l}`))] : []);
@@ -173,7 +180,8 @@ export async function annualDocx(r: AnnualReport, organisation: OrganisationSett
     heading(DOCX_HEADINGS[4]), ...load(r),
     heading(DOCX_HEADINGS[5]), ...violations(r),
     heading(DOCX_HEADINGS[6]), ...prepost(r),
-    heading(DOCX_HEADINGS[7]), ...conclusions(r),
+    heading(DOCX_HEADINGS[7]), ...participants(r),
+    heading(DOCX_HEADINGS[8]), ...conclusions(r),
     para(""),
     para("Руководитель ______________________ (подпись)      «___» ____________ 20___ г.")
   ];

@@ -10,6 +10,7 @@ import type {OrganisationSetting} from "../../settings/organisation.ts";
 import {annualStudentsHtml} from "./annualStudents.ts";
 import {scopeLevelLabel, scopeTitle, scopeTotalWords, verdictText} from "./annualScope.ts";
 import {turnoverSentence} from "./annualConclusions.ts";
+import {annualParticipantsHtml} from "./annualParticipants.ts";
 
 /** The product's icon inline (the page allows no other image source): no favicon request, no 404. */
 const ICON = `data:image/x-icon;base64,${FAVICON.toString("base64")}`;
@@ -164,6 +165,7 @@ export function annualHtml(r: AnnualReport, organisation?: OrganisationSetting):
 <h3>Соблюдение правил наставничества</h3>${violations}
 <h2>4. Этап 2. Влияние программы на участников: дефициты до и после</h2>${prepost}
 <h3>Результаты обучающихся наставляемых</h3>${annualStudentsHtml(r.students, r.minGroupSize)}
+<h3>Что говорят участники: до и после</h3>${annualParticipantsHtml(r.participants, r.minGroupSize)}
 <footer>Сформировано ${esc(formatDate(r.generatedAt))} программой «Наставничество: аналитика». Группы меньше ${r.minGroupSize} человек не показываются.</footer>
 </main></body></html>`;
 }

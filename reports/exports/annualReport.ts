@@ -31,6 +31,7 @@ import type {QuadrantTally} from "../../lib/swotTally.ts";
 import {annualStudentsSection, type AnnualStudents} from "./annualStudents.ts";
 import type {ReportScope} from "../scope.ts";
 import {scopeName, UnknownScopeError, type ScopeName} from "../scopeSql.ts";
+import {participantsEmptyNote, participantsSection, type AnnualParticipants} from "./annualParticipants.ts";
 
 /** A section either has its figures or says, in Russian, why it has none. */
 export type Section<T> = {available: true; data: T} | {available: false; note: string};
@@ -167,6 +168,8 @@ export interface AnnualReport {
     areas: PrepostArea[]}>;
   /** The mentees' students, the school year before and this one (reports/exports/annualStudents.ts). */
   students: Section<AnnualStudents>;
+  /** «Что говорят участники: до и после»: questions asked at entry and exit (reports/exports/annualParticipants.ts). */
+  participants: Section<AnnualParticipants>;
 }
 
 export interface AnnualOptions {
@@ -348,6 +351,7 @@ export async function annualReport(store: Store, settings: Settings, options: An
     prepost: await section(() => prepostSection(store, settings, sy, scope),
       `Результатов диагностики за ${formatSchoolYear(sy)} учебный год нет (учитывается учебный год, указанный в файле диагностики).`),
     // Results are dated by the year of the examinations, which is the year the school year ends in.
-    students: await annualStudentsSection(store, settings, {year: sy, scope})
+    students: await annualStudentsSection(store, settings, {year: sy, scope}),
+    participants: await section(() => participantsSection(store, settings, p, scope), participantsEmptyNote(p))
   };
 }

@@ -8,6 +8,7 @@ import type {OrganisationSetting} from "../../settings/organisation.ts";
 import {scopeLevelLabel, scopeTitle, scopeTotalWords} from "./annualScope.ts";
 import {formatDate, formatPeriod} from "../../lib/format.ts";
 import {RULE_SEVERITY_LABELS} from "../../lib/glossary.ts";
+import {annualParticipantsSheet} from "./annualParticipants.ts";
 
 /** Percent (0–100) → the fraction Excel's «0,0 %» format shows; null stays empty. */
 const share = (v: number | null | undefined) => (v === null || v === undefined ? null : v / 100);
@@ -100,5 +101,6 @@ export async function annualWorkbook(r: AnnualReport, organisation?: Organisatio
       if (a.test?.p !== null && a.test?.p !== undefined && a.test.p < 0.001) ws.getCell(3 + i, 7).numFmt = "\"< 0,001\"";
     });
   });
+  annualParticipantsSheet(wb, r.participants, r.minGroupSize);
   return toBuffer(wb);
 }

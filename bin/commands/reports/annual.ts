@@ -61,6 +61,12 @@ export function annualText(r: AnnualReport, organisation?: OrganisationSetting):
         : `  ${a.label}: ${formatPercent(a.meanEntryDeficit)} → ${formatPercent(a.meanExitDeficit)} (пар: ${a.nPairs}), ${formatP(a.test?.p)} (${a.test?.label ?? "—"}).`);
     }
   } else out.push(note(r.prepost));
+  out.push("", "5. Что говорят участники: до и после:");
+  if (r.participants.available) {
+    for (const l of [...r.participants.data.ratings, ...r.participants.data.yesNo]) {
+      out.push(`  ${l.reading ?? `«${l.question}»: ответивших меньше ${r.minGroupSize} (в волне или среди сопоставленных), не показывается.`}`);
+    }
+  } else out.push(note(r.participants));
   return out.join("\n");
 }
 

@@ -30,7 +30,7 @@ const area = (label: string, entry: number, exit: number, suppressed = false): P
 function report(o: Partial<AnnualReport>): AnnualReport {
   return {generatedAt: "2025-09-01T00:00:00Z", scope: {level: "region", id: null, name: "Регион"}, period: {kind: "school-year", id: "2024/25", label: "2024/25 учебный год", start: "2024-09-01",
     end: "2025-08-31"}, year: 2025, schoolYear: {id: "2024/25", label: "2024/25 учебный год", year: 2025}, asOf: "2025-08-31", minGroupSize: 5,
-  method: {tests: ""}, engagement: none, targets: none, swot: none, retention: none, load: none, violations: none, prepost: none, students: none, ...o};
+  method: {tests: ""}, engagement: none, targets: none, swot: none, retention: none, load: none, violations: none, prepost: none, students: none, participants: none, ...o};
 }
 
 describe("the annual report's conclusions («Выводы»)", () => {
