@@ -4,7 +4,7 @@
 // (lib/complementarySuppression.ts). The one place the aggregate figures are made: the CLI's
 // `--public`, the engagement workbook for aggregate readers, the annual report and (through the
 // page-data endpoint) the dashboards take this, so every format shows the same «< 5» cells.
-import {complementarySuppression, primaryCells, type Equation} from "../lib/complementarySuppression.ts";
+import {complementarySuppression, type Equation} from "../lib/complementarySuppression.ts";
 import type {SuppressedFigures} from "../lib/suppressedFigures.ts";
 import type {EngagementFigures, GroupSummary} from "../lib/engagementSummary.ts";
 import type {Coverage} from "../lib/coverage.ts";
@@ -41,71 +41,98 @@ export interface AggregateEngagement {
   hidden: Set<string>;
 }
 
-// Cell ids: a side's region, municipality and school («students:M:3»), a region's form («F:2»), a
-// municipality's form («MF:3:2»), a programme («P:17», its index in byForm.programmes).
-const regionId = (side: Side) => `${side}:R`;
-const municipalityId = (side: Side, id: number) => `${side}:M:${id}`;
-const schoolId = (side: Side, id: number) => `${side}:S:${id}`;
-const formId = (f: number) => `F:${f}`;
-const municipalityFormId = (m: number, f: number) => `MF:${m}:${f}`;
-const programmeId = (i: number) => `P:${i}`;
+// Cell ids, one per figure a reader sees: a side's region, municipality and school, engaged («e») or
+// population («p») — «students:M:3:e»; a region's form «F:2:mentors»; a municipality's form
+// «MF:3:2:mentees»; a programme «P:17:mentors» (its index in byForm.programmes). The figures of one
+// group are shown or hidden together (links).
+const unit = (side: Side, level: "R" | "M" | "S", id?: number) => `${side}:${level}${id === undefined ? "" : `:${id}`}`;
+const FIGURES = ["mentors", "mentees", "studentsEngaged", "teachersEngaged"] as const;
+type FormFigure = (typeof FIGURES)[number];
+const formCell = (f: number, q: FormFigure) => `F:${f}:${q}`;
+const municipalityFormCell = (m: number, f: number, q: FormFigure) => `MF:${m}:${f}:${q}`;
+const programmeCell = (i: number, q: "mentors" | "mentees") => `P:${i}:${q}`;
+/** The form figure that holds a side's engaged people. */
+const ENGAGED: Record<Side, FormFigure> = {students: "studentsEngaged", teachers: "teachersEngaged"};
+/** Which of a programme's figures count as a side's engaged people (lib/engagedCounts.ts). */
+const counts = (side: Side, form: number): Array<"mentors" | "mentees"> =>
+  side === "teachers" ? (form === 3 ? ["mentors", "mentees"] : []) : form === 2 ? ["mentors", "mentees"] : form === 4 || form === 5 ? ["mentees"] : [];
 
 const people = (f: {mentors: number | null; mentees: number | null}) => (f.mentors ?? 0) + (f.mentees ?? 0);
 
-/** Sizes of every cell: a side's population for regions, municipalities and schools; mentors + mentees for forms and programmes. */
-function cellSizes(r: EngagementReport, byForm: EngagementByForm | null): Record<string, number | null> {
-  const sizes: Record<string, number | null> = {};
-  for (const side of SIDES) {
-    sizes[regionId(side)] = r.region[`${side}Population`];
-    for (const m of r.municipalities) sizes[municipalityId(side, m.id)] = m[`${side}Population`];
-    for (const s of r.schools) sizes[schoolId(side, s.id)] = s[`${side}Population`];
-  }
-  if (byForm) {
-    for (const f of byForm.region.byForm) sizes[formId(f.form)] = people(f);
-    byForm.municipalities.forEach((m, i) => { for (const f of m.byForm) sizes[municipalityFormId(r.municipalities[i]!.id, f.form)] = people(f); });
-    byForm.programmes.forEach((p, i) => { sizes[programmeId(i)] = people(p); });
-  }
-  return sizes;
+interface Model {
+  sizes: Record<string, number | null>;
+  equations: Equation[];
+  links: string[][];
+  /** Groups of fewer than `min` people: a side of a school, municipality or the region by its population; a form or programme by its mentors and mentees. */
+  primary: string[];
 }
 
 /**
- * The equations total = Σ parts the outputs expose, per side: region = Σ municipalities, municipality
- * = Σ its schools in the sums; with the split by form, region = Σ its forms, municipality = Σ its
- * forms, a region's form = Σ the municipalities' same form, a municipality's form = Σ its programmes
- * of that form, a school = Σ its programmes of the side's forms.
+ * Every figure the outputs show, the equations total = Σ parts between them, and which figures go
+ * together: per side, region = Σ municipalities and municipality = Σ its schools in the sums (engaged
+ * and population); with the split by form, a group's engaged = Σ its forms' engaged, a region's form
+ * = Σ the municipalities' same form, a municipality's form = Σ its programmes of that form (mentors,
+ * mentees), a form's engaged = its mentors + mentees (Form 2, 3) or mentees (4, 5), and a school's
+ * engaged = Σ its programmes' counted mentors and mentees.
  */
-export function engagementEquations(r: EngagementReport, byForm: EngagementByForm | null): Equation[] {
-  const eqs: Equation[] = [];
+export function engagementModel(r: EngagementReport, byForm: EngagementByForm | null, min: number): Model {
+  const sizes: Record<string, number | null> = {};
+  const equations: Equation[] = [], links: string[][] = [], primary: string[] = [];
+  const small = (n: number | null) => n !== null && n > 0 && n < min;
   const counted = r.schools.filter((s) => s.includedInTotals);
   const withFigures = r.municipalities.filter((m) => m.studentsPopulation !== null || m.teachersPopulation !== null);
+  const group = (id: string, g: EngagementFigures, side: Side) => {
+    sizes[`${id}:e`] = g[`${side}Engaged`]; sizes[`${id}:p`] = g[`${side}Population`];
+    links.push([`${id}:e`, `${id}:p`]);
+    if (small(g[`${side}Population`])) primary.push(`${id}:p`);
+  };
   for (const side of SIDES) {
-    eqs.push({total: regionId(side), parts: withFigures.map((m) => municipalityId(side, m.id))});
-    for (const m of withFigures) {
-      eqs.push({total: municipalityId(side, m.id), parts: counted.filter((s) => s.municipalityId === m.id).map((s) => schoolId(side, s.id))});
+    group(unit(side, "R"), r.region, side);
+    for (const m of r.municipalities) group(unit(side, "M", m.id), m, side);
+    for (const s of r.schools) group(unit(side, "S", s.id), s, side);
+    for (const k of ["e", "p"]) {
+      equations.push({total: `${unit(side, "R")}:${k}`, parts: withFigures.map((m) => `${unit(side, "M", m.id)}:${k}`)});
+      for (const m of withFigures) {
+        equations.push({total: `${unit(side, "M", m.id)}:${k}`, parts: counted.filter((s) => s.municipalityId === m.id).map((s) => `${unit(side, "S", s.id)}:${k}`)});
+      }
     }
-    if (!byForm || !byForm.period) continue;
+  }
+  if (!byForm || !byForm.period) return {sizes, equations, links, primary};
+  const formFigures = (id: (q: FormFigure) => string, f: FormFigures) => {
+    for (const q of FIGURES) sizes[id(q)] = f[q];
+    links.push(FIGURES.map(id));
+    if (small(people(f))) primary.push(id("mentors"));
+    // A form's engaged people are its mentors and mentees (2, 3) or its mentees (4, 5).
+    const side: Side = f.form === 3 ? "teachers" : "students";
+    equations.push({total: id(ENGAGED[side]), parts: counts(side, f.form).map((q) => id(q))});
+  };
+  for (const f of byForm.region.byForm) formFigures((q) => formCell(f.form, q), f);
+  byForm.municipalities.forEach((m, i) => { for (const f of m.byForm) formFigures((q) => municipalityFormCell(r.municipalities[i]!.id, f.form, q), f); });
+  byForm.programmes.forEach((p, i) => {
+    sizes[programmeCell(i, "mentors")] = p.mentors; sizes[programmeCell(i, "mentees")] = p.mentees;
+    links.push([programmeCell(i, "mentors"), programmeCell(i, "mentees")]);
+    if (small(people(p))) primary.push(programmeCell(i, "mentors"));
+  });
+  const schoolOf = new Map(counted.map((s) => [`${s.municipality}|${s.name}`, s]));
+  for (const side of SIDES) {
     const forms = FORMS_OF[side];
-    eqs.push({total: regionId(side), parts: forms.map(formId)});
-    byForm.municipalities.forEach((_, i) => {
-      const m = r.municipalities[i]!;
-      if (withFigures.includes(m)) eqs.push({total: municipalityId(side, m.id), parts: forms.map((f) => municipalityFormId(m.id, f))});
-    });
-    const schoolOf = new Map(counted.map((s) => [`${s.municipality}|${s.name}`, s]));
+    equations.push({total: `${unit(side, "R")}:e`, parts: forms.map((f) => formCell(f, ENGAGED[side]))});
+    for (const m of withFigures) equations.push({total: `${unit(side, "M", m.id)}:e`, parts: forms.map((f) => municipalityFormCell(m.id, f, ENGAGED[side]))});
     for (const s of counted) {
-      const mine = byForm.programmes.map((p, i) => ({p, i})).filter(({p}) => forms.includes(p.form) && schoolOf.get(`${p.municipality}|${p.school}`) === s);
-      eqs.push({total: schoolId(side, s.id), parts: mine.map(({i}) => programmeId(i))});
+      const parts = byForm.programmes.flatMap((p, i) => schoolOf.get(`${p.municipality}|${p.school}`) === s ? counts(side, p.form).map((q) => programmeCell(i, q)) : []);
+      equations.push({total: `${unit(side, "S", s.id)}:e`, parts});
     }
   }
-  if (byForm && byForm.period) {
-    for (const f of [2, 3, 4, 5]) {
-      eqs.push({total: formId(f), parts: r.municipalities.map((m) => municipalityFormId(m.id, f))});
-      r.municipalities.forEach((m) => {
-        const parts = byForm.programmes.map((p, i) => ({p, i})).filter(({p}) => p.form === f && p.municipality === m.name).map(({i}) => programmeId(i));
-        eqs.push({total: municipalityFormId(m.id, f), parts});
-      });
+  for (const f of [2, 3, 4, 5]) {
+    for (const q of FIGURES) equations.push({total: formCell(f, q), parts: r.municipalities.map((m) => municipalityFormCell(m.id, f, q))});
+    for (const m of r.municipalities) {
+      for (const q of ["mentors", "mentees"] as const) {
+        const parts = byForm.programmes.flatMap((p, i) => (p.form === f && p.municipality === m.name ? [programmeCell(i, q)] : []));
+        equations.push({total: municipalityFormCell(m.id, f, q), parts});
+      }
     }
   }
-  return eqs;
+  return {sizes, equations, links, primary};
 }
 
 /** The coverage of a group without its population sums; a hidden side's share hidden too. */
@@ -143,21 +170,21 @@ const hideProgramme = (p: ProgrammeLine, hidden: boolean): ProgrammeLine =>
  * issues, no file names, no programmes' free-text results (a school may name a person there).
  */
 export function engagementForAggregates(r: EngagementReport, byForm: EngagementByForm | null, min: number): AggregateEngagement {
-  const sizes = cellSizes(r, byForm);
-  const equations = engagementEquations(r, byForm);
-  const {hidden} = complementarySuppression(sizes, equations, min, primaryCells(sizes, min));
-  const sides = (id: (side: Side) => string) => ({students: hidden.has(id("students")), teachers: hidden.has(id("teachers"))});
-  const region = hideSides(r.region, sides(regionId));
-  const municipalities = r.municipalities.map((m) => hideSides(m, sides((side) => municipalityId(side, m.id))));
-  const schools = r.schools.map((s) => ({...hideSides(s, sides((side) => schoolId(side, s.id))), reasons: s.reasons.map(noFileNames), dataErrors: []}));
+  const model = engagementModel(r, byForm, min);
+  const {hidden} = complementarySuppression(model.sizes, model.equations, min, model.primary, {links: model.links});
+  const sides = (level: "R" | "M" | "S", id?: number) => ({students: hidden.has(`${unit("students", level, id)}:p`),
+    teachers: hidden.has(`${unit("teachers", level, id)}:p`)});
+  const region = hideSides(r.region, sides("R"));
+  const municipalities = r.municipalities.map((m) => hideSides(m, sides("M", m.id)));
+  const schools = r.schools.map((s) => ({...hideSides(s, sides("S", s.id)), reasons: s.reasons.map(noFileNames), dataErrors: []}));
   const report: AggregateEngagementReport = {...r, audience: "aggregate", minGroupSize: min, region, municipalities, schools, issues: [],
     notCounted: r.notCounted.map((s) => ({...s, reasons: s.reasons.map(noFileNames)})),
     rejectedFiles: r.rejectedFiles.map((f) => ({...f, file: "", message: null}))};
   const forms = byForm && {...byForm,
-    region: {...byForm.region, byForm: byForm.region.byForm.map((f) => hideForm(f, hidden.has(formId(f.form)))),
+    region: {...byForm.region, byForm: byForm.region.byForm.map((f) => hideForm(f, hidden.has(formCell(f.form, "mentors")))),
       studentsEngaged: region.studentsEngaged, teachersEngaged: region.teachersEngaged},
     municipalities: byForm.municipalities.map((m, i) => ({...m,
-      byForm: m.byForm.map((f) => hideForm(f, hidden.has(municipalityFormId(r.municipalities[i]!.id, f.form))))})),
-    programmes: byForm.programmes.map((p, i) => hideProgramme(p, hidden.has(programmeId(i))))};
-  return {report, byForm: forms, equations, hidden};
+      byForm: m.byForm.map((f) => hideForm(f, hidden.has(municipalityFormCell(r.municipalities[i]!.id, f.form, "mentors"))))})),
+    programmes: byForm.programmes.map((p, i) => hideProgramme(p, hidden.has(programmeCell(i, "mentors"))))};
+  return {report, byForm: forms, equations: model.equations, hidden};
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {complementarySuppression, determinedCells, primaryCells, recoverableCells, type Equation} from "../../lib/index.ts";
+import {complementarySuppression, determinedCells, primaryCells, recoverableCells, recoveredValues, type Equation} from "../../lib/index.ts";
 
 describe("primaryCells", () => {
   it("1..min−1 people are small; zero and unknown are not (the @example)", () => {
@@ -76,5 +76,26 @@ describe("recoverableCells and determinedCells", () => {
     // A − B known from two equations sharing both: a = (M1 − x) and b = ... not each alone.
     expect(determinedCells([{total: "T", parts: ["a", "b"]}, {total: "U", parts: ["a", "c"]}, {total: "V", parts: ["b", "c"]}],
       new Set(["a", "b", "c"]))).toEqual(["a", "b", "c"]);
+  });
+  it("recovers what a reader would compute (the @example), and nothing once two cells are hidden", () => {
+    expect(recoveredValues([{total: "R", parts: ["M", "N"]}], new Set(["M"]), {R: 10, N: 4})).toEqual(new Map([["M", 6]]));
+    expect(recoveredValues([{total: "R", parts: ["M", "N"]}], new Set(["M", "N"]), {R: 10})).toEqual(new Map());
+  });
+});
+
+describe("complementarySuppression beyond one equation at a time", () => {
+  it("a crossed table where two hidden per equation still leaves a cell determined gets one more secondary", () => {
+    // Programmes P (school S1, 3 people), Q and Q2 (school S2) of one form in a municipality: MF = P + Q + Q2 + R,
+    // S1 = P, S2 = Q + Q2. The rule alone hides P, S1 (its only programme), then Q (the smallest in MF) and Q2 (S2's other):
+    // but S2 is shown, so P = MF − R − S2. The exact check hides R as well (the smallest visible in MF's equation).
+    const sizes = {MF: 60, P: 3, Q: 8, Q2: 20, R: 29, S1: 3, S2: 28, U: 29};
+    const eqs: Equation[] = [{total: "MF", parts: ["P", "Q", "Q2", "R"]}, {total: "S1", parts: ["P"]}, {total: "S2", parts: ["Q", "Q2"]},
+      {total: "U", parts: ["R"]}];
+    const rule = complementarySuppression(sizes, eqs, 5, ["P"], {exact: false});
+    expect(rule.hidden).toEqual(new Set(["P", "S1", "Q", "Q2"]));
+    expect(determinedCells(eqs, rule.hidden)).toEqual(["P", "S1"]);
+    const exact = complementarySuppression(sizes, eqs, 5, ["P"]);
+    expect(exact.hidden).toEqual(new Set(["P", "S1", "Q", "Q2", "R", "U"]));
+    expect(determinedCells(eqs, exact.hidden)).toEqual([]);
   });
 });
