@@ -96,6 +96,13 @@ function formsSheet(wb: ExcelJS.Workbook, r: EngagementByForm, period: string): 
       hidden(p.mentees, p.suppressed), p.result]) : [["—", "Программ нет", null, null, null, null, null]]);
 }
 
+/** «< 5» stands in a column of numbers: right-aligned like them. */
+function alignHidden(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
+    if (typeof c.value === "string" && /^< \d+$/.test(c.value)) c.alignment = {...c.alignment, horizontal: "right"};
+  })));
+}
+
 export async function engagementWorkbook(report: EngagementReport | AggregateEngagementReport, byForm?: EngagementByForm): Promise<Buffer> {
   const min = "minGroupSize" in report ? report.minGroupSize : 5;
   const wb = new ExcelJS.Workbook();
@@ -133,6 +140,7 @@ export async function engagementWorkbook(report: EngagementReport | AggregateEng
     [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 30}, {header: "Файл", width: 26}, {header: "Лист", width: 12},
       {header: "Ячейка", width: 8}, {header: "Важность", width: 11}, {header: "Что не так", width: 80}],
     errors.length ? errors : [["—", "Ошибок нет", null, null, null, null, null]]);
+  alignHidden(wb);
   return toBuffer(wb);
 }
 
