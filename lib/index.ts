@@ -53,6 +53,7 @@ export * from "./turnover.ts";
 // ── Aggregate pages: hiding groups of fewer than N people ──
 export * from "./smallGroup.ts";
 export * from "./suppressedFigures.ts";
+export * from "./complementarySuppression.ts";
 
 // ── The directory of schools and coverage of a quarter ──
 export * from "./schoolName.ts";

@@ -107,8 +107,10 @@ function formFigures(form: FormNumber, rows: Row[], min: number, hide: boolean):
  * when the caller has it.
  */
 export async function engagementByForm(store: Store, settings: Settings,
-  options: {period?: string; base?: EngagementReport; scope?: ReportScope} = {}): Promise<EngagementByForm> {
+  options: {period?: string; base?: EngagementReport; scope?: ReportScope; suppress?: boolean} = {}): Promise<EngagementByForm> {
   const min = settings.groupSize.minGroupSize;
+  // suppress: false gives every count, for reports/aggregateEngagement.ts to hide with the secondary cells.
+  const hideSmall = options.suppress ?? true;
   // The engagement report of the same quarter and scope, when the caller already has it (the XLSX): computed once.
   const base = options.base ?? await engagementReport(store, settings, {period: options.period, scope: options.scope});
   const c = base.total.coverage;
@@ -123,12 +125,12 @@ export async function engagementByForm(store: Store, settings: Settings,
   const sum = (k: "studentsEngaged" | "teachersEngaged") => (counted.size ? byForm.reduce((s, f) => s + (f[k] ?? 0), 0) : null);
   const municipalities = base.municipalities.map((m) => {
     const mine = rows.filter((r) => counted.get(r.id)!.municipalityId === m.id);
-    return {name: m.name, byForm: FORMS.map((f) => formFigures(f, mine, min, true))};
+    return {name: m.name, byForm: FORMS.map((f) => formFigures(f, mine, min, hideSmall))};
   });
   const programmes = rows.map((r): ProgrammeLine => {
     const s = counted.get(r.id)!;
     const people = (r.mentors ?? 0) + (r.mentees ?? 0);
-    const suppressed = people > 0 && isSmallGroup(people, min);
+    const suppressed = hideSmall && people > 0 && isSmallGroup(people, min);
     const form = r.form as FormNumber;
     return {municipality: s.municipality, school: s.name, form, formLabel: FORM_LABELS[form], programme: r.programme?.trim() || "(без названия)",
       mentors: suppressed ? null : r.mentors, mentees: suppressed ? null : r.mentees, result: r.result?.trim() || null, suppressed};

@@ -77,7 +77,8 @@ function engagement(r: AnnualReport): Array<Paragraph | Table> {
         para(""),
         para(`Муниципалитеты, ${formatPeriod(c.period)}`, {bold: true}),
         table(["Муниципалитет", "Доля обучающихся", "Доля педагогов", "Охват", "Цель достигнута"],
-          c.municipalities.map((m) => [m.name, pct(m.studentsPct, t.students), pct(m.teachersPct, t.teachers), m.coverage, verdictText(m.verdict)]), [0, 3, 4])] : [])
+          c.municipalities.map((m) => [m.name, m.suppressed?.students ? `< ${r.minGroupSize}` : pct(m.studentsPct, t.students),
+            m.suppressed?.teachers ? `< ${r.minGroupSize}` : pct(m.teachersPct, t.teachers), m.coverage, verdictText(m.verdict)]), [0, 3, 4])] : [])
     ];
   });
 }

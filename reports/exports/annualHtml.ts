@@ -99,7 +99,8 @@ export function annualHtml(r: AnnualReport, organisation?: OrganisationSetting):
       `<p id="verdict">Вывод ${esc(scopeTotalWords(r.scope))}: ${esc(verdictText(last.verdict))}.</p>` +
       (last.municipalities.length ? `<h3>По муниципалитетам, ${esc(formatPeriod(last.period))}</h3>` +
       table(["Муниципалитет", "Обучающиеся", "Педагоги", "Полнота", "Цель"], last.municipalities.map((m) => [esc(m.name),
-        pct(m.studentsPct, d.targets.students), pct(m.teachersPct, d.targets.teachers), `${esc(m.coverage)}${m.complete ? "" : " — неполные"}`,
+        m.suppressed?.students ? `&lt; ${r.minGroupSize}` : pct(m.studentsPct, d.targets.students),
+        m.suppressed?.teachers ? `&lt; ${r.minGroupSize}` : pct(m.teachersPct, d.targets.teachers), `${esc(m.coverage)}${m.complete ? "" : " — неполные"}`,
         esc(verdictText(m.verdict))]), [0, 3, 4]) : "") +
       `<p class="note">Доля муниципалитета и региона — сумма вовлечённых, делённая на сумму численности школ (не среднее процентов). Чёрная черта на полосе — цель. ` +
       `Год представлен последним полным кварталом (отчитались все ожидаемые школы); если полного нет — последним кварталом, с указанием, по скольким школам. ` +

@@ -15,6 +15,8 @@
 import type {Store} from "../../store/database.ts";
 import type {Settings} from "../../settings/index.ts";
 import {engagementPeriods, engagementReport, representativeQuarter} from "../engagement.ts";
+import {engagementByForm} from "../engagementByForm.ts";
+import {engagementForAggregates, type AggregateEngagementReport} from "../aggregateEngagement.ts";
 import {targetsReport, type Judged, type SourcePart} from "../targets.ts";
 import {swotReport} from "../swot.ts";
 import {retentionReport} from "../retention.ts";
@@ -70,9 +72,13 @@ export interface EngagementYear {
   teachersPopulation: number | null;
   schoolsIncluded: number;
   schoolsNotReported: number;
+  /** A side hidden (fewer than 5 people, or a secondary cell: reports/aggregateEngagement.ts) has its share null and its flag set. */
   municipalities: Array<{name: string; studentsPct: number | null; teachersPct: number | null; complete: boolean; coverage: string;
     /** Each municipality's decision against the same targets (targetVerdict over its expected schools). Empty below the region. */
-    verdict: {students: string; teachers: string}}>;
+    verdict: {students: string; teachers: string};
+    suppressed?: {students: boolean; teachers: boolean}}>;
+  /** The scope's own sides hidden (a scope of fewer than 5 people). */
+  suppressed?: {students: boolean; teachers: boolean};
 }
 
 export interface TargetLine {
@@ -113,6 +119,17 @@ export interface RetentionCohortLine {
   left: number;
   pending: number;
   share: number | null;
+}
+
+export interface SuppressedCohortLine {
+  year: number;
+  label: string;
+  hired: null;
+  retained: null;
+  left: null;
+  pending: null;
+  share: null;
+  suppressed: true;
 }
 
 export interface PrepostArea {
@@ -156,7 +173,8 @@ export interface AnnualReport {
   retention: Section<{schoolYear: string; observedUntil: string | null;
     /** The cohort judged in this school year: hired the year before. Null when there is none (or it is too small). */
     judged: RetentionCohortLine | null;
-    cohorts: Array<RetentionCohortLine & {suppressed: boolean}>;
+    /** A cohort of fewer young specialists than the group-size setting keeps only its year: every count null. */
+    cohorts: Array<(RetentionCohortLine & {suppressed: false}) | SuppressedCohortLine>;
     turnover: Array<{year: number; label: string; averageHeadcount: number; hires: number; leavers: number; rate: number | null}>;
     /** This school year's turnover against its target (the targets section's line: one decision), or null without a turnover indicator. */
     turnoverTarget: TargetLine | null}>;
@@ -216,11 +234,22 @@ async function engagementSection(store: Store, settings: Settings, p: Period, sc
     if (!reports.has(q)) reports.set(q, engagementReport(store, settings, {period: q, scope}));
     return reports.get(q)!;
   };
+  // The report is aggregate-only: each quarter's figures as management receives them (small groups and
+  // the cells that would reveal them hidden, the same cells as the engagement workbook for management).
+  const views = new Map<string, Promise<AggregateEngagementReport>>();
+  const viewOf = (q: string) => {
+    if (!views.has(q)) {
+      views.set(q, reportOf(q).then(async (base) => engagementForAggregates(base,
+        await engagementByForm(store, settings, {base, suppress: false}), settings.groupSize.minGroupSize).report));
+    }
+    return views.get(q)!;
+  };
   for (let y = p.year - 10; y <= p.year; y++) {
     const year = sameKind(y);
     const chosen = await representativeQuarter(store, settings, quartersIn(quarters, year), reportOf);
     if (!chosen) continue;
-    const {period, incomplete, report: r} = chosen;
+    const {period, incomplete} = chosen;
+    const r = await viewOf(period);
     const t = r.total, c = t.coverage;
     years.push({periodId: periodId(year), year: y, period, complete: !incomplete,
       coverage: {label: c.label, schoolsCounted: c.schoolsCounted, schoolsExpected: c.schoolsExpected, studentsShare: c.students.share,
@@ -235,13 +264,14 @@ async function engagementSection(store: Store, settings: Settings, p: Period, sc
       schoolsIncluded: t.schoolsIncluded.length, schoolsNotReported: t.schoolsNotReported.length,
       // A municipality's or a school's report has no breakdown by municipality: its one row would be the scope itself.
       municipalities: scope.level !== "region" ? [] : r.municipalities.map((m) => ({name: m.name, studentsPct: m.studentsPct, teachersPct: m.teachersPct,
-        complete: m.coverage.complete, coverage: m.coverage.label, verdict: m.verdict}))});
+        complete: m.coverage.complete, coverage: m.coverage.label, verdict: m.verdict, suppressed: m.suppressed})),
+      suppressed: t.suppressed});
   }
   const current = years.find((y) => y.year === p.year);
   if (!current) return null;
   const inYear = [];
   for (const q of quartersIn(quarters, p)) {
-    const r = await reportOf(q);
+    const r = await viewOf(q);
     const c = r.total.coverage;
     inYear.push({period: q, studentsPct: r.total.studentsPct, teachersPct: r.total.teachersPct, complete: c.complete, coverage: c.label});
   }
@@ -279,8 +309,9 @@ async function retentionSection(store: Store, settings: Settings, year: number, 
   const judged = cohorts.find((c) => c.year === year - 1);
   return {schoolYear: formatSchoolYear(year), observedUntil: r.observedUntil,
     judged: judged && !isSmallGroup(judged.hired, min) ? line(judged) : null,
-    cohorts: cohorts.map((c) => isSmallGroup(c.hired, min) ? {...line(c), retained: 0, left: 0, pending: 0, share: null, suppressed: true}
-      : {...line(c), suppressed: false}),
+    cohorts: cohorts.map((c) => isSmallGroup(c.hired, min)
+      ? {year: c.year, label: formatSchoolYear(c.year), hired: null, retained: null, left: null, pending: null, share: null, suppressed: true as const}
+      : {...line(c), suppressed: false as const}),
     turnover: turnover.map((t) => ({year: t.year, label: formatSchoolYear(t.year), averageHeadcount: t.averageHeadcount, hires: t.hires,
       leavers: t.leavers, rate: t.rate})),
     turnoverTarget: targets.available ? targets.data.indicators.find((i) => i.source === "turnover") ?? null : null};

@@ -11,6 +11,8 @@ import {severityLabel} from "../../lib/glossary.ts";
 import type {EngagementFigures, GroupSummary} from "../../lib/engagementSummary.ts";
 import type {Coverage} from "../../lib/coverage.ts";
 import {formatPeriod} from "../../lib/format.ts";
+import {engagementForAggregates, type AggregateEngagementReport} from "../aggregateEngagement.ts";
+import type {Audience} from "../scope.ts";
 import {addTable, COUNT_FORMAT, PERCENT_FORMAT, toBuffer, type Column} from "./xlsxStyle.ts";
 
 /**
@@ -26,7 +28,7 @@ export function percentFormat(pct: number | null, target: number): string {
 
 const yesNo = (v: boolean | null) => (v === null ? "—" : v ? "да" : "нет");
 /** Over incomplete coverage the target is not judged: the cell says over how many schools the figure is. */
-const decision = (v: boolean | null, c?: Coverage) => (c && !c.complete ? `не оценивается: ${c.label}` : yesNo(v));
+const decision = (v: boolean | null, c?: Pick<Coverage, "complete" | "label">) => (c && !c.complete ? `не оценивается: ${c.label}` : yesNo(v));
 
 const FIGURE_COLUMNS: Column[] = [
   {header: "Обучающихся вовлечено", width: 13, format: COUNT_FORMAT}, {header: "Обучающихся 10–19 лет", width: 13, format: COUNT_FORMAT},
@@ -35,9 +37,14 @@ const FIGURE_COLUMNS: Column[] = [
   {header: "Доля педагогов", width: 11}, {header: "Цель по педагогам достигнута", width: 13}
 ];
 
-function figureCells(f: EngagementFigures, c?: Coverage): Array<string | number | null> {
-  return [f.studentsEngaged, f.studentsPopulation, f.studentsPct === null ? null : f.studentsPct / 100, decision(f.meetsTarget.students, c),
-    f.teachersEngaged, f.teachersPopulation, f.teachersPct === null ? null : f.teachersPct / 100, decision(f.meetsTarget.teachers, c)];
+/** A side hidden for aggregate readers (reports/aggregateEngagement.ts): its four cells read «< 5». */
+type Hidden = {suppressed?: {students: boolean; teachers: boolean}};
+type CoverageLike = Pick<Coverage, "complete" | "label">;
+
+function figureCells(f: EngagementFigures & Hidden, c?: CoverageLike, min = 5): Array<string | number | null> {
+  const side = (who: "students" | "teachers"): Array<string | number | null> => f.suppressed?.[who] ? [`< ${min}`, `< ${min}`, `< ${min}`, "—"]
+    : [f[`${who}Engaged`], f[`${who}Population`], f[`${who}Pct`] === null ? null : f[`${who}Pct`]! / 100, decision(f.meetsTarget[who], c)];
+  return [...side("students"), ...side("teachers")];
 }
 
 const COVERAGE_COLUMNS: Column[] = [
@@ -47,14 +54,15 @@ const COVERAGE_COLUMNS: Column[] = [
   {header: "Полнота", width: 30}, {header: "Не отчитались", width: 10, format: COUNT_FORMAT}
 ];
 
-function coverageCells(g: GroupSummary): Array<string | number | null> {
+function coverageCells(g: Pick<GroupSummary, "schoolsNotReported"> & {coverage: CoverageLike & Pick<Coverage, "schoolsCounted" | "schoolsExpected">
+  & {students: {share: number | null}; teachers: {share: number | null}}}): Array<string | number | null> {
   const c = g.coverage;
   return [c.schoolsCounted, c.schoolsExpected, c.students.share, c.teachers.share, c.complete ? "полные" : `неполные: ${c.label}`,
     g.schoolsNotReported.length];
 }
 
 /** Sets each percentage cell's format from its own value (see percentFormat). */
-function formatPercents(ws: ExcelJS.Worksheet, firstFigureColumn: number, figures: EngagementFigures[], report: EngagementReport): void {
+function formatPercents(ws: ExcelJS.Worksheet, firstFigureColumn: number, figures: EngagementFigures[], report: Pick<EngagementReport, "targets">): void {
   figures.forEach((f, i) => {
     const row = ws.getRow(3 + i);
     row.getCell(firstFigureColumn + 2).numFmt = percentFormat(f.studentsPct, report.targets.students);
@@ -66,8 +74,11 @@ function formatPercents(ws: ExcelJS.Worksheet, firstFigureColumn: number, figure
 function formsSheet(wb: ExcelJS.Workbook, r: EngagementByForm, period: string): void {
   const min = r.minGroupSize;
   const hidden = (v: number | null, suppressed: boolean) => (suppressed ? `< ${min}` : v);
-  const forms = [...r.region.byForm.map((f) => ["Регион", f.label, f.programmes, f.schools, f.mentors, f.mentees, f.studentsEngaged, f.teachersEngaged]),
-    ["Регион", "Итого", null, null, null, null, r.region.studentsEngaged, r.region.teachersEngaged],
+  // The region's total is null either for want of data or because it is hidden (aggregate readers, a region of fewer than 5).
+  const totalHidden = r.period && r.region.byForm.some((f) => f.suppressed) ? `< ${min}` : null;
+  const forms = [...r.region.byForm.map((f) => ["Регион", f.label, f.programmes, f.schools, hidden(f.mentors, f.suppressed), hidden(f.mentees, f.suppressed),
+    hidden(f.studentsEngaged, f.suppressed), hidden(f.teachersEngaged, f.suppressed)]),
+    ["Регион", "Итого", null, null, null, null, r.region.studentsEngaged ?? totalHidden, r.region.teachersEngaged ?? totalHidden],
     ...r.municipalities.flatMap((m) => m.byForm.filter((f) => f.programmes).map((f) => [m.name, f.label, f.programmes, f.schools,
       hidden(f.mentors, f.suppressed), hidden(f.mentees, f.suppressed), hidden(f.studentsEngaged, f.suppressed), hidden(f.teachersEngaged, f.suppressed)]))];
   const ws = addTable(wb, "Формы и программы", `Вовлечённость по формам наставничества за ${period}, данные ${r.coverage}; ` +
@@ -85,17 +96,25 @@ function formsSheet(wb: ExcelJS.Workbook, r: EngagementByForm, period: string): 
       hidden(p.mentees, p.suppressed), p.result]) : [["—", "Программ нет", null, null, null, null, null]]);
 }
 
-export async function engagementWorkbook(report: EngagementReport, byForm?: EngagementByForm): Promise<Buffer> {
+/** «< 5» stands in a column of numbers: right-aligned like them. */
+function alignHidden(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
+    if (typeof c.value === "string" && /^< \d+$/.test(c.value)) c.alignment = {...c.alignment, horizontal: "right"};
+  })));
+}
+
+export async function engagementWorkbook(report: EngagementReport | AggregateEngagementReport, byForm?: EngagementByForm): Promise<Buffer> {
+  const min = "minGroupSize" in report ? report.minGroupSize : 5;
   const wb = new ExcelJS.Workbook();
   wb.creator = "Наставничество: аналитика";
   const period = `${formatPeriod(report.period)} (${report.period ?? "нет данных"})`;
   const goal = `цель — ${report.targets.students} % обучающихся 10–19 лет и ${report.targets.teachers} % педагогов`;
 
-  const groups = [{name: "Регион", ...report.region}, ...report.municipalities];
+  const groups = [{name: "Регион", ...report.region}, ...report.municipalities] as Array<(typeof report.municipalities)[number]>;
   const complete = report.region.coverage.complete ? "данные полные" : `данные неполные (${report.region.coverage.label}): цель не оценивается`;
   const ws1 = addTable(wb, "Муниципалитеты", `Вовлечённость в наставничество за ${period}; ${goal}; ${complete}`,
     [{header: "Регион / муниципалитет", width: 24}, ...FIGURE_COLUMNS, ...COVERAGE_COLUMNS],
-    groups.map((g) => [g.name, ...figureCells(g, g.coverage), ...coverageCells(g)]));
+    groups.map((g) => [g.name, ...figureCells(g, g.coverage, min), ...coverageCells(g)]));
   formatPercents(ws1, 2, groups, report);
   ws1.getRow(3).font = {bold: true};
 
@@ -104,7 +123,7 @@ export async function engagementWorkbook(report: EngagementReport, byForm?: Enga
       {header: "В сумме", width: 9}, ...FIGURE_COLUMNS, {header: "Ошибок данных", width: 10, format: COUNT_FORMAT},
       {header: "Состояние отчёта", width: 20}, {header: "Почему не в сумме", width: 60}],
     report.schools.map((s) => [s.municipality, s.name, s.status === "reported" ? "да" : "нет", s.includedInTotals ? "да" : "нет",
-      ...figureCells(s), s.dataErrors.length, s.stateLabel, s.reasons.join("; ")]));
+      ...figureCells(s, undefined, min), s.dataErrors.length, s.stateLabel, s.reasons.join("; ")]));
   formatPercents(ws2, 5, report.schools, report);
   if (byForm) formsSheet(wb, byForm, period);
 
@@ -121,11 +140,22 @@ export async function engagementWorkbook(report: EngagementReport, byForm?: Enga
     [{header: "Муниципалитет", width: 16}, {header: "Школа", width: 30}, {header: "Файл", width: 26}, {header: "Лист", width: 12},
       {header: "Ячейка", width: 8}, {header: "Важность", width: 11}, {header: "Что не так", width: 80}],
     errors.length ? errors : [["—", "Ошибок нет", null, null, null, null, null]]);
+  alignHidden(wb);
   return toBuffer(wb);
 }
 
-export async function engagementExport(store: Store, settings: Settings, options: {period?: string} = {}): Promise<{period: string | null; bytes: Buffer}> {
-  const report = await engagementReport(store, settings, options);
+/**
+ * The workbook of a quarter. For aggregate readers (management, publishing) the figures are those of
+ * reports/aggregateEngagement.ts: small groups and the cells that would reveal them read «< 5».
+ */
+export async function engagementExport(store: Store, settings: Settings, options: {period?: string; audience?: Audience} = {}):
+  Promise<{period: string | null; bytes: Buffer}> {
+  const report = await engagementReport(store, settings, {period: options.period});
+  if (options.audience === "aggregate") {
+    const raw = await engagementByForm(store, settings, {base: report, suppress: false});
+    const view = engagementForAggregates(report, raw, settings.groupSize.minGroupSize);
+    return {period: report.period, bytes: await engagementWorkbook(view.report, view.byForm ?? undefined)};
+  }
   const byForm = await engagementByForm(store, settings, {base: report});
   return {period: report.period, bytes: await engagementWorkbook(report, byForm)};
 }

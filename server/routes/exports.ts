@@ -8,6 +8,7 @@ import {HttpError, sendBytes, sendJson} from "../http.ts";
 import {uploadHistory} from "../history.ts";
 import type {RequestContext, Route} from "../routes.ts";
 import {currentSession} from "../auth/context.ts";
+import {can} from "../auth/permissions.ts";
 import {uploadInScope, uploadScopeOf} from "../scope.ts";
 import {requestScope, scopeCodes} from "../reportScope.ts";
 import {annualFileStem} from "../../reports/exports/annualScope.ts";
@@ -60,7 +61,10 @@ export const exportRoutes = (): Route[] => [
     const {app, res, url} = c;
     const period = quarterParam(url);
     const {engagementExport} = await import("../../reports/exports/engagementXlsx.ts");
-    const {period: p, bytes} = await engagementExport(app.store, await app.settings(), period ? {period} : {});
+    // Readers without names (management, school representatives) get the aggregate figures (reports/aggregateEngagement.ts).
+    const session = currentSession();
+    const audience = session && !can(session, "view-names") ? "aggregate" as const : "service" as const;
+    const {period: p, bytes} = await engagementExport(app.store, await app.settings(), {...(period ? {period} : {}), audience});
     await exported(c, "export:engagement.xlsx", {period: p});
     sendBytes(res, bytes, XLSX, `вовлечённость ${p ?? "нет данных"}.xlsx`);
   }},

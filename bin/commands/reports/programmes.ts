@@ -5,7 +5,8 @@ import type {Io} from "../../io.ts";
 import {UserError} from "../../io.ts";
 import {table} from "../../present.ts";
 import {withStore} from "../../withStore.ts";
-import {engagementPeriods} from "../../../reports/engagement.ts";
+import {engagementPeriods, engagementReport} from "../../../reports/engagement.ts";
+import {engagementForAggregates} from "../../../reports/aggregateEngagement.ts";
 import {engagementByForm, type EngagementByForm, type FormFigures} from "../../../reports/engagementByForm.ts";
 import {formatNumber, formatPeriod} from "../../../lib/format.ts";
 import type {ReportCommand} from "./types.ts";
@@ -18,6 +19,10 @@ function formRow(f: FormFigures, min: number): string[] {
     count(f.studentsEngaged, f.suppressed, min), count(f.teachersEngaged, f.suppressed, min)];
 }
 
+/** The region's total: «< 5» when the aggregate view hid it (its forms are then hidden too). */
+const total = (r: EngagementByForm, k: "studentsEngaged" | "teachersEngaged") =>
+  r.region[k] === null && r.region.byForm.some((f) => f.suppressed) ? `< ${r.minGroupSize}` : formatNumber(r.region[k]);
+
 export function programmesText(r: EngagementByForm): string {
   if (!r.period) return "В базе нет квартальных отчётов. Загрузите их: mentoring ingest <папка>";
   const min = r.minGroupSize;
@@ -25,7 +30,7 @@ export function programmesText(r: EngagementByForm): string {
     (r.complete ? "." : ": учтены только школы в сумме отчёта о вовлечённости.")];
   out.push("", table(["Форма (регион)", "Программ", "Школ", "Наставников", "Наставляемых", "Обучающихся вовлечено", "Педагогов вовлечено"],
     [...r.region.byForm.map((f) => formRow(f, min)),
-      ["Итого", "", "", "", "", formatNumber(r.region.studentsEngaged), formatNumber(r.region.teachersEngaged)]]));
+      ["Итого", "", "", "", "", total(r, "studentsEngaged"), total(r, "teachersEngaged")]]));
   for (const m of r.municipalities) {
     out.push("", table([`${m.name}: форма`, "Программ", "Школ", "Наставников", "Наставляемых", "Обучающихся вовлечено", "Педагогов вовлечено"],
       m.byForm.filter((f) => f.programmes).map((f) => formRow(f, min))));
@@ -39,10 +44,11 @@ export function programmesText(r: EngagementByForm): string {
 
 export const programmesReportCommand: ReportCommand = {
   name: "programmes",
-  usage: `[--db ФАЙЛ] [--period ГГГГ-QN] ${SCOPE_USAGE} [--json]`,
-  summary: "вовлечённость по формам наставничества и программы с их результатами (банк практик) за квартал",
+  usage: `[--db ФАЙЛ] [--period ГГГГ-QN] ${SCOPE_USAGE} [--json] [--public]`,
+  summary: "вовлечённость по формам наставничества и программы с их результатами (банк практик) за квартал (--public: для публикации и руководства)",
   async run(argv: string[], io: Io) {
-    const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}, school: {type: "string"}, ...SCOPE_OPTIONS});
+    const {values} = parse(argv, {db: {type: "string"}, period: {type: "string"}, json: {type: "boolean"}, public: {type: "boolean"},
+      school: {type: "string"}, ...SCOPE_OPTIONS});
     if (values.help) { io.out(`mentoring report programmes ${this.usage}`); return 0; }
     const period = checkPeriod(values.period);
     return withStore(values.db, async (store, settings) => {
@@ -50,7 +56,11 @@ export const programmesReportCommand: ReportCommand = {
       if (period && !known.includes(period)) {
         throw new UserError(`за период ${period} данных нет. Есть: ${known.length ? known.join(", ") : "ничего (база пуста)"}.`);
       }
-      const r = await engagementByForm(store, settings, {period, scope: await resolveScope(store, values)});
+      const scope = await resolveScope(store, values);
+      // --public: the same hidden cells as `report engagement --public` and management's workbook (reports/aggregateEngagement.ts).
+      const base = values.public ? await engagementReport(store, settings, {period, scope}) : undefined;
+      const r = base ? engagementForAggregates(base, await engagementByForm(store, settings, {base, suppress: false}),
+        settings.groupSize.minGroupSize).byForm! : await engagementByForm(store, settings, {period, scope});
       io.out(values.json ? JSON.stringify(r, null, 2) : programmesText(r));
       return 0;
     }, {mustExist: true});
