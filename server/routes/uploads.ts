@@ -43,6 +43,7 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
     app.admission.refused++;
     throw busy(app.admission.retryAfterSeconds());
   }
+  const session = currentSession();
   let files;
   try {
     // A school's own account uploads for her school, whatever the request says; the methodologist
@@ -51,12 +52,12 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
     const school = own ? own.school : await schoolOption(app.store, url.searchParams.get("school"));
     files = await receiveUploads(app, req, sender, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {}),
       ...(schoolYear ? {schoolYear: schoolYear.year} : {}), settings: await app.settings()}, batch,
-      requestHeldBytes(limits.maxFileBytes), own?.policy ?? null);
+      requestHeldBytes(limits.maxFileBytes), own?.policy ?? null, session ? app.auth.uploader(req, session) : null);
   } finally {
     app.admission.release(reserve);
   }
-  const session = currentSession();
-  if (session) await app.auth.auditUploads(req, session, files);
+  // A stored file's event committed with it; the others (already loaded, refused) are recorded here.
+  if (session) await app.auth.auditUploads(req, session, files.filter((f) => f.uploadId === null));
   sendJson(res, 200, {batch, files, dashboards: app.dashboards()});
 }
 
