@@ -26,7 +26,7 @@ import {createAuth, type Auth, type AuthOptions} from "./auth/service.ts";
 import {hostAccepted, resolveAccess, type Access} from "./auth/access.ts";
 import {currentSession} from "./auth/context.ts";
 import type {Settings} from "../settings/index.ts";
-import {loadSettings} from "../settings/load.ts";
+import {loadSettings, readSettingsFiles, settingsDir} from "../settings/load.ts";
 import {page} from "./pages/layout.ts";
 import type {App} from "./appContext.ts";
 
@@ -139,12 +139,25 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
   const rebuild = o.build ? new RebuildScheduler({store: o.store, distDir, snapshotPath: o.snapshotPath, build: o.build,
     quietMs: o.rebuildQuietMs ?? 2000, maxWaitMs: o.rebuildMaxWaitMs ?? 8000, log}) : null;
   let version = 0;
-  const changed = () => { version++; rebuild?.changed(); };
-  // The effective settings, read again after any change of data (a settings upload, or an undo
-  // that restores an earlier version): reports, exports, the PDF and the parse children get them.
-  let settings: {version: number; value: Promise<Settings>} | null = null;
+  // Changes that may touch the effective settings: every change but an upload commit without a
+  // settings file (an undo may restore an earlier version, a purge or a directory edit is rare).
+  let settingsVersion = 0;
+  const dataChanged = (settingsToo: boolean) => { version++; if (settingsToo) settingsVersion++; rebuild?.changed(); };
+  const changed = () => dataChanged(true);
+  // The effective settings, read again after a change that may touch them (a settings upload, or
+  // an undo that restores an earlier version), not after every file of a batch: reports, exports,
+  // the PDF and the parse children get them.
+  // An edited JSON file is seen too: readSettingsFiles answers the same object while the files are unchanged.
+  let settings: {version: number; files: unknown; value: Promise<Settings>} | null = null;
+  const filesNow = () => { try { return readSettingsFiles(settingsDir(o.store.path)); } catch { return null; } };
   const currentSettings = () => {
-    if (settings?.version !== version) settings = {version, value: loadSettings(o.store).then((l) => l.settings)};
+    const files = filesNow();
+    if (settings?.version !== settingsVersion || files === null || settings.files !== files) {
+      const value = loadSettings(o.store).then((l) => l.settings);
+      // A failed read is not kept: the next request reads again.
+      value.catch(() => { if (settings?.value === value) settings = null; });
+      settings = {version: settingsVersion, files, value};
+    }
     return settings.value;
   };
   await reconcileOriginals(o.store, uploadsDir);
@@ -161,8 +174,9 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
   const admission = new Admission(limits.admission);
   const storeQueue = new StoreQueue(o.store, {maxFiles: 64, limits: limits.ingest, maxWaitMs: 50, gatherMs: 2, committed: (items) => {
     for (const {item, outcome} of items) known.stored(outcome, item.rememberUnder);
-    if (items.some(({outcome}) => outcome.uploadId !== null && outcome.status !== "rejected")) {
-      changed();
+    const live = items.filter(({outcome}) => outcome.uploadId !== null && outcome.status !== "rejected");
+    if (live.length) {
+      dataChanged(live.some(({outcome}) => outcome.kind === "settings"));
       soon();
     }
   }});

@@ -9,7 +9,10 @@ export interface ParseRequest {
   id: number;
   file: string;
   bytes: Uint8Array;
-  options: IngestOptions;
+  /** The options without their settings, which travel only when they differ from the last ones sent. */
+  options: Omit<IngestOptions, "settings">;
+  /** Present: the settings from now on (null: none); absent: the ones sent before. */
+  settings?: IngestOptions["settings"] | null;
   limits: IngestLimits;
 }
 
@@ -20,10 +23,14 @@ export type ParseReply =
 
 const send = (m: ParseReply) => process.send!(m);
 
+/** The settings last sent (the server sends them again only after they change). */
+let settings: IngestOptions["settings"] | null = null;
+
 process.on("message", async (m: ParseRequest) => {
   try {
+    if (m.settings !== undefined) settings = m.settings;
     const bytes = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
-    const prepared = await prepareFile(m.file, bytes, m.options, m.limits);
+    const prepared = await prepareFile(m.file, bytes, settings ? {...m.options, settings} : m.options, m.limits);
     send({id: m.id, ok: true, prepared});
   } catch (e) {
     // A parser bug, not bad input (bad input becomes issues): its name only, never its message,

@@ -90,6 +90,8 @@ interface Slot {
   /** Set when the supervisor itself ends the child, so its exit is read right. */
   ending: ChildFailure | "retire" | null;
   extra: boolean;
+  /** The settings this child holds (sent with its first file, then only when they change). */
+  settings: IngestOptions["settings"] | null | undefined;
   idleTimer: NodeJS.Timeout | null;
   startTimer: NodeJS.Timeout | null;
 }
@@ -242,7 +244,7 @@ export class ParseSupervisor {
     const child = spawn(command, args as string[], {cwd: REPO, stdio: ["ignore", "ignore", "ignore", "ipc"], serialization: "advanced",
       env: {...process.env, NODE_OPTIONS: ""}});
     this.started++;
-    const slot: Slot = {child, pid: child.pid ?? -1, ready: false, job: null, timer: null, ending: null, extra, idleTimer: null, startTimer: null};
+    const slot: Slot = {child, pid: child.pid ?? -1, ready: false, job: null, timer: null, ending: null, extra, settings: undefined, idleTimer: null, startTimer: null};
     slot.startTimer = setTimeout(() => { void this.end(slot, "crashed"); }, START_TIMEOUT_MS);
     child.on("message", (m: ParseReply) => this.onMessage(slot, m));
     child.on("error", () => undefined);
@@ -336,7 +338,11 @@ export class ParseSupervisor {
     slot.job = job;
     if (slot.idleTimer) { clearTimeout(slot.idleTimer); slot.idleTimer = null; }
     slot.timer = setTimeout(() => { void this.end(slot, "timeout"); }, this.o.timeoutMs);
-    const request: ParseRequest = {id: job.id, file: job.file, bytes: job.bytes, options: job.options, limits: this.o.limits};
+    // The settings (tens of kilobytes) cross only when they are not the ones this child already holds.
+    const {settings = null, ...options} = job.options;
+    const request: ParseRequest = {id: job.id, file: job.file, bytes: job.bytes, options, limits: this.o.limits,
+      ...(settings !== slot.settings ? {settings} : {})};
+    slot.settings = settings;
     slot.child.send(request);
     this.watch ??= setInterval(() => this.watchMemory(), 50);
   }

@@ -7,6 +7,8 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {listValue} from "@duckdb/node-api";
 import type {Store} from "../store/database.ts";
 import {storeBatch, type FileOutcome, type IngestLimits, type PreparedFile} from "../loaders/ingest.ts";
+import {auditManyIn} from "../store/audit.ts";
+import {uploadEvent, type Uploader} from "./auth/service.ts";
 
 export interface StoreItem {
   prepared: PreparedFile;
@@ -15,6 +17,8 @@ export interface StoreItem {
   batchId: string | null;
   /** Options key under which a rejection is remembered (null: not remembered). */
   rememberUnder: string | null;
+  /** Who sent the file: its audit event commits with it (null: not audited here). */
+  auditAs?: Uploader | null;
 }
 
 interface Pending extends StoreItem {
@@ -87,7 +91,10 @@ export class StoreQueue {
   }
 }
 
-/** Inside the batch's transaction: each stored upload's original (or its absence) and batch, and remembered rejections. */
+/**
+ * Inside the batch's transaction: each stored upload's original (or its absence) and batch,
+ * remembered rejections, and each file's audit event (a stored upload is never unrecorded).
+ */
 async function linkUploads(conn: DuckDBConnection, stored: Array<{item: StoreItem; outcome: FileOutcome}>): Promise<void> {
   const rows = stored.filter((s) => s.outcome.uploadId !== null);
   const kept = rows.filter((r) => r.item.storedName !== null);
@@ -102,6 +109,8 @@ async function linkUploads(conn: DuckDBConnection, stored: Array<{item: StoreIte
     await conn.run(`INSERT INTO upload_batches (upload_id, batch_id) SELECT unnest($u), unnest($b)`,
       {u: listValue(unkept.map((r) => r.outcome.uploadId!)), b: listValue(unkept.map((r) => r.item.batchId!))});
   }
+  const audited = rows.filter((r) => r.item.auditAs);
+  if (audited.length) await auditManyIn(conn, audited.map((r) => uploadEvent(r.item.auditAs!, r.outcome)));
   const remember = new Map<string, {hash: string; key: string; uploadId: number}>();
   for (const r of rows) {
     if (r.outcome.status === "rejected" && r.item.rememberUnder !== null) {

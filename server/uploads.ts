@@ -17,6 +17,7 @@ import {safeDisplayName} from "./security.ts";
 import {HttpError} from "./http.ts";
 import {fileKinds} from "../loaders/kinds.ts";
 import {uploadWithinScope, type UploadScope} from "./scope.ts";
+import type {Uploader} from "./auth/service.ts";
 
 export interface UploadLimits {
   /** Bytes per file (default 10 MB), counted while the body streams. */
@@ -51,6 +52,8 @@ interface FileJob {
   passTurn: () => void;
   /** Announced to the write queue and not yet submitted to it. */
   expected: boolean;
+  /** The sender as the audit log records it (null: not audited with the file). */
+  auditAs: Uploader | null;
 }
 
 /**
@@ -97,7 +100,8 @@ async function answer(app: App, sender: string, job: FileJob, options: IngestOpt
   // The original is kept (with its hash in uploads) under a name the sender has no say in — only
   // if the file is accepted: a rejected file's bytes are never written.
   const storedName = prepared.status !== "rejected" ? await keepOriginal(app.originals.dir, bytes, prepared.format ?? null) : null;
-  const stored = app.storeQueue.submit({prepared, storedName, batchId, rememberUnder: prepared.status === "rejected" && LASTING.has(failure) ? key : null},
+  const stored = app.storeQueue.submit({prepared, storedName, batchId, rememberUnder: prepared.status === "rejected" && LASTING.has(failure) ? key : null,
+    auditAs: job.auditAs},
     job.expected);
   job.expected = false;
   job.passTurn();
@@ -140,10 +144,11 @@ export async function acceptFile(app: App, sender: string, job: FileJob, options
 /**
  * Reads a multipart request and answers every file in it, in the order they came. At most
  * `maxHeld` bytes of its files are held at once: past that, reading the body pauses until earlier
- * files are answered (so a long request holds two files' worth, not its whole body).
+ * files are answered (so a long request holds two files' worth, not its whole body). A file stored
+ * gets its audit event (as `auditAs`) in its own transaction; the caller records the others.
  */
 export function receiveUploads(app: App, req: IncomingMessage, sender: string, options: IngestOptions,
-  batchId: string | null, maxHeld = Infinity, policy: UploadPolicy | null = null): Promise<UploadResult[]> {
+  batchId: string | null, maxHeld = Infinity, policy: UploadPolicy | null = null, auditAs: Uploader | null = null): Promise<UploadResult[]> {
   const limits = app.uploadLimits;
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
@@ -192,7 +197,7 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
           }
           const bytes = Buffer.concat(chunks);
           chunks.length = 0;
-          const answered = acceptFile(app, sender, {file: name, bytes, hash: sha256(bytes), turn, passTurn, expected: false}, options, batchId, policy);
+          const answered = acceptFile(app, sender, {file: name, bytes, hash: sha256(bytes), turn, passTurn, expected: false, auditAs}, options, batchId, policy);
           void answered.finally(() => releaseBytes(mine));
           done(answered);
         });

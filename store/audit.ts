@@ -95,6 +95,28 @@ export async function auditIn(conn: DuckDBConnection, e: AuditEvent): Promise<vo
 }
 
 /**
+ * Records several events inside the caller's transaction in one statement (the server's uploads:
+ * each stored file's event commits with the file). Events naming subjects go one by one.
+ */
+export async function auditManyIn(conn: DuckDBConnection, events: AuditEvent[]): Promise<void> {
+  for (const e of events) checkEvent(e);
+  const plain = events.filter((e) => !e.subjects?.ids.length);
+  for (const e of events) if (e.subjects?.ids.length) await auditIn(conn, e);
+  if (!plain.length) return;
+  const col = <T>(f: (e: AuditEvent, a: Actor) => T) => listValue(plain.map((e) => f(e, e.actor)) as never);
+  await conn.run(`INSERT INTO audit_log (occurred_at, actor, account_id, login, role, action, outcome, object, address, details)
+    SELECT epoch_ms(unnest($at::BIGINT[])), unnest($actor::VARCHAR[]), unnest($account::INTEGER[]), unnest($login::VARCHAR[]),
+      unnest($role::VARCHAR[]), unnest($action::VARCHAR[]), unnest($outcome::VARCHAR[]), unnest($object::VARCHAR[]),
+      unnest($address::VARCHAR[]), unnest($details::VARCHAR[])`, {
+    at: col((e) => e.at ?? Date.now()), actor: col((_, a) => a.kind), account: col((_, a) => a.kind === "account" ? a.accountId : null),
+    login: col((_, a) => a.kind === "account" ? a.login : null),
+    role: col((_, a) => a.kind === "account" ? a.role : a.kind === "local" ? "methodologist" : null), action: col((e) => e.action),
+    outcome: col((e) => e.outcome ?? "ok"), object: col((e) => e.object ?? null), address: col((e) => e.address ?? null),
+    details: col((e) => e.details && Object.keys(e.details).length ? JSON.stringify(e.details) : null)
+  });
+}
+
+/**
  * Records one event in its own transaction. Call it from every place that acts on data or shows
  * a person's data; await it before answering, so that nothing is shown unrecorded.
  */

@@ -79,15 +79,17 @@ async function schoolNames(conn: DuckDBConnection, idsWanted: number[]): Promise
 
 /**
  * Creates directory schools, each named by its first spelling until a fact says otherwise; one
- * statement whatever their number. Returns the new id by first spelling.
+ * statement whatever their number. Each school is recorded as created by `ctx`, or by its own
+ * context when it has one (several files linked together). Returns the new id by first spelling.
  */
-async function createSchools(conn: DuckDBConnection, schools: Array<{municipalityId: number; firstSchoolId: number}>,
+async function createSchools(conn: DuckDBConnection, schools: Array<{municipalityId: number; firstSchoolId: number; ctx?: LinkContext}>,
   ctx: LinkContext): Promise<Map<number, number>> {
   if (!schools.length) return new Map();
   const rows = await all<{directory_school_id: number; first_school_id: number}>(conn, `
     INSERT INTO directory_schools (municipality_id, first_school_id, origin, created_upload_id)
-    SELECT unnest($m), unnest($f), $o, $u RETURNING directory_school_id, first_school_id`,
-  {m: ids(schools.map((s) => s.municipalityId)), f: ids(schools.map((s) => s.firstSchoolId)), o: ctx.origin, u: ctx.uploadId ?? null});
+    SELECT unnest($m), unnest($f), unnest($o::VARCHAR[]), unnest($u::INTEGER[]) RETURNING directory_school_id, first_school_id`,
+  {m: ids(schools.map((s) => s.municipalityId)), f: ids(schools.map((s) => s.firstSchoolId)), o: texts(schools.map((s) => (s.ctx ?? ctx).origin)),
+    u: listValue(schools.map((s) => (s.ctx ?? ctx).uploadId ?? null))});
   return new Map(rows.map((r) => [r.first_school_id, r.directory_school_id]));
 }
 
@@ -139,29 +141,69 @@ function keysBySchool(known: KnownSpelling[]): SchoolKeys {
  * known one. Spellings without a district stay unlinked (the view resolves them by name). Three to
  * five statements for a file with new names, none for a file whose names are all known.
  */
-export async function linkSpellings(conn: DuckDBConnection, fresh: Spelling[], ctx: LinkContext): Promise<void> {
-  const keyed = fresh.map((s) => ({...s, mk: municipalityKey(s.municipality), nk: schoolNameKey(s.name)})).filter((k) => k.mk !== "" && k.nk !== "");
-  if (!keyed.length) return;
-  const districts = new Map<string, string>();
-  for (const k of keyed) if (!districts.has(k.mk)) districts.set(k.mk, cleanName(k.municipality));
-  const state = await districtState(conn, [...districts.keys()]);
-  const municipalities = await createMunicipalities(conn, state.municipalities, districts);
-  const byKey = new Map(state.known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
-  // One new school per new key, named by the first spelling that has it.
-  const firsts = new Map<string, typeof keyed[number]>();
-  for (const k of keyed) if (!byKey.has(`${k.mk}|${k.nk}`) && !firsts.has(`${k.mk}|${k.nk}`)) firsts.set(`${k.mk}|${k.nk}`, k);
-  const created = await createSchools(conn, [...firsts.values()].map((k) => ({municipalityId: municipalities.get(k.mk)!, firstSchoolId: k.school_id})), ctx);
-  for (const [key, k] of firsts) byKey.set(key, created.get(k.school_id)!);
-  await appendLinks(conn, keyed.map((k) => ({schoolId: k.school_id, directoryId: byKey.get(`${k.mk}|${k.nk}`)!,
-    how: created.has(k.school_id) ? "new" : "same-name"})));
-  await proposeMatches(conn, [...firsts.values()].map((k) => ({schoolId: k.school_id, key: k.nk, name: cleanName(k.name),
-    municipality: cleanName(k.municipality), mk: k.mk})), keysBySchool(state.known), ctx);
+export function linkSpellings(conn: DuckDBConnection, fresh: Spelling[], ctx: LinkContext): Promise<void> {
+  return linkSpellingsMany(conn, [{fresh, ctx}]);
 }
 
-/** For each new school, the most similar known school of its district becomes a proposal. */
-async function proposeMatches(conn: DuckDBConnection, created: Array<{schoolId: number; key: string; name: string; municipality: string; mk: string}>,
-  schoolsOf: SchoolKeys, ctx: LinkContext): Promise<void> {
-  const found: Array<{schoolId: number; candidateId: number; similarity: number; name: string; municipality: string}> = [];
+/**
+ * linkSpellings for several files at once (issue 13 §5: a batch of uploads), in the same three to
+ * five statements as for one: each part is decided in order against the directory as the earlier
+ * parts left it — a key an earlier file created joins that school, a close one is proposed against
+ * it —, exactly as if the files were linked one after another; the new schools, links and
+ * proposals then go in together, each recorded as its own file's (created_upload_id, upload_id,
+ * notes).
+ */
+export async function linkSpellingsMany(conn: DuckDBConnection, parts: Array<{fresh: Spelling[]; ctx: LinkContext}>): Promise<void> {
+  const keyedParts = parts.map(({fresh, ctx}) => ({ctx, keyed: fresh.map((s) => ({...s, mk: municipalityKey(s.municipality), nk: schoolNameKey(s.name)}))
+    .filter((k) => k.mk !== "" && k.nk !== "")})).filter((p) => p.keyed.length);
+  if (!keyedParts.length) return;
+  const districts = new Map<string, string>();
+  for (const {keyed} of keyedParts) for (const k of keyed) if (!districts.has(k.mk)) districts.set(k.mk, cleanName(k.municipality));
+  const state = await districtState(conn, [...districts.keys()]);
+  const municipalities = await createMunicipalities(conn, state.municipalities, districts);
+  // Directory ids by key; a school created in this call stands for itself by its first spelling's
+  // id (negated) until it is inserted.
+  const byKey = new Map(state.known.map((k) => [`${k.municipality_key}|${k.name_key}`, k.directory_school_id]));
+  const schoolsOf = keysBySchool(state.known);
+  const creating: Array<{municipalityId: number; firstSchoolId: number; ctx: LinkContext}> = [];
+  const links: Array<{schoolId: number; directoryId: number; how: string}> = [];
+  const found: Array<Proposed & {ctx: LinkContext}> = [];
+  for (const {keyed, ctx} of keyedParts) {
+    // One new school per new key, named by the first spelling that has it.
+    const firsts = new Map<string, typeof keyed[number]>();
+    for (const k of keyed) if (!byKey.has(`${k.mk}|${k.nk}`) && !firsts.has(`${k.mk}|${k.nk}`)) firsts.set(`${k.mk}|${k.nk}`, k);
+    for (const [key, k] of firsts) {
+      creating.push({municipalityId: municipalities.get(k.mk)!, firstSchoolId: k.school_id, ctx});
+      byKey.set(key, -k.school_id);
+    }
+    for (const k of keyed) links.push({schoolId: k.school_id, directoryId: byKey.get(`${k.mk}|${k.nk}`)!, how: firsts.get(`${k.mk}|${k.nk}`) === k ? "new" : "same-name"});
+    // Proposals against the schools known before this part (as one file at a time would see them).
+    for (const p of closestKnown([...firsts.values()].map((k) => ({schoolId: k.school_id, key: k.nk, name: cleanName(k.name),
+      municipality: cleanName(k.municipality), mk: k.mk})), schoolsOf)) found.push({...p, ctx});
+    for (const k of firsts.values()) {
+      const m = schoolsOf.get(k.mk) ?? new Map<number, Set<string>>();
+      schoolsOf.set(k.mk, m);
+      m.set(-k.school_id, new Set([k.nk]));
+    }
+  }
+  const created = await createSchools(conn, creating, keyedParts[0]!.ctx);
+  const real = (id: number) => (id < 0 ? created.get(-id)! : id);
+  await appendLinks(conn, links.map((l) => ({...l, directoryId: real(l.directoryId)})));
+  await recordProposals(conn, found.map((p) => ({...p, candidateId: real(p.candidateId)})));
+}
+
+interface Proposed {
+  schoolId: number;
+  candidateId: number;
+  similarity: number;
+  name: string;
+  municipality: string;
+}
+
+/** For each new school, the most similar known school of its district (none when nothing is close). */
+function closestKnown(created: Array<{schoolId: number; key: string; name: string; municipality: string; mk: string}>,
+  schoolsOf: SchoolKeys): Proposed[] {
+  const found: Proposed[] = [];
   for (const c of created) {
     let best: {id: number; similarity: number} | null = null;
     for (const [id, keys] of schoolsOf.get(c.mk) ?? []) {
@@ -173,16 +215,21 @@ async function proposeMatches(conn: DuckDBConnection, created: Array<{schoolId: 
     }
     if (best) found.push({schoolId: c.schoolId, candidateId: best.id, similarity: best.similarity, name: c.name, municipality: c.municipality});
   }
+  return found;
+}
+
+/** The proposals (each with its file's context), in one statement; each file is told of its own. */
+async function recordProposals(conn: DuckDBConnection, found: Array<Proposed & {ctx: LinkContext}>): Promise<void> {
   if (!found.length) return;
-  const names = await schoolNames(conn, found.map((p) => p.candidateId));
+  const names = await schoolNames(conn, [...new Set(found.map((p) => p.candidateId))]);
   const rows = await all<{proposal_id: number; school_id: number}>(conn, `
     INSERT INTO school_match_proposals (school_id, candidate_id, similarity, upload_id)
-    SELECT unnest($s), unnest($c), unnest($x), $u RETURNING proposal_id, school_id`, {
+    SELECT unnest($s), unnest($c), unnest($x), unnest($u::INTEGER[]) RETURNING proposal_id, school_id`, {
     s: ids(found.map((p) => p.schoolId)), c: ids(found.map((p) => p.candidateId)),
-    x: listValue(found.map((p) => p.similarity)), u: ctx.uploadId ?? null});
+    x: listValue(found.map((p) => p.similarity)), u: listValue(found.map((p) => p.ctx.uploadId ?? null))});
   const idOf = new Map(rows.map((r) => [r.school_id, r.proposal_id]));
   for (const p of found) {
-    ctx.notes?.push({kind: "similar", name: p.name, municipality: p.municipality, candidate: names.get(p.candidateId) ?? "",
+    p.ctx.notes?.push({kind: "similar", name: p.name, municipality: p.municipality, candidate: names.get(p.candidateId) ?? "",
       candidateId: p.candidateId, proposalId: idOf.get(p.schoolId)!, similarity: p.similarity});
   }
 }
@@ -524,8 +571,8 @@ export async function importDirectory(conn: DuckDBConnection, rows: DirectoryRow
   await appendLinks(conn, [...links.values()]);
 
   // A new school close to a known one of its district: proposed as the same.
-  await proposeMatches(conn, creating.map((i) => ({schoolId: firstOf(i), key: keyed[i]!.keys[0]!, name: cleanName(keyed[i]!.shortName ?? keyed[i]!.fullName!),
-    municipality: cleanName(keyed[i]!.municipality), mk: keyed[i]!.mk})), keysBySchool(state.known), ctx);
+  await recordProposals(conn, closestKnown(creating.map((i) => ({schoolId: firstOf(i), key: keyed[i]!.keys[0]!, name: cleanName(keyed[i]!.shortName ?? keyed[i]!.fullName!),
+    municipality: cleanName(keyed[i]!.municipality), mk: keyed[i]!.mk})), keysBySchool(state.known)).map((p) => ({...p, ctx})));
   return {created: creating.length, updated: rows.length - creating.length, codeConflicts, ids: target.map((t) => t!)};
 }
 

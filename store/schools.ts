@@ -8,7 +8,7 @@ import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {all} from "./database.ts";
 import {cleanName, normalizeKey} from "../lib/normalizeText.ts";
 import {municipalityKey, schoolNameKey} from "../lib/schoolName.ts";
-import {districtsByName, linkSpellings, type LinkContext, type Spelling} from "./directory.ts";
+import {districtsByName, linkSpellings, linkSpellingsMany, type LinkContext, type Spelling} from "./directory.ts";
 
 export interface SchoolName {
   municipality: string;
@@ -45,6 +45,39 @@ export async function upsertSchools(conn: DuckDBConnection, schools: SchoolName[
   const {ids, fresh} = await ensureSpellings(conn, [...stored.values()]);
   await linkSpellings(conn, fresh, context);
   return new Map([...storedKeyOf].map(([key, k]) => [key, ids.get(k)!]));
+}
+
+/**
+ * upsertSchools for several files at once (issue 13 §5: a batch of uploads), in the statements of
+ * one: the spellings of all files inserted together, each new one linked as the first file that
+ * names it would link it (linkSpellingsMany), so the result is what calling upsertSchools file
+ * after file gives. Files naming a school without its district are resolved one after another
+ * (their district depends on what the earlier files added). Returns each file's map.
+ */
+export async function upsertSchoolsMany(conn: DuckDBConnection, files: Array<{schools: SchoolName[]; context: LinkContext}>): Promise<Array<Map<string, number>>> {
+  const clean = (s: SchoolName) => ({municipality: cleanName(s.municipality), name: cleanName(s.name)});
+  if (files.length < 2 || files.some((f) => f.schools.some((s) => municipalityKey(clean(s).municipality) === ""))) {
+    const out: Array<Map<string, number>> = [];
+    for (const f of files) out.push(await upsertSchools(conn, f.schools, f.context));
+    return out;
+  }
+  // given key → stored key, per file; and every stored spelling once.
+  const keysOf = files.map((f) => new Map(f.schools.map((s) => [schoolKey(s), schoolKey(clean(s))])));
+  const all = new Map<string, SchoolName>();
+  for (const f of files) for (const s of f.schools) all.set(schoolKey(clean(s)), clean(s));
+  const {ids, fresh} = await ensureSpellings(conn, [...all.values()]);
+  // A new spelling is the first naming file's to link.
+  const unclaimed = new Map(fresh.map((s) => [schoolKey(s), s]));
+  const parts = files.map((f, k) => {
+    const mine: Spelling[] = [];
+    for (const stored of keysOf[k]!.values()) {
+      const s = unclaimed.get(stored);
+      if (s) { mine.push(s); unclaimed.delete(stored); }
+    }
+    return {fresh: mine, ctx: f.context};
+  });
+  await linkSpellingsMany(conn, parts);
+  return keysOf.map((m) => new Map([...m].map(([key, k]) => [key, ids.get(k)!])));
 }
 
 /**

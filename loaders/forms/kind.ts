@@ -5,7 +5,7 @@
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, StoreContext, Stored} from "../fileKind.ts";
 import {all as rowsOf} from "../../store/database.ts";
-import {schoolKey, upsertSchools} from "../../store/schools.ts";
+import {schoolKey, upsertSchoolsMany, type SchoolName} from "../../store/schools.ts";
 import type {DirectoryNote} from "../../store/directory.ts";
 import {directoryNoteIssues} from "../directory/notes.ts";
 import {findTables, parseForms, type FormsData} from "./parseForms.ts";
@@ -75,19 +75,22 @@ async function replacedUploads(conn: DuckDBConnection, uploadIds: number[]): Pro
  * and one replacement query for the whole batch.
  */
 async function storeFormsMany(conn: DuckDBConnection, items: Array<{data: FormsData; context: StoreContext}>): Promise<Stored[]> {
-  const resolved: Array<{idOf: (r: Named) => number; notes: DirectoryNote[]}> = [];
-  for (const {data, context: ctx} of items) {
-    // Each (district, school) as written once: a file repeats its schools on every row, and the normalised key is the costly part.
-    const names = new Map<string, {municipality: string; name: string}>();
-    const pair = (r: Named) => `${r.municipality}\u0000${r.school}`;
+  // Each (district, school) as written once: a file repeats its schools on every row, and the normalised key is the costly part.
+  const pair = (r: Named) => `${r.municipality}\u0000${r.school}`;
+  const files = items.map(({data, context: ctx}) => {
+    const names = new Map<string, SchoolName>();
     for (const r of [...data.form1, ...data.engagement, ...data.gaps.filter((g) => g.school !== null) as Named[]]) {
       names.set(pair(r), {municipality: r.municipality, name: r.school});
     }
-    const notes: DirectoryNote[] = [];
-    const ids = await upsertSchools(conn, [...names.values()], {origin: "forms", uploadId: ctx.uploadId, notes});
-    const pairId = new Map([...names].map(([k, n]) => [k, ids.get(schoolKey(n))!]));
-    resolved.push({idOf: (r) => pairId.get(pair(r))!, notes});
-  }
+    return {names, notes: [] as DirectoryNote[], uploadId: ctx.uploadId};
+  });
+  // The schools of all files of the batch resolved against the directory together (as if one after another).
+  const idsOf = await upsertSchoolsMany(conn, files.map((f) => ({schools: [...f.names.values()],
+    context: {origin: "forms", uploadId: f.uploadId, notes: f.notes}})));
+  const resolved = files.map(({names, notes}, k) => {
+    const pairId = new Map([...names].map(([key, n]) => [key, idsOf[k]!.get(schoolKey(n))!]));
+    return {idOf: (r: Named) => pairId.get(pair(r))!, notes};
+  });
   const apps = {periods: await conn.createAppender("school_periods"), pop: await conn.createAppender("populations"),
     eng: await conn.createAppender("engagement"), gaps: await conn.createAppender("forms_gaps"),
     contacts: await conn.createAppender("school_contacts")};

@@ -5,7 +5,7 @@
 import {readFileSync, statSync} from "node:fs";
 import type {IncomingMessage, ServerResponse} from "node:http";
 import type {Store} from "../../store/database.ts";
-import {audit, auditIn, type AuditEvent} from "../../store/audit.ts";
+import {audit, auditManyIn, type Actor, type AuditEvent} from "../../store/audit.ts";
 import {DEFAULT_RETENTION_DAYS} from "../../store/personalData.ts";
 import {HttpError, escapeHtml, sendJson, sendPage} from "../http.ts";
 import {cookies} from "../security.ts";
@@ -53,9 +53,10 @@ export interface Auth {
   gate(req: IncomingMessage, res: ServerResponse, url: URL): Promise<Session | null>;
   /** Records an event as this session, from this client. */
   audit(req: IncomingMessage, session: Session | null, event: Omit<AuditEvent, "actor" | "address">): Promise<void>;
-  /** One event per file of an upload request. */
-  auditUploads(req: IncomingMessage, session: Session, files: Array<{uploadId: number | null; sameAs?: number | null; status: string;
-    kind: string | null; period: string | null}>): Promise<void>;
+  /** One event per file of an upload request (in one transaction). */
+  auditUploads(req: IncomingMessage, session: Session, files: UploadedFile[]): Promise<void>;
+  /** Who a request's uploads are recorded as: the store queue writes a stored file's event in the file's own transaction. */
+  uploader(req: IncomingMessage, session: Session): Uploader;
   /** A dashboard file that carries people's data is about to be served: records whose. */
   auditDashboardFile(req: IncomingMessage, session: Session, urlPath: string, file: string): Promise<void>;
   /** Lines to print when the server has started (warnings, the first account's one-time link). */
@@ -64,6 +65,27 @@ export interface Auth {
   run<T>(session: Session, fn: () => T): T;
 }
 
+/** What the audit records of one file of an upload request. */
+export interface UploadedFile {
+  uploadId: number | null;
+  sameAs?: number | null;
+  status: string;
+  kind: string | null;
+  period: string | null;
+}
+
+/** The sender of an upload request, as the audit log records it. */
+export interface Uploader {
+  actor: Actor;
+  address: string;
+}
+
+/** The audit event of one file of an upload request. */
+export function uploadEvent(by: Uploader, f: UploadedFile): AuditEvent {
+  const id = f.uploadId ?? f.sameAs ?? null;
+  return {actor: by.actor, action: "upload", object: id !== null ? `upload:${id}` : null, address: by.address,
+    outcome: f.status === "rejected" ? "failed" : "ok", details: {status: f.status, kind: f.kind, period: f.period}};
+}
 
 /** Dashboard data files with people's names, and how to read whose they are. */
 const PERSONAL_FILES: Array<{test: RegExp; object: string; ids: (json: any) => number[]}> = [
@@ -147,16 +169,11 @@ export async function createAuth(o: AuthOptions): Promise<Auth> {
 
     async auditUploads(req, session, files) {
       if (!files.length) return;
-      const actor = actorOf(session), addr = address(req);
-      await store.write(async (conn) => {
-        for (const f of files) {
-          const id = f.uploadId ?? f.sameAs ?? null;
-          await auditIn(conn, {actor, action: "upload", object: id !== null ? `upload:${id}` : null, address: addr,
-            outcome: f.status === "rejected" ? "failed" : "ok",
-            details: {status: f.status, kind: f.kind, period: f.period}});
-        }
-      });
+      const by = auth.uploader(req, session);
+      await store.write((conn) => auditManyIn(conn, files.map((f) => uploadEvent(by, f))));
     },
+
+    uploader: (req, session) => ({actor: actorOf(session), address: address(req)}),
 
     async auditDashboardFile(req, session, urlPath, file) {
       const personal = PERSONAL_FILES.find((p) => p.test.test(urlPath));

@@ -43,6 +43,7 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
     app.admission.refused++;
     throw busy(app.admission.retryAfterSeconds());
   }
+  const session = currentSession();
   let files;
   try {
     // A school's own account uploads for her school, a municipal curator for her municipality's
@@ -53,12 +54,12 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
     files = await receiveUploads(app, req, sender, {...(period ? {period} : {}), ...(wave ? {wave} : {}), ...(school ? {school} : {}),
       ...(own ? {scopeLock: own.scopeLock} : {}),
       ...(schoolYear ? {schoolYear: schoolYear.year} : {}), settings: await app.settings()}, batch,
-      requestHeldBytes(limits.maxFileBytes), own?.policy ?? null);
+      requestHeldBytes(limits.maxFileBytes), own?.policy ?? null, session ? app.auth.uploader(req, session) : null);
   } finally {
     app.admission.release(reserve);
   }
-  const session = currentSession();
-  if (session) await app.auth.auditUploads(req, session, files);
+  // A stored file's event committed with it; the others (already loaded, refused) are recorded here.
+  if (session) await app.auth.auditUploads(req, session, files.filter((f) => f.uploadId === null));
   sendJson(res, 200, {batch, files, dashboards: app.dashboards()});
 }
 

@@ -63,6 +63,45 @@ describe("several files in one transaction", () => {
     }
   });
 
+  it("resolves the schools of a batch's files against the directory as one file after another would: new schools, links, proposals and notes", async () => {
+    const school = (m: string, name: string) => ({m, name, students: 100, teachers: 20, forms: {2: [10, 10] as [number, number]}});
+    const prepared = await Promise.all([
+      prepareFile("a.xlsx", await quarterFile(Q1, [school("Тарский", "МКОУ «Тарская гимназия»"), school("Омский", "СОШ № 5")])),
+      // A name close to the school the first file created: proposed against it, and told in this file.
+      prepareFile("b.xlsx", await quarterFile(Q1, [school("Тарский", "МКОУ «Тарская гимназия им. А.С. Пушкина»")])),
+      // The first file's school spelled otherwise (same key): joins it; and a new district.
+      prepareFile("c.xlsx", await quarterFile(Q1, [school("Омский р-н", "сош №5"), school("Саргатский", "СОШ № 1")]))
+    ]);
+    const one = await Store.open(join(dir, "one.duckdb"));
+    const many = await Store.open(join(dir, "many.duckdb"));
+    const directory = async (store: Store) => {
+      const q = (sql: string) => store.read((c) => all(c, sql));
+      return {
+        municipalities: await q("SELECT municipality_id, name, name_key FROM municipalities ORDER BY 1"),
+        schools: await q("SELECT directory_school_id, municipality_id, first_school_id, origin, created_upload_id FROM directory_schools ORDER BY 1"),
+        spellings: await q("SELECT school_id, school_key FROM schools ORDER BY 1"),
+        links: await q("SELECT school_id, directory_school_id, how FROM school_links ORDER BY 1, 2"),
+        proposals: await q("SELECT school_id, candidate_id, similarity, upload_id FROM school_match_proposals ORDER BY 1")
+      };
+    };
+    try {
+      const singly = [];
+      for (const p of prepared) singly.push(await storePrepared(one, p));
+      const together = await storeBatch(many, prepared);
+      expect(together).toEqual(singly);
+      expect(together[1]!.issues.map((i) => i.kind)).toContain("directory/similar-name");
+      const d = await directory(many);
+      expect(d).toEqual(await directory(one));
+      expect(d.proposals).toHaveLength(1);
+      expect(d.proposals[0]!.upload_id).toBe(together[1]!.uploadId);
+      expect(d.schools.map((s) => s.created_upload_id)).toEqual([together[0]!.uploadId, together[0]!.uploadId, together[1]!.uploadId, together[2]!.uploadId]);
+      expect(await snapshot(many)).toEqual(await snapshot(one));
+    } finally {
+      await one.close();
+      await many.close();
+    }
+  });
+
   it("a file whose storing fails is answered store-failed alone; the others are stored, nothing of it is", async () => {
     const prepared = await files();
     const broken = {...prepared[1]!, data: {form1: null}};
