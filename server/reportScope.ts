@@ -52,6 +52,9 @@ export async function requestScope(store: Store, session: Pick<Session, "scope">
     throw new HttpError(403, `Нет доступа: ваша учётная запись работает с данными ${whose(own)}, а запрошен отчёт ${whose(target)}.`);
   }
   const known = await store.read((c) => scopeName(c, target, ""));
+  if (!known && target === own) {
+    throw new HttpError(404, `${target.level === "school" ? "Вашей школы" : "Вашего муниципалитета"} нет в справочнике школ: отчёта нет. Сообщите методисту РНЦ.`);
+  }
   if (!known) throw new HttpError(404, target.level === "school" ? `В справочнике нет школы № ${(target as {id: number}).id}.`
     : `В справочнике нет муниципалитета № ${(target as {id: number}).id}.`);
   return target;

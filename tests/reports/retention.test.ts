@@ -44,8 +44,7 @@ describe("retentionReport", () => {
   it("returns empty lists for an empty database and for a school not found", async () => {
     const empty = await Store.open(":memory:");
     try {
-      expect(await retentionReport(empty)).toEqual({schoolYear: null, observedUntil: null, scope: {level: "region"},
-        region: {cohorts: [], turnover: [], youngUnknown: 0}, schools: []});
+      expect(await retentionReport(empty)).toEqual({schoolYear: null, observedUntil: null, scope: {level: "region"}, region: {cohorts: [], turnover: [], youngUnknown: 0}, schools: []});
     } finally {
       await empty.close();
     }

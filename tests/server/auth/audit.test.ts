@@ -50,11 +50,13 @@ describe("what each role reaches today", () => {
     metod: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     // The history filters by scope (issue 16 §2, §4): open below the region, listing that scope's uploads.
     // Uploading needs the account's school in the directory (empty here): refused with a Russian reason.
-    mun: [403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
-    cur: [403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
-    rep: [403, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
+    // The annual report is filtered by scope (issue 15 §1): open below the region, for the account's own
+    // municipality or school — 404 here, where the directory (empty) does not know it.
+    mun: [403, 200, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403],
+    cur: [403, 200, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403],
+    rep: [403, 200, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403],
     boss: [403, 403, 200, 200, 200, 403, 403, 403, 200, 403, 403, 403],
-    director: [403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403]
+    director: [403, 403, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403]
   };
 
   for (const [login] of ROLE_ACCOUNTS) {
@@ -117,7 +119,7 @@ describe("what the log records", () => {
       ["undo", `upload:${id}`, {restored: 0}],
       ["export", "export:engagement.xlsx", {period: "2024-Q1"}],
       ["export", `upload:${id}`, {format: "issues.xlsx"}],
-      ["export", "export:annual.html", {period: "2024-25"}]
+      ["export", "export:annual.html", {period: "2024-25", level: "region", id: null}]
     ]);
     // Not behind a proxy: a forwarded address is not believed.
     expect(events.find((e) => e.action === "upload")!.address).toBe("127.0.0.1");

@@ -70,11 +70,15 @@ describe("today's routes, before scope filtering", () => {
     // Uploads, the history and the issues workbooks filter by scope (issue 16 §2, §4): open to the roles that may upload or see uploads.
     const SCOPED = ["GET /upload", "POST /api/uploads", "GET /history", "GET /api/history", "GET /api/uploads/3/issues.xlsx",
       "GET /api/batches/b-1/issues.xlsx", "GET /api/session", "GET /api/status"];
+    // The annual report filters by scope (issue 15 §1): its routes are open to every level, with the role's rights.
+    const ANNUAL = ["GET /api/annual", "GET /exports/annual.html", "GET /exports/annual.pdf"];
+    const inOrder = (list: readonly string[]) => ROUTES.map(([m, p]) => `${m} ${p}`).filter((r) => list.includes(r));
     for (const [role, scope, expected] of [
-      ["management", {level: "school", id: "7"}, ["GET /api/session", "GET /api/status"]],
-      ["school-curator", {level: "school", id: "7"}, SCOPED],
-      ["school-representative", {level: "school", id: "7"}, SCOPED],
-      ["municipal-curator", {level: "municipality", id: "2"}, SCOPED]] as const) {
+      ["management", {level: "school", id: "7"}, inOrder([...ANNUAL, "GET /api/session", "GET /api/status"])],
+      ["school-curator", {level: "school", id: "7"}, inOrder([...SCOPED, ...ANNUAL])],
+      // No export right: the report as JSON and as a page, not the PDF.
+      ["school-representative", {level: "school", id: "7"}, inOrder([...SCOPED, "GET /api/annual", "GET /exports/annual.html"])],
+      ["municipal-curator", {level: "municipality", id: "2"}, inOrder([...SCOPED, ...ANNUAL])]] as const) {
       expect(open(session(role, scope))).toEqual(expected);
       expect(unmet(session(role, scope), requirementFor("GET", "/collection"))).toMatch(/^Нет доступа/);
       expect(landingFor(session(role, scope))).toBe("/account");
