@@ -29,6 +29,10 @@ const UPLOADS: Action[] = ["upload-forms", "upload-diagnostics", "upload-school-
 const SCOPED_UPLOAD = need("upload", [], {anyOf: UPLOADS, wholeRegion: false});
 const DASHBOARDS = need("dashboards", ["view-aggregates"], {wholeRegion: false});
 const NAMED_PAGE = need("dashboards-names", ["view-aggregates", "view-names"], {wholeRegion: false});
+// Any other address: the methodologist's, as before (a route that serves others says so above).
+const OTHER = need("other", ["view-aggregates", "view-names", "view-uploads"]);
+/** The dashboards' pages and their files (Framework's output: pages, _observablehq, _file, _npm, _node, _import). */
+const DASHBOARD_PATH = /^\/(?:(?:index|engagement|diagnostics|effectiveness)(?:\.html)?)?$|^\/_(?:observablehq|file|npm|node|import)\//;
 
 /** The requirement of one of today's routes, by method and path. */
 export function requirementFor(method: string, path: string): Requirement {
@@ -79,8 +83,9 @@ export function requirementFor(method: string, path: string): Requirement {
   if (path === "/api/pages/teachers.json") return need("page-teachers", ["view-aggregates", "view-names"], {wholeRegion: false});
   if (/^\/api\/pages(\/|$)/.test(path)) return need("page-data", ["view-aggregates"], {wholeRegion: false});
   if (/^\/private(\/|$)/.test(path) || /^\/_file\/data\/teachers(\.[0-9a-f]+)?\.json$/.test(path)) return NAMED_PAGE;
+  if (DASHBOARD_PATH.test(path)) return DASHBOARDS;
   if (/^\/api\/(uploads\/\d+|batches\/[^/]+)\/issues\.xlsx$/.test(path)) return need("issues-xlsx", ["view-uploads"], {wholeRegion: false});
-  return DASHBOARDS;
+  return OTHER;
 }
 
 /** Null when the session meets the requirement, else a Russian refusal. */
