@@ -147,7 +147,8 @@ describe.skipIf(!existsSync(CHROMIUM))("each role on the live dashboards in Chro
     const asked = v.page.waitForRequest((r) => r.url().includes("/api/pages/effectiveness.json?") && r.url().includes(`id=${school.id}`));
     await picker.selectOption({label: `${school.name} (${school.municipality})`});
     expect(new URL((await asked).url()).searchParams.get("level")).toBe("school");
-    await v.page.waitForFunction((label) => document.getElementById("level-shown")?.textContent === `Уровень: ${label}`, `${school.name} (${school.municipality})`);
+    await v.page.waitForFunction((label) => document.getElementById("level-shown")?.textContent === `Уровень: ${label}`, `${school.name} (${school.municipality})`,
+      {timeout: 180_000});
     await v.page.context().close();
   }, 300_000);
 });
