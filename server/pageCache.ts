@@ -18,17 +18,20 @@ export interface PageCacheOptions {
   maxEntries: number;
   /** Serialised bytes kept at most (the newest entry is kept whatever its size). */
   maxBytes: number;
+  /** A key with an answer is recomputed at most this often (uploads in quick succession share one recomputation). */
+  minIntervalMs?: number;
 }
 
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly running = new Map<string, {version: number; done: Promise<CachedPage>}>();
+  private readonly started = new Map<string, number>();
   private bytes = 0;
   hits = 0;
   stale = 0;
   computed = 0;
 
-  constructor(private readonly o: PageCacheOptions = {maxEntries: 64, maxBytes: 96 * 1024 * 1024}) {}
+  constructor(private readonly o: PageCacheOptions = {maxEntries: 64, maxBytes: 96 * 1024 * 1024, minIntervalMs: 1000}) {}
 
   /** The answer for `key` at `version`: cached, a stale one while the new one is computed, or computed now. */
   async get(key: string, version: number, compute: () => Promise<{data: unknown; named: number[]}>): Promise<CachedPage> {
@@ -36,6 +39,10 @@ export class PageCache {
     if (have && have.version >= version) {
       this.touch(key, have);
       this.hits++;
+      return have;
+    }
+    if (have && Date.now() - (this.started.get(key) ?? 0) < (this.o.minIntervalMs ?? 0)) {
+      this.stale++;
       return have;
     }
     const run = this.start(key, version, compute);
@@ -61,6 +68,8 @@ export class PageCache {
     if (current && current.version >= version) return current.done;
     // An older computation still running: the newer one waits for it (one at a time per key).
     const before = current?.done.catch(() => undefined) ?? Promise.resolve();
+    this.started.set(key, Date.now());
+    if (this.started.size > 4 * this.o.maxEntries) this.started.clear();
     const done = before.then(async () => {
       const {data, named} = await compute();
       this.computed++;

@@ -180,4 +180,14 @@ describe("PageCache", () => {
     for (const k of ["b", "c"]) await cache.get(k, 2, async () => ({data: k, named: []}));
     expect(cache.size.entries).toBe(2);
   });
+
+  it("recomputes a key at most once per interval: uploads in quick succession share one recomputation", async () => {
+    const cache = new PageCache({maxEntries: 8, maxBytes: 1e6, minIntervalMs: 60_000});
+    let calls = 0;
+    const compute = async () => ({data: ++calls, named: []});
+    expect((await cache.get("a", 1, compute)).version).toBe(1);
+    expect((await cache.get("a", 2, compute)).version).toBe(1);
+    expect((await cache.get("a", 3, compute)).version).toBe(1);
+    expect(calls).toBe(1);
+  });
 });
