@@ -5,7 +5,7 @@ import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {cpus, totalmem} from "node:os";
 
-const ORDER = ["forms", "formats", "diagnostics", "dashboards", "server", "soak", "routes", "federal"];
+const ORDER = ["forms", "formats", "diagnostics", "dashboards", "server", "soak", "routes", "federal", "live"];
 const wanted = process.argv.slice(2);
 const areas = ORDER.filter((a) => existsSync(`bench/${a}.ts`) && (wanted.length === 0 || wanted.includes(a)));
 

@@ -1,5 +1,6 @@
 // `npm run build [-- --public] [--db ФАЙЛ] [--out ПАПКА]`: builds the dashboards (Observable
-// Framework) from a snapshot of the database. Unless a snapshot is given (MENTORING_SNAPSHOT,
+// Framework) from a snapshot of the database; `--live` builds the server's live shells instead (no
+// data: each page fetches its session's data from `mentoring serve`, server/rebuild.ts). Unless a snapshot is given (MENTORING_SNAPSHOT,
 // which the server sets), it opens the database, loads the bundled sample into an empty one,
 // writes the snapshot and closes the database before Framework's data loaders read the snapshot.
 import {spawn} from "node:child_process";
@@ -20,6 +21,8 @@ export {SAMPLE_DIR, ingestSample, sampleOptions} from "../loaders/sample.ts";
 export interface BuildOptions {
   /** The public build: no named-person page, no names in the data. */
   public?: boolean;
+  /** Live shells for the server (MENTORING_LIVE=1): the data loaders emit `{live: true}`, no snapshot is read, no school goes into the search. */
+  live?: boolean;
   /** A ready snapshot to read; when absent, one is written from `database`. */
   snapshot?: string;
   /** The database to snapshot (default: --db / MENTORING_DB / data/mentoring.duckdb). */
@@ -175,8 +178,9 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const started = Date.now();
   const isPublic = options.public ?? false;
+  const live = options.live ?? false;
   let snapshot = options.snapshot;
-  if (!snapshot) {
+  if (!snapshot && !live) {
     const database = options.database ?? defaultDatabasePath();
     const dest = join(ROOT, "data", "snapshot", "mentoring.duckdb");
     log(`Снимок базы ${database}…`);
@@ -184,18 +188,20 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
   }
   const outDir = resolve(ROOT, options.outDir ?? (isPublic ? "dist-public" : "dist"));
   const from = snapshot;
-  const config = options.settingsDir ?? settingsDir(options.database ?? (options.snapshot ? null : defaultDatabasePath()));
+  const config = options.settingsDir ?? settingsDir(options.database ?? (options.snapshot || live ? null : defaultDatabasePath()));
   await withBuildLock(log, async () => {
     if (!existsSync(join(CACHE, "VENDORED"))) {
       log("Копирую библиотеки для страниц из node_modules (без сети)…");
       await run(process.execPath, [join(ROOT, "scripts", "vendor-npm.mjs")], process.env, log);
     }
     clearLoaderCache();
-    log(`Собираю дашборды${isPublic ? " (публичная сборка, без персональных данных)" : ""} в ${relative(ROOT, outDir) || "."}…`);
+    log(`Собираю дашборды${isPublic ? " (публичная сборка, без персональных данных)" : live ? " (страницы для сервера: данные они берут у него)" : ""} в ${relative(ROOT, outDir) || "."}…`);
     const entries = join(tmpdir(), `mentoring-search-${process.pid}-${Date.now()}.json`);
-    writeFileSync(entries, JSON.stringify(await searchEntries(resolve(from))));
-    const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", MENTORING_SNAPSHOT: resolve(from),
-      MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0", MENTORING_CONFIG_DIR: config, MENTORING_SEARCH_ENTRIES: entries};
+    // Live shells list no school in the search: a session may see only part of the region.
+    writeFileSync(entries, JSON.stringify(from ? await searchEntries(resolve(from)) : []));
+    const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", MENTORING_SNAPSHOT: from ? resolve(from) : "",
+      MENTORING_DIST: outDir, MENTORING_PUBLIC: isPublic ? "1" : "0", MENTORING_LIVE: live ? "1" : "0", MENTORING_CONFIG_DIR: config,
+      MENTORING_SEARCH_ENTRIES: entries};
     rmSync(outDir, {recursive: true, force: true});
     try {
       await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env, log);
@@ -209,14 +215,15 @@ export async function buildDashboards(options: BuildOptions = {}): Promise<strin
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const {values} = parseArgs({args: process.argv.slice(2), options: {public: {type: "boolean"}, db: {type: "string"}, out: {type: "string"},
+  const {values} = parseArgs({args: process.argv.slice(2), options: {public: {type: "boolean"}, live: {type: "boolean"}, db: {type: "string"}, out: {type: "string"},
     help: {type: "boolean", short: "h"}}});
   const fromEnv = process.env.MENTORING_SNAPSHOT;
   if (values.help) {
-    process.stdout.write("npm run build [-- --public] [--db ФАЙЛ] [--out ПАПКА]\n" +
+    process.stdout.write("npm run build [-- --public | --live] [--db ФАЙЛ] [--out ПАПКА]\n" +
       "Собирает дашборды (dist/, с --public — dist-public/ без страниц с ФИО) из снимка базы;\n" +
+      "с --live — страницы для сервера без данных (данные они берут у `mentoring serve`);\n" +
       "пустую базу сначала заполняет примером из data/sample. MENTORING_SNAPSHOT — готовый снимок.\n");
-  } else buildDashboards({public: Boolean(values.public), database: values.db as string | undefined, outDir: values.out as string | undefined,
+  } else buildDashboards({public: Boolean(values.public), live: Boolean(values.live), database: values.db as string | undefined, outDir: values.out as string | undefined,
     snapshot: fromEnv && existsSync(fromEnv) ? fromEnv : undefined})
     .catch((e: unknown) => {
       process.stderr.write(`Сборка не удалась: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -11,7 +11,7 @@ import type {IngestLimits} from "../loaders/ingest.ts";
 import {UserError} from "../bin/io.ts";
 import {ParseSupervisor, type ChildEntry} from "./parseSupervisor.ts";
 import {Admission, type AdmissionOptions} from "./admission.ts";
-import {RebuildScheduler, type BuildFn, type DashboardStatus} from "./rebuild.ts";
+import {LiveShells, type BuildFn, type DashboardStatus} from "./rebuild.ts";
 import {defaultUploadLimits, type UploadLimits} from "./uploads.ts";
 import {StoreQueue} from "./storeQueue.ts";
 import {KnownBytes} from "./knownBytes.ts";
@@ -39,15 +39,14 @@ export interface ServerOptions {
   access?: Access;
   /** Session and throttle timings, retention of personal data (tests shorten them). */
   auth?: Pick<AuthOptions, "sessions" | "throttle" | "retentionDays" | "scopeName">;
-  /** The built dashboards served at / (dist/). */
+  /** The dashboards served at / (the live shells, or a static build given ready). */
   distDir: string;
   /** Originals of accepted files, never served (data/uploads/). */
   uploadsDir: string;
-  snapshotPath: string;
-  /** Builds the dashboards from a snapshot; null: never rebuild (tests of the upload path only). */
+  /** No longer used: the live pages read the database through the server (kept for callers). */
+  snapshotPath?: string;
+  /** Builds the live shells into `distDir` once, unless the ones there are of the same sources (server/rebuild.ts); null: serve `distDir` as it is. */
   build: BuildFn | null;
-  rebuildQuietMs?: number;
-  rebuildMaxWaitMs?: number;
   uploadLimits?: UploadLimits;
   ingestLimits?: IngestLimits;
   /** Parse children kept ready (default 2). */
@@ -76,7 +75,8 @@ export interface RunningServer {
   server: Server;
   /** The parse children's supervisor. */
   pool: ParseSupervisor;
-  rebuild: RebuildScheduler | null;
+  /** The dashboards' live shells (built once; nothing is rebuilt after uploads). */
+  rebuild: LiveShells | null;
   /** The CSRF token of local mode (in service mode each session has its own). */
   csrf: string;
   app: App;
@@ -136,13 +136,13 @@ function startParsers(o: ServerOptions, limits: Limits, log: (line: string) => v
 async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSupervisor, log: (line: string) => void): Promise<{app: App; stop: () => Promise<void>}> {
   const distDir = resolve(o.distDir);
   const uploadsDir = resolve(o.uploadsDir);
-  const rebuild = o.build ? new RebuildScheduler({store: o.store, distDir, snapshotPath: o.snapshotPath, build: o.build,
-    quietMs: o.rebuildQuietMs ?? 2000, maxWaitMs: o.rebuildMaxWaitMs ?? 8000, log}) : null;
+  // The pages are live (issue 16 §3): built once as shells, they fetch their data from /api/pages/; an upload only bumps the data version.
+  const rebuild = o.build ? new LiveShells({distDir, build: o.build, log}) : null;
   let version = 0;
   // Changes that may touch the effective settings: every change but an upload commit without a
   // settings file (an undo may restore an earlier version, a purge or a directory edit is rare).
   let settingsVersion = 0;
-  const dataChanged = (settingsToo: boolean) => { version++; if (settingsToo) settingsVersion++; rebuild?.changed(); };
+  const dataChanged = (settingsToo: boolean) => { version++; if (settingsToo) settingsVersion++; };
   const changed = () => dataChanged(true);
   // The effective settings, read again after a change that may touch them (a settings upload, or
   // an undo that restores an earlier version), not after every file of a batch: reports, exports,
@@ -180,8 +180,8 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
       soon();
     }
   }});
-  const dashboards = (): DashboardStatus => rebuild?.status() ?? {state: "up-to-date", upToDate: true, dataVersion: version, builtVersion: version,
-    builtAt: null, message: "Дашборды не обновляются этим сервером."};
+  const dashboards = (): DashboardStatus => rebuild?.status() ?? {state: "up-to-date", upToDate: true, live: true, builtAt: null,
+    message: "Дашборды показывают загруженные данные сразу после загрузки: страницы обновляются сами."};
   // Off loopback without TLS this refuses to start (server/auth/access.ts); accounts replace the shared --token.
   const access = o.access ?? resolveAccess(o.host);
   const localCsrf = newSecret();

@@ -8,7 +8,7 @@ import type {StoreQueue} from "./storeQueue.ts";
 import type {KnownBytes} from "./knownBytes.ts";
 import type {OriginalsPolicy} from "./originals.ts";
 import type {PdfQueue} from "./pdfQueue.ts";
-import type {DashboardStatus, RebuildScheduler} from "./rebuild.ts";
+import type {DashboardStatus, LiveShells} from "./rebuild.ts";
 import type {AccessControl} from "./routes.ts";
 import type {UploadLimits} from "./uploads.ts";
 import type {Settings} from "../settings/index.ts";
@@ -33,12 +33,13 @@ export interface App {
   originals: {dir: string; policy: OriginalsPolicy};
   /** The annual report's PDF, one render at a time, cached by data version. */
   pdf: PdfQueue<{bytes: Buffer; name: string}>;
-  rebuild: RebuildScheduler | null;
+  /** The dashboards' live shells (server/rebuild.ts). */
+  rebuild: LiveShells | null;
   /** Built dashboards served at / (dist/). */
   distDir: string;
   /** Changes on every committed upload or undo: caches of derived documents are keyed by it. */
   dataVersion(): number;
-  /** Data changed (a commit, an undo): bumps the version and schedules the dashboards' rebuild. */
+  /** Data changed (a commit, an undo): bumps the version (the live pages fetch their data again). */
   changed(): void;
   dashboards(): DashboardStatus;
   /** The effective settings (settings/load.ts) as of the current data version. */

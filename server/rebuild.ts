@@ -1,144 +1,144 @@
-// Keeps the dashboards up to date after uploads (issue 8 §2: «within 30 s for a normal batch»):
-// every committed change bumps a data version; after a short quiet spell (or at most a few seconds
-// into a long batch) the store writes a snapshot between two writes and the dashboards are built
-// from it into a fresh folder that then replaces the served one, so a reader never sees half a build.
-import {existsSync, renameSync, rmSync} from "node:fs";
-import type {Store} from "../store/database.ts";
-import {writeSnapshot} from "../store/snapshot.ts";
+// The dashboards' shells (issue 16 §3 «Live dashboards»): the pages are built once — at the first
+// start, or again only when their sources change — as live shells whose data files hold no data
+// (MENTORING_LIVE=1); each page then fetches its session's data from GET /api/pages/<page>.json
+// and again when the data version changes. Nothing is rebuilt after an upload. A shell folder is
+// keyed by a hash of what the pages are made from (src/, the Framework config, the build script,
+// Framework's version): a start with unchanged sources reuses it.
+import {createHash} from "node:crypto";
+import {existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join, relative, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
 
-export type BuildFn = (snapshot: string, outDir: string) => Promise<void>;
+/** Builds live shells into a folder. */
+export type BuildFn = (outDir: string) => Promise<void>;
 
-export interface RebuildOptions {
-  store: Store;
+export interface ShellOptions {
   /** The folder served as the dashboards. */
   distDir: string;
-  snapshotPath: string;
   build: BuildFn;
-  /** Wait for this long without a new change… */
-  quietMs: number;
-  /** …but never longer than this after the first unbuilt change. */
-  maxWaitMs: number;
+  /** The hash of the shells' sources (default: shellSourceHash()). */
+  sourceHash?: string;
   log: (line: string) => void;
 }
 
 export interface DashboardStatus {
-  state: "up-to-date" | "waiting" | "building" | "failed";
+  /** up-to-date: the pages are live (they show every accepted upload by themselves); building: the shells are being built at first start. */
+  state: "up-to-date" | "building" | "failed" | "absent";
   upToDate: boolean;
-  dataVersion: number;
-  builtVersion: number;
-  /** ISO time of the last finished build. */
+  /** Always true: pages read their data from the server, there is nothing to rebuild after an upload. */
+  live: true;
+  /** ISO time the shells were built (or found ready). */
   builtAt: string | null;
   /** Russian, for the pages. */
   message: string;
 }
 
-export class RebuildScheduler {
-  private dataVersion = 0;
-  private builtVersion = 0;
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+/** The file in a shell folder that names the sources it was built from. */
+export const SHELL_STAMP = ".shell-hash";
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
+    if (e.name.startsWith(".")) return [];
+    const p = join(dir, e.name);
+    return e.isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** sha256 of what the shells are made from: src/ (not its caches), observablehq.config.ts, scripts/build.ts, Framework's version. */
+export function shellSourceHash(root = ROOT): string {
+  const h = createHash("sha256");
+  const framework = join(root, "node_modules", "@observablehq", "framework", "package.json");
+  const files = [...filesUnder(join(root, "src")), join(root, "observablehq.config.ts"), join(root, "scripts", "build.ts"), framework]
+    .filter((f) => existsSync(f)).sort();
+  for (const f of files) {
+    h.update(relative(root, f));
+    h.update("\0");
+    h.update(readFileSync(f));
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+
+/** Whether `distDir` holds shells built from these sources. */
+export function shellsReady(distDir: string, hash: string): boolean {
+  const stamp = join(distDir, SHELL_STAMP);
+  return existsSync(join(distDir, "index.html")) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === hash;
+}
+
+export class LiveShells {
+  private state: DashboardStatus["state"] = "absent";
   private builtAt: string | null = null;
   private building: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private firstPending: number | null = null;
-  private failed = false;
-  private stopped = false;
+  private readonly hash: string;
 
-  constructor(private readonly o: RebuildOptions) {}
-
-  /** The data changed (an upload committed, an upload undone). */
-  changed(): void {
-    this.dataVersion++;
-    this.firstPending ??= Date.now();
-    this.schedule();
+  constructor(private readonly o: ShellOptions) {
+    this.hash = o.sourceHash ?? shellSourceHash();
+    if (shellsReady(o.distDir, this.hash)) {
+      this.state = "up-to-date";
+      this.builtAt = new Date().toISOString();
+    }
   }
 
-  /** Builds now (first start, or an explicit request), waiting for the result. */
-  async buildNow(): Promise<void> {
-    if (this.dataVersion === this.builtVersion && this.dataVersion > 0) this.dataVersion++;
-    if (this.dataVersion === 0) this.dataVersion = 1;
-    this.firstPending ??= Date.now();
-    await this.run();
+  /** Whether the shells were already there (no build needed). */
+  get ready(): boolean {
+    return this.state === "up-to-date";
+  }
+
+  /** Builds the shells unless the ones there are of the same sources; resolves when they are served. */
+  ensure(): Promise<void> {
+    if (this.state === "up-to-date") return Promise.resolve();
+    this.building ??= this.run().finally(() => { this.building = null; });
+    return this.building;
   }
 
   status(): DashboardStatus {
-    const upToDate = this.builtVersion === this.dataVersion && !this.building;
-    const state: DashboardStatus["state"] = this.building ? "building" : upToDate ? "up-to-date" : this.failed ? "failed" : "waiting";
-    const time = this.builtAt ? new Date(this.builtAt).toLocaleTimeString("ru-RU", {hour12: false}) : null;
     const message = {
-      "up-to-date": time ? `Дашборды обновлены в ${time} и показывают все загруженные данные.` : "Дашборды показывают все загруженные данные.",
-      waiting: "Дашборды скоро обновятся: ждём, пока закончится загрузка.",
-      building: "Дашборды обновляются (обычно 20–30 секунд)…",
-      failed: "Дашборды обновить не удалось; данные в базе сохранены. Повторная попытка — после следующей загрузки."
-    }[state];
-    return {state, upToDate, dataVersion: this.dataVersion, builtVersion: this.builtVersion, builtAt: this.builtAt, message};
+      "up-to-date": "Дашборды показывают загруженные данные сразу после загрузки: страницы обновляются сами, пересборка не нужна.",
+      building: "Дашборды собираются в первый раз (около 20 секунд); потом они обновляются сами после каждой загрузки.",
+      failed: "Дашборды собрать не удалось; загрузка и выгрузки работают. Перезапустите сервер.",
+      absent: "Дашборды этим сервером не собираются."
+    }[this.state];
+    return {state: this.state, upToDate: this.state === "up-to-date", live: true, builtAt: this.builtAt, message};
   }
 
-  /** Resolves when the dashboards show every change made so far (or a build failed). */
+  /** Resolves when the shells are there or could not be built. */
   async settled(): Promise<DashboardStatus> {
-    while (!this.stopped) {
-      const s = this.status();
-      if (s.state === "up-to-date" || s.state === "failed") return s;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await this.building?.catch(() => undefined);
     return this.status();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
     await this.building?.catch(() => undefined);
   }
 
-  private schedule(): void {
-    if (this.stopped || this.building) return;
-    if (this.timer) clearTimeout(this.timer);
-    const waited = Date.now() - (this.firstPending ?? Date.now());
-    const delay = Math.max(0, Math.min(this.o.quietMs, this.o.maxWaitMs - waited));
-    this.timer = setTimeout(() => { this.timer = null; void this.run(); }, delay);
-  }
-
   private async run(): Promise<void> {
-    if (this.building) return this.building;
-    const work = (async () => {
-      const version = this.dataVersion;
-      this.firstPending = null;
-      const next = `${this.o.distDir}.next`;
-      const started = Date.now();
-      try {
-        // The snapshot is taken between two writes: it holds exactly the uploads committed so far.
-        await writeSnapshot(this.o.store, this.o.snapshotPath);
-        rmSync(next, {recursive: true, force: true});
-        await this.o.build(this.o.snapshotPath, next);
-        const old = `${this.o.distDir}.old`;
-        rmSync(old, {recursive: true, force: true});
-        if (existsSync(this.o.distDir)) renameSync(this.o.distDir, old);
-        renameSync(next, this.o.distDir);
-        rmSync(old, {recursive: true, force: true});
-        this.builtVersion = version;
-        this.builtAt = new Date().toISOString();
-        this.failed = false;
-        this.o.log(`дашборды обновлены за ${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} с`);
-      } catch (e) {
-        this.failed = true;
-        this.o.log(`дашборды обновить не удалось: ${e instanceof Error ? e.name : "ошибка"}`);
-      }
-    })();
-    this.building = work;
-    await work;
-    this.building = null;
-    // Changes that came during the build wait for the next one.
-    if (this.dataVersion !== this.builtVersion && !this.failed && !this.stopped) {
-      this.firstPending ??= Date.now();
-      this.schedule();
+    this.state = "building";
+    const next = `${this.o.distDir}.next`;
+    const started = Date.now();
+    try {
+      rmSync(next, {recursive: true, force: true});
+      await this.o.build(next);
+      writeFileSync(join(next, SHELL_STAMP), this.hash);
+      const old = `${this.o.distDir}.old`;
+      rmSync(old, {recursive: true, force: true});
+      if (existsSync(this.o.distDir)) renameSync(this.o.distDir, old);
+      renameSync(next, this.o.distDir);
+      rmSync(old, {recursive: true, force: true});
+      this.state = "up-to-date";
+      this.builtAt = new Date().toISOString();
+      this.o.log(`страницы дашбордов собраны за ${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} с`);
+    } catch (e) {
+      this.state = "failed";
+      this.o.log(`страницы дашбордов собрать не удалось: ${e instanceof Error ? e.name : "ошибка"}`);
     }
   }
 }
 
-/**
- * The real build: scripts/build.ts (Observable Framework), in this process, quietly; `settingsDir`
- * is the database's settings folder, so the dashboards read the same settings as the server.
- */
-export const frameworkBuild = (log: (line: string) => void, settingsDir?: string): BuildFn => async (snapshot, outDir) => {
+/** The real build: scripts/build.ts (Observable Framework) as live shells, in this process, quietly. */
+export const frameworkBuild = (log: (line: string) => void): BuildFn => async (outDir) => {
   const {buildDashboards} = await import("../scripts/build.ts");
-  await buildDashboards({snapshot, outDir, settingsDir, log: () => undefined});
+  await buildDashboards({live: true, outDir, log: () => undefined});
   void log;
 };

@@ -1,8 +1,7 @@
 // `mentoring serve`: the local server — upload pages, history, exports and the dashboards — on one
 // database. With --sample an empty database first gets the bundled sample region (what `npm start`
 // does on a fresh clone). Runs until Ctrl+C.
-import {existsSync} from "node:fs";
-import {basename, dirname, join, resolve} from "node:path";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parse} from "../args.ts";
 import {UserError, type Io} from "../io.ts";
@@ -12,7 +11,6 @@ import {resolveAccess} from "../../server/auth/access.ts";
 import {compactDatabase} from "../../store/personalData.ts";
 import {frameworkBuild} from "../../server/rebuild.ts";
 import {originalsDir} from "../../server/originals.ts";
-import {settingsDir} from "../../settings/load.ts";
 import {commandSettings} from "../withStore.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -68,7 +66,7 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
   --public-url URL адрес, который открывают люди (https://…): ссылки, проверка имени сайта; нужен с --behind-proxy
   --insecure-http  открыть сервер в сети без шифрования — только для проверки в закрытой сети
   --sample         пустую базу сначала заполнить примером из data/sample
-  --no-dashboards  не собирать дашборды (только загрузка и выгрузки)`);
+  --no-dashboards  не собирать страницы дашбордов (только загрузка и выгрузки)`);
     return 0;
   }
   const portText = (values.port as string | undefined) ?? process.env.PORT ?? "3000";
@@ -82,7 +80,6 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
     tlsKey: values["tls-key"] as string | undefined, publicUrl: values["public-url"] as string | undefined,
     behindProxy: values["behind-proxy"] ? String(values["behind-proxy"]).split(",") : null, insecureHttp: values["insecure-http"] as boolean | undefined});
   const dbPath = defaultDatabasePath(values.db as string | undefined);
-  const dataDir = dirname(resolve(dbPath));
 
   const store = await openForServer(dbPath);
   let running: Awaited<ReturnType<typeof startServer>> | null = null;
@@ -100,10 +97,9 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
     const dashboards = !values["no-dashboards"];
     running = await startServer({
       store, host, port: Number(portText), access,
-      distDir: (values.dist as string | undefined) ?? join(ROOT, "dist"),
+      distDir: (values.dist as string | undefined) ?? join(ROOT, "dist-live"),
       uploadsDir: originalsDir(dbPath),
-      snapshotPath: process.env.MENTORING_SNAPSHOT ?? join(dataDir, "snapshot", basename(dbPath)),
-      build: dashboards ? frameworkBuild((l) => io.err(l), settingsDir(dbPath)) : null,
+      build: dashboards ? frameworkBuild((l) => io.err(l)) : null,
       log: (line) => io.err(`[${new Date().toLocaleTimeString("ru-RU", {hour12: false})}] ${line}`)
     });
     await running.pool.warm();
@@ -111,12 +107,16 @@ export async function serveCommand(argv: string[], io: Io, options: {until?: Pro
     io.out(`  загрузка отчётов: ${running.url}/upload · история: ${running.url}/history · выгрузки: ${running.url}/exports`);
     io.out(`  база данных: ${dbPath}. Остановить: Ctrl+C.`);
     for (const line of await running.auth.startupNotes(running.url)) io.out(line);
+    // The pages are live shells, built once (again only when their sources change): they fetch
+    // their data from the server and show every accepted upload by themselves.
     if (running.rebuild) {
-      const distReady = existsSync(join((values.dist as string | undefined) ?? join(ROOT, "dist"), "index.html"));
-      io.out(distReady ? "Обновляю дашборды по текущей базе…" : "Собираю дашборды (около полуминуты)…");
-      const rebuild = running.rebuild;
-      void rebuild.buildNow().then(() => io.out(rebuild.status().state === "up-to-date"
-        ? `Дашборды готовы: ${running!.url}/` : "Дашборды собрать не удалось; загрузка и выгрузки работают."));
+      const shells = running.rebuild;
+      if (shells.ready) io.out(`Дашборды готовы: ${running.url}/ (обновляются сами после каждой загрузки)`);
+      else {
+        io.out("Собираю страницы дашбордов (один раз, около 20 секунд)…");
+        void shells.ensure().then(() => io.out(shells.status().state === "up-to-date"
+          ? `Дашборды готовы: ${running!.url}/ (обновляются сами после каждой загрузки)` : "Дашборды собрать не удалось; загрузка и выгрузки работают."));
+      }
     }
     const why = await (options.until ?? stopSignal());
     io.out(`Останавливаю сервер${typeof why === "string" ? ` (${why})` : ""}…`);

@@ -1,9 +1,9 @@
 // What today's routes of server/app.ts need (until the route table declares it per route).
-// Nothing is filtered by scope yet (issue 16 §2): every route below answers with the whole
-// region's data, so each one is open only to a session whose scope is the region — and the
-// dashboards of the service build, which carry teachers' names, file names and quoted cells,
-// only to a role that may see all three (the methodologist). When a route learns to filter by
-// scope, drop its `wholeRegion`.
+// A route not yet filtered by scope (issue 16 §2) answers with the whole region's data, so it is
+// open only to a session whose scope is the region (`wholeRegion`). The dashboards are live shells
+// with no data (server/rebuild.ts): their data comes from /api/pages/, cut to the session's scope
+// and, for a reader without the right to see names, aggregates only — so any role that may see
+// aggregates opens them; the teacher card's page and data need the right to see names.
 import type {Action, Session} from "./permissions.ts";
 import {can, refusal} from "./permissions.ts";
 
@@ -27,7 +27,12 @@ const UPLOADS: Action[] = ["upload-forms", "upload-diagnostics", "upload-school-
 // Uploads, the history and the issues workbooks filter by scope (server/scope.ts): a school's
 // account uploads for her school only, and sees her school's uploads (issue 16 §2, §4).
 const SCOPED_UPLOAD = need("upload", [], {anyOf: UPLOADS, wholeRegion: false});
-const DASHBOARDS = need("dashboards", ["view-aggregates", "view-names", "view-uploads"]);
+const DASHBOARDS = need("dashboards", ["view-aggregates"], {wholeRegion: false});
+const NAMED_PAGE = need("dashboards-names", ["view-aggregates", "view-names"], {wholeRegion: false});
+// Any other address: the methodologist's, as before (a route that serves others says so above).
+const OTHER = need("other", ["view-aggregates", "view-names", "view-uploads"]);
+/** The dashboards' pages and their files (Framework's output: pages, _observablehq, _file, _npm, _node, _import). */
+const DASHBOARD_PATH = /^\/(?:(?:index|engagement|diagnostics|effectiveness)(?:\.html)?)?$|^\/_(?:observablehq|file|npm|node|import)\//;
 
 /** The requirement of one of today's routes, by method and path. */
 export function requirementFor(method: string, path: string): Requirement {
@@ -75,8 +80,13 @@ export function requirementFor(method: string, path: string): Requirement {
     case "/exports/settings.xlsx":
       return need("settings-export", ["manage-settings"]);
   }
+  // The live pages' data (server/routes/livePages.ts): scoped to the session, names only on the teacher card.
+  if (path === "/api/pages/teachers.json") return need("page-teachers", ["view-aggregates", "view-names"], {wholeRegion: false});
+  if (/^\/api\/pages(\/|$)/.test(path)) return need("page-data", ["view-aggregates"], {wholeRegion: false});
+  if (/^\/private(\/|$)/.test(path) || /^\/_file\/data\/teachers(\.[0-9a-f]+)?\.json$/.test(path)) return NAMED_PAGE;
+  if (DASHBOARD_PATH.test(path)) return DASHBOARDS;
   if (/^\/api\/(uploads\/\d+|batches\/[^/]+)\/issues\.xlsx$/.test(path)) return need("issues-xlsx", ["view-uploads"], {wholeRegion: false});
-  return DASHBOARDS;
+  return OTHER;
 }
 
 /** Null when the session meets the requirement, else a Russian refusal. */

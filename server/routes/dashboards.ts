@@ -1,4 +1,4 @@
-// The built dashboards (dist/) at every address no other route takes: the last line of the table.
+// The dashboards' pages (the live shells, server/rebuild.ts) at every address no other route takes: the last line of the table.
 import {existsSync, statSync} from "node:fs";
 import {extname} from "node:path";
 import {HttpError, escapeHtml, sendPage} from "../http.ts";
@@ -31,7 +31,7 @@ export const dashboardRoutes = (): Route[] => [
     }
     if (path === "/" || path === "/index.html") {
       return sendPage(res, page({title: "Дашборды", active: "upload", csrf: null, body:
-        `<p class="status">${escapeHtml(app.dashboards().state === "building" ? "Дашборды собираются, это займёт около полуминуты. Обновите страницу чуть позже."
+        `<p class="status">${escapeHtml(app.dashboards().state === "building" ? "Дашборды собираются в первый раз, это займёт около 20 секунд. Обновите страницу чуть позже."
           : "Дашборды ещё не собраны.")}</p><p><a href="/upload">Загрузить отчёты</a> · <a href="/history">История загрузок</a></p>`}));
     }
     throw new HttpError(404, "Нет такой страницы.");

@@ -8,6 +8,7 @@ import {exportRoutes} from "./exports.ts";
 import {dashboardRoutes} from "./dashboards.ts";
 import {directoryRoutes} from "../directory.ts";
 import {collectionRoutes} from "./collection.ts";
+import {livePageRoutes} from "./livePages.ts";
 
 export function routeTable(): Route[] {
   return [
@@ -17,6 +18,7 @@ export function routeTable(): Route[] {
     ...exportRoutes(),
     ...directoryRoutes(),
     ...collectionRoutes(),
+    ...livePageRoutes(),
     // Keep last: the dashboards answer every address no route above takes.
     ...dashboardRoutes()
   ];

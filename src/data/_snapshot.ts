@@ -1,12 +1,13 @@
 // Shared by the data loaders (not a loader itself: Framework runs only `name.ext.ts` files).
 // Loaders read the SNAPSHOT of the database, never data/mentoring.duckdb: DuckDB lets no second
 // process open a file a writer holds (RELIABILITY.md «DuckDB»).
+// The store, the settings and the pages' functions are imported only when a loader reads data: a
+// live shell's loader (MENTORING_LIVE=1) writes its placeholder without loading them.
 import {existsSync} from "node:fs";
-import {Store} from "../../store/database.ts";
-import {defaultSnapshotPath} from "../../store/snapshot.ts";
+import type {Store} from "../../store/database.ts";
 import type {Settings} from "../../settings/index.ts";
-import {loadSettings} from "../../settings/load.ts";
 import type {Section} from "../components/section.ts";
+import type {PageName} from "../../reports/pages/index.ts";
 
 /** The public build (MENTORING_PUBLIC=1): loaders emit no names. */
 export function isPublic(): boolean {
@@ -20,6 +21,9 @@ export function isPublic(): boolean {
  * failure (unusable settings included) exits non-zero.
  */
 export async function emit(fn: (store: Store | null, settings: Settings) => Promise<unknown>): Promise<void> {
+  const {Store} = await import("../../store/database.ts");
+  const {defaultSnapshotPath} = await import("../../store/snapshot.ts");
+  const {loadSettings} = await import("../../settings/load.ts");
   const path = defaultSnapshotPath();
   try {
     const store = existsSync(path) ? await Store.open(path, {readOnly: true}) : null;
@@ -34,6 +38,28 @@ export async function emit(fn: (store: Store | null, settings: Settings) => Prom
     process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
     process.exitCode = 1;
   }
+}
+
+/** The live shells (MENTORING_LIVE=1, built once for the server): loaders emit no data, the page fetches it from the server. */
+export function isLive(): boolean {
+  return process.env.MENTORING_LIVE === "1";
+}
+
+/**
+ * A page's data file: in a live shell only `{live: true}` (the page asks the server for its
+ * session's data, src/components/live.js); in a static build the page's function
+ * (reports/pages/) for the whole region — the public build as an aggregate reader (no names, no
+ * file names, no quoted cells), the service build as the service's own; `empty` without a snapshot.
+ */
+export async function emitPage(page: PageName, empty: unknown): Promise<void> {
+  if (isLive()) {
+    process.stdout.write(JSON.stringify({live: true, page}));
+    return;
+  }
+  const {PAGES} = await import("../../reports/pages/index.ts");
+  await emit(async (store, settings) => store
+    ? PAGES[page].data(store, settings, {scope: {level: "region"}, audience: isPublic() ? "aggregate" : "service"}, new URLSearchParams())
+    : empty);
 }
 
 /**

@@ -51,12 +51,14 @@ describe("what each role reaches today", () => {
     // The history filters by scope (issue 16 §2, §4): open below the region, listing that scope's uploads.
     // Uploading needs the account's school in the directory (empty here): refused with a Russian reason.
     // The annual report is filtered by scope (issue 15 §1): open below the region, for the account's own
-    // municipality or school — 404 here, where the directory (empty) does not know it.
-    mun: [403, 200, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403],
-    cur: [403, 200, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403],
-    rep: [403, 200, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403],
-    boss: [403, 403, 200, 200, 200, 403, 403, 403, 200, 403, 403, 403],
-    director: [403, 403, 403, 404, 404, 403, 403, 403, 200, 403, 403, 403]
+    // municipality or school — 404 here, where the directory (empty) does not know it. The dashboards are
+    // live shells whose data the server cuts to the session's scope (issue 16 §2–3): open to every role
+    // that sees aggregates; the teacher card (names) to the curators, never to management.
+    mun: [403, 200, 403, 404, 404, 200, 200, 200, 200, 403, 403, 403],
+    cur: [403, 200, 403, 404, 404, 200, 200, 200, 200, 403, 403, 403],
+    rep: [403, 200, 403, 404, 404, 200, 403, 403, 200, 403, 403, 403],
+    boss: [403, 403, 200, 200, 200, 200, 403, 403, 200, 403, 403, 403],
+    director: [403, 403, 403, 404, 404, 200, 403, 403, 200, 403, 403, 403]
   };
 
   for (const [login] of ROLE_ACCOUNTS) {
@@ -75,15 +77,18 @@ describe("what each role reaches today", () => {
     expect(rep.body).toContain("Вашей школы нет в справочнике: загрузок нет.");
     expect(rep.body).toContain("Загрузок пока не было.");
     expect((await html("rep", "/upload")).body).toContain("Вашей школы нет в справочнике школ: загрузка невозможна. Сообщите методисту РНЦ.");
-    const cur = await html("cur", "/private/teacher");
+    const cur = await html("cur", "/exports");
     expect(cur.body).toContain("эта страница пока показывает данные всего региона");
     const denied = (await readAudit(s.store, {action: "access-denied", login: "boss"})).events;
     expect(denied[0]).toMatchObject({outcome: "denied", object: "route:history", role: "management"});
+    // Management never opens the teacher card: a Russian page says why.
+    expect((await html("boss", "/private/teacher")).body).toContain("Нет доступа: у роли «руководство» нет права «просмотр имён педагогов и участников».");
   });
 
   it("the menu offers only what the role may open, with who is logged in and a logout button", async () => {
     const boss = await html("boss", "/account");
-    expect(boss.body).toMatch(/<nav><a href="\/exports"[^>]*>Выгрузки<\/a><\/nav>/);
+    // Management opens the dashboards too (aggregates of her scope, server/routes/livePages.ts).
+    expect(boss.body).toMatch(/<nav><a href="\/exports"[^>]*>Выгрузки<\/a><a href="\/"[^>]*>Дашборды<\/a><\/nav>/);
     expect(boss.body).toContain("Тестовая boss");
     expect(boss.body).toContain("id=\"logout\"");
     const metod = await html("metod", "/account");

@@ -97,10 +97,12 @@ describe.skipIf(!existsSync(CHROMIUM))("accounts in Chromium", () => {
     await curator.page.fill("input[name=password]", "весенний дождь в мае");
     await curator.page.fill("input[name=password2]", "весенний дождь в мае");
     await Promise.all([curator.page.waitForLoadState("load"), curator.page.click("form.login button[type=submit]")]);
-    expect(new URL(curator.page.url()).pathname).toBe("/account");
+    // She lands on the dashboards: live pages whose data the server cuts to her school (issue 16 §2–3).
+    expect(new URL(curator.page.url()).pathname).toBe("/");
+    await curator.page.goto(`${s.url}/account`);
     expect(await curator.page.textContent("#account-role")).toBe("куратор школы");
     // Uploads and the history filter by scope (issue 16 §4): she uploads her school's quarterly report and reads her school's uploads.
-    expect(await curator.page.$$eval("header nav a", (as) => as.map((a) => a.textContent))).toEqual(["Загрузка отчётов", "История загрузок"]);
+    expect(await curator.page.$$eval("header nav a", (as) => as.map((a) => a.textContent))).toEqual(["Загрузка отчётов", "История загрузок", "Дашборды"]);
     await curator.page.goto(`${s.url}/upload`);
     expect(await curator.page.textContent("#own-school")).toContain("ваша школа");
     await curator.page.goto(`${s.url}/directory`);

@@ -62,26 +62,38 @@ describe("today's routes, before scope filtering", () => {
   });
 
   it("management of the region reads the annual report and nothing with file names, cells or names", () => {
+    // The dashboards too: live shells whose data the server gives her as aggregates (server/routes/livePages.ts); never the teacher card.
     expect(open(session("management"))).toEqual(["GET /exports", "GET /api/annual", "GET /exports/annual.html", "GET /exports/annual.pdf",
-      "GET /api/session", "GET /api/status"]);
+      "GET /", "GET /api/session", "GET /api/status"]);
   });
 
   it("a role working with part of the region opens no page of the whole region's data", () => {
     // Uploads, the history and the issues workbooks filter by scope (issue 16 §2, §4): open to the roles that may upload or see uploads.
-    const SCOPED = ["GET /upload", "POST /api/uploads", "GET /history", "GET /api/history", "GET /api/uploads/3/issues.xlsx",
-      "GET /api/batches/b-1/issues.xlsx", "GET /api/session", "GET /api/status"];
+    const UPLOADS = ["GET /upload", "POST /api/uploads", "GET /history", "GET /api/history", "GET /api/uploads/3/issues.xlsx",
+      "GET /api/batches/b-1/issues.xlsx"];
+    // The dashboards' shells hold no data: their data comes cut to the session's scope (/api/pages/); the teacher card needs the right to see names.
+    const PAGES = ["GET /"], NAMED = ["GET /private/teacher", "GET /_file/data/teachers.0a1b2c3d.json"], ALWAYS = ["GET /api/session", "GET /api/status"];
     // The annual report filters by scope (issue 15 §1): its routes are open to every level, with the role's rights.
     const ANNUAL = ["GET /api/annual", "GET /exports/annual.html", "GET /exports/annual.pdf"];
-    const inOrder = (list: readonly string[]) => ROUTES.map(([m, p]) => `${m} ${p}`).filter((r) => list.includes(r));
+    const inOrder = (list: readonly string[]) => {
+      const known = ROUTES.map(([m, p]) => `${m} ${p}`);
+      expect(list.filter((r) => !known.includes(r))).toEqual([]);
+      return known.filter((r) => list.includes(r));
+    };
     for (const [role, scope, expected] of [
-      ["management", {level: "school", id: "7"}, inOrder([...ANNUAL, "GET /api/session", "GET /api/status"])],
-      ["school-curator", {level: "school", id: "7"}, inOrder([...SCOPED, ...ANNUAL])],
+      ["management", {level: "school", id: "7"}, inOrder([...ANNUAL, ...PAGES, ...ALWAYS])],
+      ["school-curator", {level: "school", id: "7"}, inOrder([...UPLOADS, ...PAGES, ...NAMED, ...ALWAYS, ...ANNUAL])],
       // No export right: the report as JSON and as a page, not the PDF.
-      ["school-representative", {level: "school", id: "7"}, inOrder([...SCOPED, "GET /api/annual", "GET /exports/annual.html"])],
-      ["municipal-curator", {level: "municipality", id: "2"}, inOrder([...SCOPED, ...ANNUAL])]] as const) {
+      ["school-representative", {level: "school", id: "7"}, inOrder([...UPLOADS, ...PAGES, ...ALWAYS, "GET /api/annual", "GET /exports/annual.html"])],
+      ["municipal-curator", {level: "municipality", id: "2"}, inOrder([...UPLOADS, ...PAGES, ...NAMED, ...ALWAYS, ...ANNUAL])]] as const) {
       expect(open(session(role, scope))).toEqual(expected);
       expect(unmet(session(role, scope), requirementFor("GET", "/collection"))).toMatch(/^Нет доступа/);
-      expect(landingFor(session(role, scope))).toBe("/account");
+      expect(landingFor(session(role, scope))).toBe("/");
+    }
+    for (const [role, scope, names] of [["management", {level: "region"}, false], ["school-curator", {level: "school", id: "7"}, true],
+      ["school-representative", {level: "school", id: "7"}, false]] as const) {
+      expect(unmet(session(role, scope), requirementFor("GET", "/api/pages/engagement.json"))).toBeNull();
+      expect(unmet(session(role, scope), requirementFor("GET", "/api/pages/teachers.json")) === null).toBe(names);
     }
     expect(unmet(session("management", {level: "school", id: "7"}), requirementFor("GET", "/history"))).toMatch(/^Нет доступа/);
   });
