@@ -13,6 +13,31 @@ export function scopeParams(scope: ReportScope | undefined): {scope_level: strin
   return {scope_level: s.level, scope_id: s.level === "region" ? -1 : s.id};
 }
 
+// Uploads by scope (server/scope.ts for the history and issues, reports/pages for the pages): an
+// upload belongs to the schools it speaks about — the (school, period) pairs a quarterly report
+// stored, the schools of the teachers, registries, respondents, staff lists and indicator tables it
+// stored, and for a refused file the schools it was for (upload_claims).
+/** Every (upload, school) an upload speaks about. */
+export const UPLOAD_SCHOOLS = `SELECT upload_id, school_id FROM school_periods
+      UNION SELECT upload_id, school_id FROM upload_claims WHERE school_id IS NOT NULL
+      UNION SELECT e.upload_id, t.school_id FROM diagnostic_entries e JOIN diagnostic_teachers t USING (teacher_id)
+      UNION SELECT upload_id, school_id FROM registry_loads
+      UNION SELECT upload_id, school_id FROM questionnaire_respondents WHERE school_id IS NOT NULL
+      UNION SELECT upload_id, school_id FROM roster_snapshots
+      UNION SELECT upload_id, school_id FROM indicator_values`;
+
+/** A directory school `d` of the scope ($scope_level, $scope_id). */
+export const SCOPE_MATCH = `(($scope_level = 'school' AND d.directory_school_id = $scope_id)
+       OR ($scope_level = 'municipality' AND d.municipality_id = $scope_id))`;
+
+/** Uploads that speak about a school of the scope: `WHERE ${uploadScopeSql("u.upload_id")}` with params from uploadScopeParams. */
+export function uploadScopeSql(column: string): string {
+  return `($scope_level = 'region' OR ${column} IN (
+    SELECT l.upload_id FROM (${UPLOAD_SCHOOLS}) l
+    JOIN school_directory d USING (school_id)
+    WHERE ${SCOPE_MATCH}))`;
+}
+
 /** True when a stored spelling's school (`column` holds schools.school_id) lies in the scope. */
 export function spellingInScope(column: string): string {
   return `($scope_level = 'region' OR ${column} IN (

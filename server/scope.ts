@@ -11,34 +11,14 @@ import type {ScopeLock} from "../loaders/ownScope.ts";
 import type {Session} from "./auth/permissions.ts";
 
 import type {ReportScope} from "../reports/scope.ts";
+import {scopeParams, SCOPE_MATCH, UPLOAD_SCHOOLS, uploadScopeSql} from "../reports/scopeSql.ts";
+
+export {uploadScopeSql};
 
 /** Whose uploads a request sees: all of them, one municipality's schools, or one school's (the reports' scope). */
 export type UploadScope = ReportScope;
 
-/** Every (upload, school) an upload speaks about. */
-const UPLOAD_SCHOOLS = `SELECT upload_id, school_id FROM school_periods
-      UNION SELECT upload_id, school_id FROM upload_claims WHERE school_id IS NOT NULL
-      UNION SELECT e.upload_id, t.school_id FROM diagnostic_entries e JOIN diagnostic_teachers t USING (teacher_id)
-      UNION SELECT upload_id, school_id FROM registry_loads
-      UNION SELECT upload_id, school_id FROM questionnaire_respondents WHERE school_id IS NOT NULL
-      UNION SELECT upload_id, school_id FROM roster_snapshots
-      UNION SELECT upload_id, school_id FROM indicator_values`;
-
-/** A directory school `d` of the scope ($scope_level, $scope_id). */
-const SCOPE_MATCH = `(($scope_level = 'school' AND d.directory_school_id = $scope_id)
-       OR ($scope_level = 'municipality' AND d.municipality_id = $scope_id))`;
-
-/** Uploads that speak about a school of the scope: `WHERE ${uploadScopeSql("u.upload_id")}` with params from uploadScopeParams. */
-export function uploadScopeSql(column: string): string {
-  return `($scope_level = 'region' OR ${column} IN (
-    SELECT l.upload_id FROM (${UPLOAD_SCHOOLS}) l
-    JOIN school_directory d USING (school_id)
-    WHERE ${SCOPE_MATCH}))`;
-}
-
-export function uploadScopeParams(scope: UploadScope): {scope_level: string; scope_id: number} {
-  return {scope_level: scope.level, scope_id: scope.level === "region" ? -1 : scope.id};
-}
+export const uploadScopeParams = (scope: UploadScope): {scope_level: string; scope_id: number} => scopeParams(scope);
 
 /**
  * The upload scope of a session (null: a request with no session, e.g. the console — the region).

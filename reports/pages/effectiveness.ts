@@ -9,7 +9,6 @@ import {annualReport, type AnnualReport} from "../exports/annualReport.ts";
 import {dataPeriods, type PeriodOption} from "../periods.ts";
 import {periodFromId} from "../../lib/period.ts";
 import {scopeContains, type ReportScope, type View} from "../scope.ts";
-import {keepInScope, scopeMembers} from "./scope.ts";
 
 /** A level the page's picker offers: the region, a municipality or a school, with its Russian label. */
 export interface LevelOption {
@@ -64,11 +63,9 @@ export async function effectivenessData(store: Store, settings: Settings, view: 
   const known = await dataPeriods(store);
   const years = known.schoolYears;
   if (!years.length || !level) return {available: false, message: NO_DATA, levels, level};
-  const members = await scopeMembers(store, view.scope);
   const reports: Record<string, AnnualReport> = {};
-  // One annual report per school year with data, oldest first.
-  // TODO(levels): annualReport(store, settings, {period, scope}) with scope = the chosen `level` (region / municipality id / school id);
-  // until then every level shows the region's report, cut to the view's scope's rows.
-  for (const y of years) reports[y.id] = keepInScope(await annualReport(store, settings, {period: periodFromId(y.id)}), members);
+  // One annual report per school year with data, oldest first, for the chosen level (within the view's scope: levelOptions).
+  const scope: ReportScope = level.level === "region" || level.id === null ? {level: "region"} : {level: level.level, id: level.id};
+  for (const y of years) reports[y.id] = await annualReport(store, settings, {period: periodFromId(y.id), scope});
   return {available: true, schoolYears: [...years].reverse(), defaultSchoolYear: known.defaultSchoolYear?.id ?? years.at(-1)!.id, reports, levels, level};
 }

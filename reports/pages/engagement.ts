@@ -9,16 +9,20 @@ import {engagementPeriods, engagementReport, type EngagementReport, type SchoolR
 import {issuesReport, type UploadIssues} from "../issues.ts";
 import {engagementByForm, type EngagementByForm} from "../engagementByForm.ts";
 import {suppressedFigures, type SuppressedFigures} from "../../lib/suppressedFigures.ts";
+import {engagementForAggregates, type AggregateMunicipality, type AggregateRegion, type AggregateSchool} from "../aggregateEngagement.ts";
 import type {GroupSummary} from "../../lib/engagementSummary.ts";
 import type {ReportScope, View} from "../scope.ts";
 import {keepInScope, scopeMembers, uploadsInScope, type ScopeMembers} from "./scope.ts";
 
 export type DashboardSchool = Omit<SchoolReport, keyof SuppressedFigures> & SuppressedFigures;
 export type DashboardMunicipality = Omit<MunicipalityReport, keyof SuppressedFigures> & SuppressedFigures;
-export interface DashboardPeriod extends Omit<EngagementReport, "schools" | "municipalities" | "issues"> {
+/** A period's figures: the service's (small groups hidden), or an aggregate reader's (reports/aggregateEngagement.ts: secondary cells hidden too, coverage as shares only). */
+export interface DashboardPeriod extends Omit<EngagementReport, "schools" | "municipalities" | "issues" | "total" | "region"> {
   period: string;
-  municipalities: DashboardMunicipality[];
-  schools: DashboardSchool[];
+  total: GroupSummary | AggregateRegion;
+  region: GroupSummary | AggregateRegion;
+  municipalities: Array<DashboardMunicipality | AggregateMunicipality>;
+  schools: Array<DashboardSchool | AggregateSchool>;
   /** Engagement by form and the programmes with their results (reports/engagementByForm.ts), small groups hidden. */
   byForm: EngagementByForm;
 }
@@ -31,28 +35,10 @@ export interface EngagementData {
 }
 
 const worst = (f: UploadIssues) => f.errors * 1e6 + f.warnings;
-/** An aggregate reader is shown no file name (a file's name can hold a person's name): «файл «x.xls» (загрузка № 5 от …)» becomes «файл». */
-const noFileNames = (reason: string) => reason.replace(/файл «[^»]*» \(загрузка № \d+ от [\d.]+\)/g, "файл");
-
-/** The figures of the scope itself in a region's report: the region, the municipality's row, or the school's as a group. */
-export function scopeGroup(r: EngagementReport, scope: ReportScope): GroupSummary | null {
-  if (scope.level === "region") return r.region;
-  if (scope.level === "municipality") return r.municipalities.find((m) => m.id === scope.id) ?? null;
-  const s = r.schools.find((x) => x.id === scope.id);
-  if (!s) return null;
-  return {studentsEngaged: s.studentsEngaged, studentsPopulation: s.studentsPopulation, studentsPct: s.studentsPct,
-    teachersEngaged: s.teachersEngaged, teachersPopulation: s.teachersPopulation, teachersPct: s.teachersPct, meetsTarget: s.meetsTarget,
-    schoolsIncluded: s.includedInTotals ? [s.name] : [], schoolsNotReported: s.status === "not_reported" ? [s.name] : [],
-    coverage: s.coverage, meetsTargetCounted: s.meetsTarget, verdict: s.verdict};
-}
-
-/** The report cut to the scope: the scope's own figures in place of the region's, its municipalities and schools only. */
+/** A report already filtered to the scope, its rows cut again to it (a second line of defence). */
 function cutToScope(full: EngagementReport, m: ScopeMembers | null): EngagementReport {
   if (!m) return full;
-  const group = scopeGroup(full, m.scope);
-  const empty = {...full.region, studentsEngaged: null, studentsPopulation: null, studentsPct: null, teachersEngaged: null, teachersPopulation: null,
-    teachersPct: null, schoolsIncluded: [], schoolsNotReported: []};
-  return {...full, region: group ?? empty,
+  return {...full,
     municipalities: full.municipalities.filter((x) => m.municipalityIds.has(x.id)),
     schools: full.schools.filter((s) => m.schoolIds.has(s.id)),
     notCounted: full.notCounted.filter((s) => m.schoolIds.has(s.id)),
@@ -69,21 +55,24 @@ export async function engagementData(store: Store, settings: Settings, view: Vie
   let scopeName: string | null = null;
   // One engagementReport per period with data, oldest first (the trend by quarter).
   for (const period of await engagementPeriods(store)) {
-    // TODO(levels): engagementReport(store, settings, {period, scope: view.scope}) — today the region's report cut here.
-    const full = cutToScope(await engagementReport(store, settings, {period}), members);
+    // The scope's report (filtered in SQL), cut again here as a second line of defence.
+    const full = cutToScope(await engagementReport(store, settings, {period, scope: view.scope}), members);
     if (view.scope.level === "municipality") scopeName = full.municipalities[0]?.name ?? scopeName;
     if (view.scope.level === "school") scopeName = full.schools[0]?.name ?? scopeName;
-    // TODO(levels): engagementByForm(store, settings, {base: full, scope: view.scope}): its region's split by form is the region's today.
-    const counted = keepInScope(await engagementByForm(store, settings, {base: full}), members);
-    // An aggregate reader gets no programmes' stated results: free text a school wrote may name a person.
-    const byForm = aggregate ? {...counted, programmes: counted.programmes.map((p) => ({...p, result: null}))} : counted;
-    const {issues: _issues, schools, municipalities, notCounted, rejectedFiles, ...r} = full;
+    if (aggregate) {
+      // Management and the public: small groups and every cell that would reveal one by subtraction
+      // hidden (reports/aggregateEngagement.ts — the same cells as the CLI's --public and the workbook);
+      // no file names, issue texts or programmes' results.
+      const agg = engagementForAggregates(full, await engagementByForm(store, settings, {base: full, suppress: false}), min);
+      const {issues: _issues, ...r} = agg.report;
+      periods.push({...r, period, byForm: agg.byForm!});
+      continue;
+    }
+    const byForm = keepInScope(await engagementByForm(store, settings, {base: full}), members);
+    const {issues: _issues, schools, municipalities, ...r} = full;
     periods.push({...r, period, byForm,
-      schools: schools.map((s) => suppressedFigures(aggregate
-        ? {...s, reasons: s.reasons.map(noFileNames), dataErrors: s.dataErrors.map((e) => ({...e, file: null, message: "ошибка в данных школы"}))} : s, min)),
-      municipalities: municipalities.map((x) => suppressedFigures(x, min)),
-      notCounted: aggregate ? notCounted.map((s) => ({...s, reasons: s.reasons.map(noFileNames)})) : notCounted,
-      rejectedFiles: aggregate ? rejectedFiles.map((f) => ({...f, file: "", message: null})) : rejectedFiles});
+      schools: schools.map((s) => suppressedFigures(s, min)),
+      municipalities: municipalities.map((x) => suppressedFigures(x, min))});
   }
   // Every upload of the scope with its issues (issuesReport); issues quote cells and may name people.
   const inScope = await uploadsInScope(store, view.scope);

@@ -8,7 +8,6 @@ import {engagementReport} from "../engagement.ts";
 import {issuesReport} from "../issues.ts";
 import type {View} from "../scope.ts";
 import {uploadsInScope} from "./scope.ts";
-import {scopeGroup} from "./engagement.ts";
 
 export interface OverviewData {
   /** Quarters with quarterly forms. */
@@ -31,14 +30,13 @@ export async function overviewData(store: Store, settings: Settings, view: View)
   const kinds = new Map<string, number>();
   for (const f of live) if (f.kind && f.status !== "rejected") kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
   const last = files.at(-1);
-  // TODO(levels): dataPeriods(store, {scope}) — the periods of the scope's data; today the region's.
+  // The periods of the region's data: a scope's page shows its coverage of each (none sent: «по 0 из N школ»).
   const known = await dataPeriods(store);
   const periods = known.quarters.map((q) => q.id);
   const coverage = [];
   for (const period of periods) {
-    // TODO(levels): engagementReport(store, settings, {period, scope: view.scope}); today the scope's row of the region's report.
-    const group = scopeGroup(await engagementReport(store, settings, {period}), view.scope);
-    if (group) coverage.push({period, label: group.coverage.label, complete: group.coverage.complete});
+    const c = (await engagementReport(store, settings, {period, scope: view.scope})).total.coverage;
+    coverage.push({period, label: c.label, complete: c.complete});
   }
   return {
     periods, coverage,

@@ -1,10 +1,10 @@
-// The interim scope guard of the live pages (issue 16 §2): until the report functions take a
-// ReportScope themselves (branch `levels`), a page's data is cut to the session's scope here, on the
-// server, after the report ran: rows of schools and municipalities outside the scope are dropped,
-// uploads outside it are not listed. TODO(levels): pass `view.scope` into each report function and
-// keep this guard only as a second line of defence.
+// The scope guard of the live pages (issue 16 §2): the report functions take the view's scope and
+// filter in SQL; the pages whose reports do not yet (the curator's diagnostics and named pages) are
+// cut to the session's scope here, on the server, after the report ran — rows of schools and
+// municipalities outside the scope are dropped — and every page lists only the scope's uploads.
 import {all, type Store} from "../../store/database.ts";
 import type {ReportScope} from "../scope.ts";
+import {scopeParams, uploadScopeSql} from "../scopeSql.ts";
 
 /** Names and ids of what a scope covers: directory ids and every written spelling (reports key some rows by name). */
 export interface ScopeMembers {
@@ -47,19 +47,11 @@ export async function scopeMembers(store: Store, scope: ReportScope): Promise<Sc
   return m;
 }
 
-/**
- * Uploads that speak about a school of the scope (the same rule as server/scope.ts uploadScopeSql,
- * which reports/ may not import): null for the region — every upload.
- */
+/** Uploads that speak about a school of the scope (reports/scopeSql.ts uploadScopeSql): null for the region — every upload. */
 export async function uploadsInScope(store: Store, scope: ReportScope): Promise<Set<number> | null> {
   if (scope.level === "region") return null;
-  const rows = await store.read((c) => all<{upload_id: number}>(c, `
-    SELECT DISTINCT l.upload_id FROM (
-      SELECT upload_id, school_id FROM school_periods
-      UNION SELECT upload_id, school_id FROM upload_claims WHERE school_id IS NOT NULL) l
-    JOIN school_directory d USING (school_id)
-    WHERE ($level = 'school' AND d.directory_school_id = $id) OR ($level = 'municipality' AND d.municipality_id = $id)`,
-  {level: scope.level, id: scope.id}));
+  const rows = await store.read((c) => all<{upload_id: number}>(c,
+    `SELECT u.upload_id FROM uploads u WHERE ${uploadScopeSql("u.upload_id")}`, scopeParams(scope)));
   return new Set(rows.map((r) => r.upload_id));
 }
 
