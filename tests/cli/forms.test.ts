@@ -54,7 +54,8 @@ describe("mentoring ingest and report engagement", () => {
     const json = bufferIo();
     await main(["report", "engagement", "--db", db, "--json", "--period", "2024-Q1"], json);
     const r = JSON.parse(json.stdout.join("\n"));
-    expect(Object.keys(r)).toEqual(["period", "targetPct", "targets", "region", "municipalities", "schools", "notCounted", "rejectedFiles", "issues"]);
+    expect(Object.keys(r)).toEqual(["period", "scope", "targetPct", "targets", "total", "region", "municipalities", "schools", "notCounted", "rejectedFiles", "issues"]);
+    expect(r.scope).toEqual({level: "region"});
     expect(r.region.coverage).toMatchObject({schoolsExpected: 4, schoolsCounted: 3, label: "по 3 из 4 школ", complete: false});
     expect(r.region.studentsPct).toBeCloseTo(55.625, 10);
     expect(Object.keys(r.schools[0])).toEqual(expect.arrayContaining(["municipality", "name", "status", "dataErrors", "studentsEngaged",

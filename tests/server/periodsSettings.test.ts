@@ -73,7 +73,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the exports and upload pages in Chromium
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("button[formaction='/exports/annual.xlsx']")]);
     expect(download.suggestedFilename()).toBe("итоговый отчёт 2024-25.xlsx");
     const wb = await read((await download.path())!);
-    expect(wb.getWorksheet("Отчёт")!.getCell("A1").value).toBe("Итоговый аналитический отчёт за 2024/25 учебный год");
+    // The region's report names the organisation setting («Регион» by default) after the period.
+    expect(wb.getWorksheet("Отчёт")!.getCell("A1").value).toBe("Итоговый аналитический отчёт за 2024/25 учебный год: Регион");
     const retention = wb.getWorksheet("Закрепление")!;
     expect(retention.getCell("A3").value).toBe("2023/24");
     expect(retention.getCell("F3").value).toBeCloseTo(5 / 6, 12);
