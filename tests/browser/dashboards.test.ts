@@ -18,6 +18,7 @@ import {collectFiles} from "../../loaders/collectFiles.ts";
 import {formatPercent, formatNumber, formatSchoolYear} from "../../lib/format.ts";
 // The change of a deficit in words, one direction of good (issue 14 §6): the same wording as the page's.
 import {deficitChangeText} from "../../lib/deficitChange.ts";
+import {participantRow} from "../../reports/exports/annualParticipants.ts";
 
 const SHOTS = "test-results";
 const PAGES = ["/", "/engagement", "/diagnostics", "/effectiveness", "/private/teacher"];
@@ -221,6 +222,20 @@ describe("the numbers shown equal the CLI's JSON", () => {
     await v.page.getByLabel("Учебный год").selectOption({label: `${formatSchoolYear(latest.year)} учебный год`});
     await v.page.waitForSelector("#indicators-met");
     expect(await v.page.textContent("#indicators-met")).toBe(`${formatNumber(met)} из ${formatNumber(latest.indicators.length)}`);
+    await v.page.close();
+  });
+
+  it("shows what participants say before and after as the annual report of that school year writes it", async () => {
+    // The sample's questionnaires are of 2024/25 (entry and exit): the section of `report annual --json` for that year.
+    const r = await cli("report", "annual", "--year", "2024/25");
+    expect(r.participants.available).toBe(true);
+    const lines = [...r.participants.data.ratings, ...r.participants.data.yesNo];
+    const v = await visit(origins.full, "/effectiveness", "form select");
+    await v.page.getByLabel("Учебный год").selectOption({label: "2024/25 учебный год"});
+    await v.page.waitForSelector("#participants table tbody tr");
+    const rows = await v.page.$$eval("#participants table tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((td) => td.textContent)));
+    expect(rows).toEqual(lines.map((l: Parameters<typeof participantRow>[0]) => participantRow(l, r.minGroupSize)));
+    expect(v.errors).toEqual([]);
     await v.page.close();
   });
 });
