@@ -64,6 +64,10 @@ export interface ScopeSchool {
   aliases: string[];
 }
 
+/** Every name a directory school is known by: its name, full and short names, and the spellings files wrote it in. */
+const namesOf = (s: {name: string; fullName: string | null; shortName: string | null}, spellings: string[]): string[] =>
+  [...new Set([s.name, ...(s.fullName ? [s.fullName] : []), ...(s.shortName ? [s.shortName] : []), ...spellings])];
+
 export async function scopeSchool(store: Store, scope: UploadScope): Promise<ScopeSchool | null> {
   if (scope.level !== "school" || scope.id <= 0) return null;
   return store.read(async (c: DuckDBConnection) => {
@@ -71,8 +75,7 @@ export async function scopeSchool(store: Store, scope: UploadScope): Promise<Sco
     if (!s) return null;
     const spellings = await all<{name: string}>(c,
       "SELECT DISTINCT written_name AS name FROM school_directory WHERE directory_school_id = $id ORDER BY 1", {id: scope.id});
-    const aliases = [...new Set([s.name, ...(s.fullName ? [s.fullName] : []), ...(s.shortName ? [s.shortName] : []), ...spellings.map((r) => r.name)])];
-    return {id: s.id, name: s.name, municipality: s.municipality, aliases};
+    return {id: s.id, name: s.name, municipality: s.municipality, aliases: namesOf(s, spellings.map((r) => r.name))};
   });
 }
 
@@ -95,7 +98,6 @@ export async function scopeLockOf(store: Store, scope: UploadScope): Promise<Sco
       `SELECT DISTINCT d.directory_school_id AS id, d.written_name AS name FROM school_directory d
        WHERE d.municipality_id = $id ORDER BY 1, 2`, {id: scope.id});
     return {level: "municipality", municipality: m.name, name: m.name,
-      schools: schools.map((s) => ({name: s.name, aliases: [...new Set([...(s.fullName ? [s.fullName] : []), ...(s.shortName ? [s.shortName] : []),
-        ...spellings.filter((x) => x.id === s.id).map((x) => x.name)])]}))};
+      schools: schools.map((s) => ({name: s.name, aliases: namesOf(s, spellings.filter((x) => x.id === s.id).map((x) => x.name))}))};
   });
 }
