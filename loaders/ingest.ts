@@ -1,8 +1,8 @@
 // One file in, one transaction: guard → read → recognise → parse → store with its issues.
 // Bad input never throws past here; it becomes a rejected outcome with issues.
 import {createHash} from "node:crypto";
-import {listValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue} from "@duckdb/node-api";
-import {type Row, type Store, plainRows} from "../store/database.ts";
+import {listValue, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {allPrepared, type Row, type Store} from "../store/database.ts";
 import type {Claims, FileKind, IngestOptions, Parsed, Stored} from "./fileKind.ts";
 import {storeClaims} from "../store/directory.ts";
 import type {Issue, IssueFacts} from "./issues.ts";
@@ -240,21 +240,8 @@ export async function prepareFile(file: string, bytes: Buffer, options: IngestOp
   }
 }
 
-/**
- * The fixed statements of storing, prepared once per connection: the write queue's connection lives
- * as long as the store, and parsing and planning a statement costs about as much as running it on a
- * small batch. Used only for statements run one after another (never two at once on a connection).
- */
-const preparedOn = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
-
-async function run(conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> {
-  let cache = preparedOn.get(conn);
-  if (!cache) preparedOn.set(conn, cache = new Map());
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, statement = await conn.prepare(sql));
-  statement.bind(params);
-  return plainRows((await statement.runAndReadAll()).getRowObjectsJS());
-}
+/** A fixed statement of storing, prepared once per connection (store/database.ts allPrepared). */
+const run = (conn: DuckDBConnection, sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> => allPrepared(conn, sql, params);
 
 /** A live upload holding some bytes: same SHA-256, not rejected, not undone. */
 interface LiveUpload {

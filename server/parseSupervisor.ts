@@ -154,7 +154,7 @@ export class ParseSupervisor {
   private readonly max: number;
   /** Children replaced after a death, a timeout or a memory kill (for tests and /api/status). */
   restarts = 0;
-  /** Children started in all (for tests). */
+  /** Children started in all (the ready ones, extra ones on demand, replacements; /api/status). */
   started = 0;
   /** Highest resident size seen of any child, MB. */
   peakChildMb = 0;

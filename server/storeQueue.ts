@@ -5,7 +5,7 @@
 // Each file's answer waits for its own batch's commit: the upload id it reports is the stored one.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {listValue} from "@duckdb/node-api";
-import type {Store} from "../store/database.ts";
+import {runPrepared, type Store} from "../store/database.ts";
 import {storeBatch, type FileOutcome, type IngestLimits, type PreparedFile} from "../loaders/ingest.ts";
 import {auditManyIn} from "../store/audit.ts";
 import {uploadEvent, type Uploader} from "./auth/service.ts";
@@ -99,14 +99,15 @@ async function linkUploads(conn: DuckDBConnection, stored: Array<{item: StoreIte
   const rows = stored.filter((s) => s.outcome.uploadId !== null);
   const kept = rows.filter((r) => r.item.storedName !== null);
   if (kept.length) {
-    await conn.run(`INSERT INTO upload_files (upload_id, stored_name, batch_id) SELECT unnest($u), unnest($n), unnest($b)`,
+    await runPrepared(conn, `INSERT INTO upload_files (upload_id, stored_name, batch_id)
+      SELECT unnest($u::INTEGER[]), unnest($n::VARCHAR[]), unnest($b::VARCHAR[])`,
       {u: listValue(kept.map((r) => r.outcome.uploadId!)), n: listValue(kept.map((r) => r.item.storedName!)),
         b: listValue(kept.map((r) => r.item.batchId))});
   }
   // A file whose original is not kept (rejected) still belongs to its batch.
   const unkept = rows.filter((r) => r.item.storedName === null && r.item.batchId !== null);
   if (unkept.length) {
-    await conn.run(`INSERT INTO upload_batches (upload_id, batch_id) SELECT unnest($u), unnest($b)`,
+    await runPrepared(conn, `INSERT INTO upload_batches (upload_id, batch_id) SELECT unnest($u::INTEGER[]), unnest($b::VARCHAR[])`,
       {u: listValue(unkept.map((r) => r.outcome.uploadId!)), b: listValue(unkept.map((r) => r.item.batchId!))});
   }
   const audited = rows.filter((r) => r.item.auditAs);
@@ -119,7 +120,8 @@ async function linkUploads(conn: DuckDBConnection, stored: Array<{item: StoreIte
   }
   if (remember.size) {
     const list = [...remember.values()];
-    await conn.run(`INSERT OR REPLACE INTO rejected_bytes (sha256, options_key, upload_id) SELECT unnest($h), unnest($k), unnest($u)`,
+    await runPrepared(conn, `INSERT OR REPLACE INTO rejected_bytes (sha256, options_key, upload_id)
+      SELECT unnest($h::VARCHAR[]), unnest($k::VARCHAR[]), unnest($u::INTEGER[])`,
       {h: listValue(list.map((r) => r.hash)), k: listValue(list.map((r) => r.key)), u: listValue(list.map((r) => r.uploadId))});
   }
 }

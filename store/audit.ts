@@ -5,7 +5,7 @@
 // Cyrillic, so a name, a file name or a cell's text cannot be written here by mistake.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {listValue} from "@duckdb/node-api";
-import {all, type Store} from "./database.ts";
+import {all, runPrepared, type Store} from "./database.ts";
 
 /** Every action the log knows, with the Russian words the page and the XLSX show. */
 export const AUDIT_ACTIONS = {
@@ -104,7 +104,7 @@ export async function auditManyIn(conn: DuckDBConnection, events: AuditEvent[]):
   for (const e of events) if (e.subjects?.ids.length) await auditIn(conn, e);
   if (!plain.length) return;
   const col = <T>(f: (e: AuditEvent, a: Actor) => T) => listValue(plain.map((e) => f(e, e.actor)) as never);
-  await conn.run(`INSERT INTO audit_log (occurred_at, actor, account_id, login, role, action, outcome, object, address, details)
+  await runPrepared(conn, `INSERT INTO audit_log (occurred_at, actor, account_id, login, role, action, outcome, object, address, details)
     SELECT epoch_ms(unnest($at::BIGINT[])), unnest($actor::VARCHAR[]), unnest($account::INTEGER[]), unnest($login::VARCHAR[]),
       unnest($role::VARCHAR[]), unnest($action::VARCHAR[]), unnest($outcome::VARCHAR[]), unnest($object::VARCHAR[]),
       unnest($address::VARCHAR[]), unnest($details::VARCHAR[])`, {

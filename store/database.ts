@@ -4,8 +4,18 @@
 // a transaction.
 import {mkdirSync} from "node:fs";
 import {dirname, resolve} from "node:path";
-import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue} from "@duckdb/node-api";
 import {migrate} from "./migrate.ts";
+
+export interface StoreOptions {
+  readOnly?: boolean;
+  /**
+   * DuckDB's worker threads (default: one per core). The server runs its statements one at a time
+   * on small tables while its parse children use the cores: there one thread is faster (issue 13
+   * §5: handing each small statement to a second thread cost a third of the store's CPU time).
+   */
+  threads?: number;
+}
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -24,14 +34,14 @@ export class Store {
    * Opens (or returns the already open) store for a file, creating and migrating its schema.
    * A second process holding the file makes this fail with DuckDB's lock error.
    */
-  static open(path: string, options: {readOnly?: boolean} = {}): Promise<Store> {
+  static open(path: string, options: StoreOptions = {}): Promise<Store> {
     const key = path === ":memory:" ? `:memory:${Math.random()}` : resolve(path);
     const existing = instances.get(key);
     if (existing) return existing;
     const opening = (async () => {
       if (path !== ":memory:") mkdirSync(dirname(key), {recursive: true});
       const instance = await DuckDBInstance.create(path === ":memory:" ? ":memory:" : key,
-        options.readOnly ? {access_mode: "READ_ONLY"} : {});
+        {...(options.readOnly ? {access_mode: "READ_ONLY"} : {}), ...(options.threads ? {threads: String(options.threads)} : {})});
       const store = new Store(key, instance);
       if (!options.readOnly) await store.write((c) => migrate(c));
       return store;
@@ -100,6 +110,35 @@ export class Store {
 export async function all<T = Row>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
   const reader = params ? await conn.runAndReadAll(sql, params) : await conn.runAndReadAll(sql);
   return plainRows(reader.getRowObjectsJS()) as T[];
+}
+
+/**
+ * The fixed statements of storing, prepared once per connection (issue 13 §5): the write queue's
+ * connection lives as long as the store, and extracting, parsing and planning a statement costs
+ * more than running it on a small batch (an unprepared statement with parameters is three calls
+ * into DuckDB, a prepared one is one). Every parameter must carry a cast (`$k::VARCHAR[]`) so the
+ * plan is made once, not at every execution. Only for statements run one after another on the
+ * connection (never two at once).
+ */
+const preparedOn = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
+
+async function preparedStatement(conn: DuckDBConnection, sql: string, params: Params): Promise<DuckDBPreparedStatement> {
+  let cache = preparedOn.get(conn);
+  if (!cache) preparedOn.set(conn, cache = new Map());
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, statement = await conn.prepare(sql));
+  statement.bind(params);
+  return statement;
+}
+
+/** Runs a fixed statement through the connection's prepared statements, returning its rows (see preparedOn). */
+export async function allPrepared<T = Row>(conn: DuckDBConnection, sql: string, params: Params): Promise<T[]> {
+  return plainRows((await (await preparedStatement(conn, sql, params)).runAndReadAll()).getRowObjectsJS()) as T[];
+}
+
+/** Runs a fixed statement that returns nothing through the connection's prepared statements. */
+export async function runPrepared(conn: DuckDBConnection, sql: string, params: Params): Promise<void> {
+  await (await preparedStatement(conn, sql, params)).run();
 }
 
 /** Result rows (as getRowObjectsJS gives them) as plain objects: BIGINT and DECIMAL as number. */

@@ -6,7 +6,7 @@
 // for the methodologist, and until she decides the new spelling is a school of its own; a name with
 // no district is resolved by name when exactly one directory school has it.
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
-import {all, one} from "./database.ts";
+import {all, allPrepared, one, runPrepared} from "./database.ts";
 import {cleanName} from "../lib/normalizeText.ts";
 import {isSimilarSchoolName, municipalityKey, schoolNameKey, schoolNameSimilarity} from "../lib/schoolName.ts";
 
@@ -57,12 +57,12 @@ interface KnownSpelling {
  */
 async function districtState(conn: DuckDBConnection, municipalityKeys: string[]): Promise<{municipalities: Map<string, number>; known: KnownSpelling[]}> {
   if (!municipalityKeys.length) return {municipalities: new Map(), known: []};
-  const rows = await all<{municipality_key: string; name_key: string | null; id: number}>(conn, `
-    SELECT name_key AS municipality_key, NULL AS name_key, municipality_id AS id FROM municipalities WHERE list_contains($m, name_key)
+  const rows = await allPrepared<{municipality_key: string; name_key: string | null; id: number}>(conn, `
+    SELECT name_key AS municipality_key, NULL AS name_key, municipality_id AS id FROM municipalities WHERE list_contains($m::VARCHAR[], name_key)
     UNION ALL
     SELECT s.municipality_key, s.name_key, l.directory_school_id FROM school_name_keys s
     JOIN (SELECT school_id, arg_max(directory_school_id, link_id) AS directory_school_id FROM school_links GROUP BY school_id) l USING (school_id)
-    WHERE list_contains($m, s.municipality_key)`, {m: texts(municipalityKeys)});
+    WHERE list_contains($m::VARCHAR[], s.municipality_key)`, {m: texts(municipalityKeys)});
   return {
     municipalities: new Map(rows.filter((r) => r.name_key === null).map((r) => [r.municipality_key, r.id])),
     known: rows.filter((r) => r.name_key !== null).map((r) => ({municipality_key: r.municipality_key, name_key: r.name_key!, directory_school_id: r.id}))
@@ -85,9 +85,9 @@ async function schoolNames(conn: DuckDBConnection, idsWanted: number[]): Promise
 async function createSchools(conn: DuckDBConnection, schools: Array<{municipalityId: number; firstSchoolId: number; ctx?: LinkContext}>,
   ctx: LinkContext): Promise<Map<number, number>> {
   if (!schools.length) return new Map();
-  const rows = await all<{directory_school_id: number; first_school_id: number}>(conn, `
+  const rows = await allPrepared<{directory_school_id: number; first_school_id: number}>(conn, `
     INSERT INTO directory_schools (municipality_id, first_school_id, origin, created_upload_id)
-    SELECT unnest($m), unnest($f), unnest($o::VARCHAR[]), unnest($u::INTEGER[]) RETURNING directory_school_id, first_school_id`,
+    SELECT unnest($m::INTEGER[]), unnest($f::INTEGER[]), unnest($o::VARCHAR[]), unnest($u::INTEGER[]) RETURNING directory_school_id, first_school_id`,
   {m: ids(schools.map((s) => s.municipalityId)), f: ids(schools.map((s) => s.firstSchoolId)), o: texts(schools.map((s) => (s.ctx ?? ctx).origin)),
     u: listValue(schools.map((s) => (s.ctx ?? ctx).uploadId ?? null))});
   return new Map(rows.map((r) => [r.first_school_id, r.directory_school_id]));
@@ -118,7 +118,8 @@ async function appendFacts(conn: DuckDBConnection, facts: Fact[]): Promise<void>
 
 async function appendLinks(conn: DuckDBConnection, links: Array<{schoolId: number; directoryId: number; how: string}>): Promise<void> {
   if (!links.length) return;
-  await conn.run(`INSERT INTO school_links (school_id, directory_school_id, how) SELECT unnest($s), unnest($d), unnest($h)`,
+  await runPrepared(conn, `INSERT INTO school_links (school_id, directory_school_id, how)
+    SELECT unnest($s::INTEGER[]), unnest($d::INTEGER[]), unnest($h::VARCHAR[])`,
     {s: ids(links.map((l) => l.schoolId)), d: ids(links.map((l) => l.directoryId)), h: texts(links.map((l) => l.how))});
 }
 

@@ -5,7 +5,7 @@
 // directory school. A name written without a district is placed in the district the directory
 // knows it in, when that is one district.
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
-import {all} from "./database.ts";
+import {allPrepared, runPrepared} from "./database.ts";
 import {cleanName, normalizeKey} from "../lib/normalizeText.ts";
 import {municipalityKey, schoolNameKey} from "../lib/schoolName.ts";
 import {districtsByName, linkSpellings, linkSpellingsMany, type LinkContext, type Spelling} from "./directory.ts";
@@ -92,18 +92,19 @@ export async function ensureSpellings(conn: DuckDBConnection, names: SchoolName[
   }
   if (!stored.size) return {ids: new Map(), fresh: []};
   const keys = [...stored.keys()];
-  const known = await all<{school_key: string; school_id: number}>(conn,
-    "SELECT school_key, school_id FROM schools WHERE list_contains($keys, school_key)", {keys: listValue(keys)});
+  const known = await allPrepared<{school_key: string; school_id: number}>(conn,
+    "SELECT school_key, school_id FROM schools WHERE list_contains($keys::VARCHAR[], school_key)", {keys: listValue(keys)});
   const ids = new Map(known.map((r) => [r.school_key, r.school_id]));
   // One set-based insert for all new spellings: a row-by-row INSERT costs ~1 ms each (2,000 schools ≈ 2 s).
   const missing = [...stored].filter(([key]) => !ids.has(key));
   if (!missing.length) return {ids, fresh: []};
-  const rows = await all<{school_key: string; school_id: number; municipality: string; name: string}>(conn,
+  const rows = await allPrepared<{school_key: string; school_id: number; municipality: string; name: string}>(conn,
     `INSERT INTO schools (school_key, municipality, name)
-     SELECT unnest($k), unnest($m), unnest($n) RETURNING school_key, school_id, municipality, name`,
+     SELECT unnest($k::VARCHAR[]), unnest($m::VARCHAR[]), unnest($n::VARCHAR[]) RETURNING school_key, school_id, municipality, name`,
     {k: listValue(missing.map(([k]) => k)), m: listValue(missing.map(([, s]) => s.municipality)), n: listValue(missing.map(([, s]) => s.name))});
   for (const r of rows) ids.set(r.school_key, r.school_id);
-  await conn.run(`INSERT INTO school_name_keys (school_id, municipality_key, name_key) SELECT unnest($s), unnest($m), unnest($n)`,
+  await runPrepared(conn, `INSERT INTO school_name_keys (school_id, municipality_key, name_key)
+    SELECT unnest($s::INTEGER[]), unnest($m::VARCHAR[]), unnest($n::VARCHAR[])`,
     {s: listValue(rows.map((r) => r.school_id)), m: listValue(rows.map((r) => municipalityKey(r.municipality))),
       n: listValue(rows.map((r) => schoolNameKey(r.name)))});
   return {ids, fresh: rows.map((r) => ({school_id: r.school_id, municipality: r.municipality, name: r.name}))};

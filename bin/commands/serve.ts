@@ -23,7 +23,7 @@ export async function openForServer(path: string): Promise<Store> {
   try {
     // After a purge the file still holds removed names in free blocks: rewritten before it is opened.
     await compactDatabase(path, {actor: {kind: "console"}});
-    return await Store.open(path);
+    return await Store.open(path, {threads: 1});
   } catch (e) {
     const text = (e as Error).message;
     if (/Could not set lock on file|lock/i.test(text)) {

@@ -4,7 +4,7 @@
 // batch are stored with shared appenders and one replacement query (issue 13 §5).
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import type {FileKind, StoreContext, Stored} from "../fileKind.ts";
-import {all as rowsOf} from "../../store/database.ts";
+import {allPrepared} from "../../store/database.ts";
 import {schoolKey, upsertSchoolsMany, type SchoolName} from "../../store/schools.ts";
 import type {DirectoryNote} from "../../store/directory.ts";
 import {directoryNoteIssues} from "../directory/notes.ts";
@@ -53,19 +53,21 @@ function appendFile(apps: Record<"periods" | "pop" | "eng" | "gaps" | "contacts"
 
 /**
  * For each upload of the batch: the earlier live uploads that spoke about the same directory
- * schools and period (whatever spelling each used). Reads the link table, not the views.
+ * schools and period (whatever spelling each used; an unlinked spelling stands for itself).
+ * Reads the link table, not the views; one flat self-join (a plan a third of the cost of joining
+ * two materialised subqueries), prepared once.
  */
 async function replacedUploads(conn: DuckDBConnection, uploadIds: number[]): Promise<Map<number, number[]>> {
-  const rows = await rowsOf<{upload_id: number; replaced: number}>(conn,
-    `WITH links AS (SELECT school_id, arg_max(directory_school_id, link_id) AS d FROM school_links GROUP BY school_id),
-     mine AS (SELECT p.upload_id, p.period, coalesce(l.d, -p.school_id) AS d FROM school_periods p LEFT JOIN links l USING (school_id)
-              WHERE list_contains($u, p.upload_id))
-     SELECT DISTINCT mine.upload_id, old.upload_id AS replaced FROM school_periods old LEFT JOIN links l USING (school_id)
-     JOIN mine ON mine.period = old.period AND mine.d = coalesce(l.d, -old.school_id) AND old.upload_id < mine.upload_id
-     JOIN uploads u ON u.upload_id = old.upload_id AND u.undone_at IS NULL
-     ORDER BY 1, 2`, {u: listValue(uploadIds)});
+  const rows = await allPrepared<{upload_id: number; replaced: number}>(conn,
+    `WITH schools_of AS (
+       SELECT p.upload_id, p.period, coalesce(l.d, -p.school_id) AS d FROM school_periods p
+       LEFT JOIN (SELECT school_id, arg_max(directory_school_id, link_id) AS d FROM school_links GROUP BY school_id) l USING (school_id))
+     SELECT DISTINCT mine.upload_id, old.upload_id AS replaced FROM schools_of mine JOIN schools_of old USING (period, d)
+     WHERE list_contains($u::INTEGER[], mine.upload_id) AND old.upload_id < mine.upload_id
+       AND old.upload_id IN (SELECT upload_id FROM uploads WHERE undone_at IS NULL)`, {u: listValue(uploadIds)});
   const out = new Map<number, number[]>(uploadIds.map((u) => [u, []]));
   for (const r of rows) out.get(r.upload_id)!.push(r.replaced);
+  for (const list of out.values()) list.sort((a, b) => a - b);
   return out;
 }
 

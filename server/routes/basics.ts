@@ -38,6 +38,6 @@ export const basicRoutes = (): Route[] => [
   {method: "GET", path: "/api/status", guard: "read", access: "view", handle: ({app, res}) =>
     sendJson(res, 200, {dashboards: app.dashboards(), dataVersion: app.dataVersion(),
       parsing: {pending: app.parsers.pending + app.admission.waiting, workerRestarts: app.parsers.restarts, heldBytes: app.admission.heldBytes,
-        refused: app.admission.refused, children: app.parsers.pids.length, filesParsed: app.parsers.parsed,
+        refused: app.admission.refused, children: app.parsers.pids.length, childrenStarted: app.parsers.started, filesParsed: app.parsers.parsed,
         peakChildMb: Math.round(app.parsers.peakChildMb)}})}
 ];

@@ -12,6 +12,8 @@ import {chromium, type BrowserContext, type Page} from "playwright-core";
 import {sample, testServer, type TestServer} from "./helpers.ts";
 import {CHROMIUM, CHROMIUM_ARGS, pdfBrowsers} from "../../reports/exports/annualPdf.ts";
 import {all} from "../../store/database.ts";
+import {quarterFile} from "../helpers/region.ts";
+import {listValue} from "@duckdb/node-api";
 
 let s: TestServer, context: BrowserContext, page: Page, profile: string, files: string, other: Server, otherUrl: string;
 
@@ -89,4 +91,32 @@ describe.skipIf(!existsSync(CHROMIUM))("forms on the server's pages, clicked in 
     expect(pdfBrowsers.launched).toBe(launched);
     expect(s.logs.join("\n")).not.toMatch(/ошибка GET/);
   }, 60_000);
+
+  it("ten small files dropped at once go several to a request, and each gets its own outcome, in order", async () => {
+    const names: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const name = `группа-${String(i + 1).padStart(2, "0")}.xlsx`;
+      writeFileSync(join(files, name), await quarterFile("за II квартал 2024 г.", [{m: "Тарский", name: `МБОУ "СОШ № ${200 + i}"`, students: 100 + i, teachers: 20,
+        forms: {2: [3, 10]}}]));
+      names.push(name);
+    }
+    const posts: string[] = [];
+    page.on("request", (r) => { if (r.method() === "POST" && new URL(r.url()).pathname === "/api/uploads") posts.push(r.url()); });
+    await page.goto(`${s.url}/upload`);
+    await page.setInputFiles("#files", names.map((n) => join(files, n)));
+    await page.waitForFunction(() => document.querySelectorAll("li.file[data-status]").length === 10, null, {timeout: 60_000});
+    const outcomes = await page.$$eval("li.file", (items) => items.map((li) => [li.querySelector(".name")!.textContent, (li as HTMLElement).dataset.status,
+      li.querySelector(".facts")?.textContent ?? ""]));
+    expect(outcomes.map((o) => o[0])).toEqual(names);
+    expect(outcomes.every((o) => o[1] === "accepted")).toBe(true);
+    // Every file names its own upload, and the database holds the ten under those numbers, each with its name.
+    const ids = outcomes.map((o) => Number(/загрузка № (\d+)/.exec(o[2]!)?.[1]));
+    expect(new Set(ids).size).toBe(10);
+    const stored = await s.store.read((c) => all<{upload_id: number; file_name: string}>(c,
+      "SELECT upload_id, file_name FROM uploads WHERE list_contains($ids, upload_id) ORDER BY upload_id", {ids: listValue(ids)}));
+    expect(new Map(stored.map((r) => [r.upload_id, r.file_name]))).toEqual(new Map(ids.map((id, i) => [id, names[i]!])));
+    // Eight to a request (the page's GROUP_FILES): two requests, not ten.
+    expect(posts.length).toBe(2);
+    expect(await page.textContent("#batch-summary")).toBe("Принято: 10, с замечаниями: 0, отклонено: 0.");
+  }, 90_000);
 });
