@@ -17,6 +17,7 @@ import {growthCard, type GrowthCard} from "./growthCard.ts";
 import {loadPeople, menteeStatus} from "./teacherLinks.ts";
 import {pagePart, type PagePart} from "./pageSection.ts";
 import {MISSING} from "./diagnosticsPage.ts";
+import type {ReportScope} from "./scope.ts";
 
 export interface CuratorTeacher extends PrepostTeacher {
   name: string;
@@ -40,21 +41,26 @@ export interface CuratorPage {
   young: PagePart<NeedsMentorReport>;
 }
 
-export async function curatorPage(store: Store, settings: Settings, options: {asOf?: string; start?: string} = {}): Promise<CuratorPage> {
-  // Read once, shared by the page's reports (the same scope: everything; the same names: all).
+/**
+ * `scope`: a municipality's schools or one school (reports/scope.ts): every report below reads
+ * through it in SQL, so a curator's page never reads another school's rows.
+ */
+export async function curatorPage(store: Store, settings: Settings, options: {asOf?: string; start?: string; scope?: ReportScope} = {}): Promise<CuratorPage> {
+  const scope = options.scope;
+  // Read once, shared by the page's reports (the same scope; the same names: all).
   // A failure here leaves each report to read for itself (and to say so in its own part).
-  const people = await store.read(loadPeople).catch(() => undefined);
-  const prepost = await prepostReport(store, settings, {names: true}).catch(() => undefined);
-  const deficits = await deficitsReport(store, settings, {names: true}).catch(() => undefined);
+  const people = await store.read((c) => loadPeople(c, scope)).catch(() => undefined);
+  const prepost = await prepostReport(store, settings, {names: true, scope}).catch(() => undefined);
+  const deficits = await deficitsReport(store, settings, {names: true, scope}).catch(() => undefined);
   let routes: RoutesReport | null = null;
   const teachers = await pagePart(async () => {
     // Named on purpose: this page is the curator's working view of each teacher.
     if (!prepost || !deficits || !people) throw new Error("diagnostics not read");
     if (prepost.counts.teachers === 0) return null;
-    routes = await routesReport(store, settings, {names: true, asOf: options.asOf, people, deficits});
-    const drafts = await teacherRouteDrafts(store, settings, {names: true, start: options.start});
+    routes = await routesReport(store, settings, {names: true, asOf: options.asOf, people, deficits, scope});
+    const drafts = await teacherRouteDrafts(store, settings, {names: true, start: options.start, scope});
     const index = people;
-    const {stored, students} = await store.read(async (c) => ({stored: await loadRoutes(c), students: await loadStudentRows(c)}));
+    const {stored, students} = await store.read(async (c) => ({stored: await loadRoutes(c, scope), students: await loadStudentRows(c, scope)}));
     const latest = new Map(deficits.teachers.map((t) => [t.id, t]));
     const routeOf = new Map(routes.routes.filter((r) => r.teacherId !== null).map((r) => [r.teacherId!, r]));
     const storedOf = new Map(stored.map((r) => [r.personId, r]));
@@ -78,19 +84,19 @@ export async function curatorPage(store: Store, settings: Settings, options: {as
   return {
     teachers,
     routes: await pagePart(async () => {
-      const r = routes ?? await routesReport(store, settings, {names: true, asOf: options.asOf, people, deficits});
+      const r = routes ?? await routesReport(store, settings, {names: true, asOf: options.asOf, people, deficits, scope});
       return r.counts.routes || r.withoutRoute.length ? r : null;
     }, MISSING.routes),
     effect: await pagePart(async () => {
-      const r = await routeEffectReport(store, settings, {prepost, people});
+      const r = await routeEffectReport(store, settings, {prepost, people, scope});
       return r.counts.paired && (r.counts.withRoute || r.counts.mentees) ? r : null;
     }, MISSING.effect),
     students: await pagePart(async () => {
-      const r = await studentResultsReport(store, settings, {names: true, people});
+      const r = await studentResultsReport(store, settings, {names: true, people, scope});
       return r.counts.teachers ? r : null;
     }, MISSING.students),
     young: await pagePart(async () => {
-      const r = await needsMentorReport(store, settings, {names: true, asOf: options.asOf, people, routes: routes ?? undefined});
+      const r = await needsMentorReport(store, settings, {names: true, asOf: options.asOf, people, routes: routes ?? undefined, scope});
       return r.region.young || r.highDeficitNoRoute.length ? r : null;
     }, MISSING.young)
   };

@@ -14,6 +14,7 @@ import {routeEffectReport, type GroupComparison} from "./routeEffect.ts";
 import {studentResultsReport, type GroupResults} from "./studentResults.ts";
 import {needsMentorReport} from "./needsMentor.ts";
 import {pagePart, type PagePart} from "./pageSection.ts";
+import type {ReportScope} from "./scope.ts";
 
 export interface DiagnosticsGroup {
   level: "region" | "municipality" | "school";
@@ -88,14 +89,20 @@ function hideSmall(label: string, c: GroupComparison, minGroupSize: number): Gro
     entryDeficitWithout: null, reading: `${label}: в одной из групп меньше ${minGroupSize} педагогов (${c.nWith} и ${c.nWithout}) — показатели не выводятся.`} : c;
 }
 
-export async function diagnosticsPage(store: Store, settings: Settings, options: {asOf?: string} = {}): Promise<DiagnosticsPage> {
+/**
+ * `scope`: a municipality's schools or one school (reports/scope.ts): every report below reads
+ * through it in SQL, so no row of another school is read; the group of level «region» is then the
+ * scope's own total.
+ */
+export async function diagnosticsPage(store: Store, settings: Settings, options: {asOf?: string; scope?: ReportScope} = {}): Promise<DiagnosticsPage> {
   const min = settings.groupSize.minGroupSize;
+  const scope = options.scope;
   // Read once, shared by the page's reports (everything in scope, no names).
-  const people = await store.read(loadPeople).catch(() => undefined);
+  const people = await store.read((c) => loadPeople(c, scope)).catch(() => undefined);
   let prepost: PrepostReport | null = null, routesAll: RoutesReport | null = null;
   const diagnostics = await pagePart(async () => {
     // Region, municipalities and schools in one call; names are never asked for here.
-    const r = prepost = await prepostReport(store, settings, {by: "all", names: false});
+    const r = prepost = await prepostReport(store, settings, {by: "all", names: false, scope});
     if (r.counts.teachers === 0) return null;
     const group = (g: Omit<DiagnosticsGroup, "suppressed">): DiagnosticsGroup =>
       isSmallGroup(g.nTeachers, min) ? {...g, suppressed: true, areas: []} : {...g, suppressed: false};
@@ -115,7 +122,7 @@ export async function diagnosticsPage(store: Store, settings: Settings, options:
   }, MISSING.diagnostics);
 
   const routes = await pagePart(async () => {
-    const r = routesAll = await routesReport(store, settings, {asOf: options.asOf, people});
+    const r = routesAll = await routesReport(store, settings, {asOf: options.asOf, people, scope});
     if (!r.counts.routes) return null;
     return {asOf: r.asOf, region: r.region, withoutRoute: r.withoutRoute.length,
       schools: r.schools.map((s) => {
@@ -126,7 +133,7 @@ export async function diagnosticsPage(store: Store, settings: Settings, options:
   }, MISSING.routes);
 
   const effect = await pagePart(async () => {
-    const r = await routeEffectReport(store, settings, {prepost: prepost ?? undefined, people});
+    const r = await routeEffectReport(store, settings, {prepost: prepost ?? undefined, people, scope});
     if (!r.counts.paired || (!r.counts.withRoute && !r.counts.mentees)) return null;
     return {caution: r.caution, minGroupSize: r.minGroupSize,
       counts: {paired: r.counts.paired, withRoute: r.counts.withRoute, mentees: r.counts.mentees, outside: r.counts.outside},
@@ -134,7 +141,7 @@ export async function diagnosticsPage(store: Store, settings: Settings, options:
   }, MISSING.effect);
 
   const students = await pagePart(async () => {
-    const r = await studentResultsReport(store, settings, {people});
+    const r = await studentResultsReport(store, settings, {people, scope});
     if (r.before === null || r.after === null) return null;
     return {before: r.before, after: r.after, minGroupSize: r.minGroupSize, method: r.method,
       groups: r.groups.map((g) => (g.small ? {...g, shares: [], before: {...g.before, shares: hiddenShares(g.before.shares), meanGrade: null},
@@ -142,7 +149,7 @@ export async function diagnosticsPage(store: Store, settings: Settings, options:
   }, MISSING.students);
 
   const young = await pagePart(async () => {
-    const r = await needsMentorReport(store, settings, {names: false, people, routes: routesAll ?? undefined});
+    const r = await needsMentorReport(store, settings, {names: false, people, routes: routesAll ?? undefined, scope});
     if (!r.region.young) return null;
     return {target: r.target, region: isSmallGroup(r.region.young, min) ? null : r.region, young: r.region.young, schools: r.schools.map((s) => {
       const small = isSmallGroup(s.coverage.young, min);

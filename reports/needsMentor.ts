@@ -6,6 +6,8 @@ import {all, type Store} from "../store/database.ts";
 import {youngCoverage, type YoungCoverage} from "../lib/youngCoverage.ts";
 import type {Settings} from "../settings/index.ts";
 import {routesReport, type RoutesReport, type TeacherWithoutRoute} from "./routes.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 import {inScope, loadPeople, rosterCodeKey, rosterNameKey, type MenteeRecord, type PeopleIndex} from "./teacherLinks.ts";
 
 export type YoungStatus = "with-mentor" | "without-mentor" | "unknown";
@@ -78,9 +80,11 @@ function lookups(index: PeopleIndex) {
 
 /** The young specialists' limit and the coverage target come from settings.routeRules. */
 export async function needsMentorReport(store: Store, settings: Settings, options: {school?: string; municipality?: string; names?: boolean;
+  /** A municipality's schools or one school by the directory (reports/scope.ts), filtered in SQL. */
+  scope?: ReportScope;
   asOf?: string; /** Already built for the same call, scope and names. */ people?: PeopleIndex; routes?: RoutesReport} = {}): Promise<NeedsMentorReport> {
   const rules = settings.routeRules;
-  const {index, rows} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), rows: await all<RosterRow>(c, `
+  const {index, rows} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c, options.scope), rows: await all<RosterRow>(c, `
     SELECT t.school_id, cs.year, CAST(s.as_of AS VARCHAR) AS as_of, t.teacher_key, CAST(t.hired AS VARCHAR) AS hired,
       CAST(t.left_on AS VARCHAR) AS left_on, t.experience, t.young, t.sheet, t.row_no, u.file_name
     FROM current_roster_snapshots cs
@@ -88,7 +92,8 @@ export async function needsMentorReport(store: Store, settings: Settings, option
     JOIN roster_snapshots s ON s.upload_id = cs.upload_id AND s.school_id = cs.school_id
     JOIN roster_teachers t ON t.upload_id = cs.upload_id AND t.school_id = cs.school_id
     JOIN uploads u ON u.upload_id = cs.upload_id
-    ORDER BY t.school_id, t.teacher_no`)}));
+    WHERE ${spellingInScope("cs.school_id")}
+    ORDER BY t.school_id, t.teacher_no`, scopeParams(options.scope))}));
   const {names, mentees} = lookups(index);
   const young: YoungSpecialist[] = [];
   for (const r of rows) {
@@ -117,7 +122,7 @@ export async function needsMentorReport(store: Store, settings: Settings, option
   const bySchool = new Map<string, YoungSpecialist[]>();
   for (const y of young) bySchool.set(`${y.municipality}|${y.school}`, [...(bySchool.get(`${y.municipality}|${y.school}`) ?? []), y]);
   const rosterOf = new Map(rows.map((r) => [index.schools.get(r.school_id)!.name + "|" + index.schools.get(r.school_id)!.municipality, r]));
-  const routes = options.routes ?? await routesReport(store, settings, {school: options.school, municipality: options.municipality,
+  const routes = options.routes ?? await routesReport(store, settings, {scope: options.scope, school: options.school, municipality: options.municipality,
     names: options.names, people: index});
   return {
     target: rules.youngCoverageTarget,

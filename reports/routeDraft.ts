@@ -12,6 +12,8 @@ import type {AreasConfig} from "../loaders/diagnostics/areas.ts";
 import type {Settings} from "../settings/index.ts";
 import {deficitsReport} from "./deficits.ts";
 import {todayIso} from "./routeConfig.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 export interface DraftOptions {
   /** One teacher (the diagnostics' pseudonymous id) … */
@@ -20,6 +22,8 @@ export interface DraftOptions {
   school?: string;
   municipality?: string;
   teacherIds?: number[];
+  /** A municipality's schools or one school by the directory (reports/scope.ts), filtered in SQL. */
+  scope?: ReportScope;
   /** First day of the route (ISO); default today. The route runs to 31 May (lib/suggestActivities routeWindow). */
   start?: string;
   names?: boolean;
@@ -119,10 +123,11 @@ const MONTHS = ["январь", "февраль", "март", "апрель", "�
 export async function teacherRouteDrafts(store: Store, settings: Settings, options: Omit<DraftOptions, "teacherId"> = {}):
     Promise<Map<number, RouteDraft>> {
   const c = await context(store, settings, options);
-  const report = await deficitsReport(store, settings, {school: options.school, municipality: options.municipality, teacherIds: options.teacherIds,
-    names: options.names ?? false});
+  const report = await deficitsReport(store, settings, {scope: options.scope, school: options.school, municipality: options.municipality,
+    teacherIds: options.teacherIds, names: options.names ?? false});
   const identities = new Map((await store.read((conn) => all<{teacher_id: number; position: string | null; subject: string | null}>(conn,
-    "SELECT teacher_id, position, subject FROM teacher_identities"))).map((r) => [r.teacher_id, r]));
+    `SELECT i.teacher_id, i.position, i.subject FROM teacher_identities i JOIN diagnostic_teachers t USING (teacher_id)
+     WHERE ${spellingInScope("t.school_id")}`, scopeParams(options.scope)))).map((r) => [r.teacher_id, r]));
   const out = new Map<number, RouteDraft>();
   for (const t of report.teachers) {
     const identity = identities.get(t.id);

@@ -13,6 +13,7 @@ import type {Settings} from "../settings/index.ts";
 import {prepostReport, type PrepostReport} from "./prepost.ts";
 import {loadRoutes} from "./routes.ts";
 import {loadPeople, menteeStatus, type PeopleIndex} from "./teacherLinks.ts";
+import type {ReportScope} from "./scope.ts";
 
 export interface GroupComparison extends ChangeDifference {
   /** Mean entry deficit of each group: a larger one falls more on its own (regression to the mean). */
@@ -74,12 +75,15 @@ function compare(label: string, withSet: Array<{change: number; entryDeficit: nu
 
 /** Areas from settings.areas; groups smaller than settings.groupSize.minGroupSize are marked small. */
 export async function routeEffectReport(store: Store, settings: Settings, options: {school?: string; municipality?: string;
+  /** A municipality's schools or one school by the directory (reports/scope.ts), filtered in SQL. */
+  scope?: ReportScope;
   /** Already read for the same call and scope (a page builds several reports). */
   prepost?: PrepostReport; people?: PeopleIndex} = {}): Promise<RouteEffectReport> {
   const areas = settings.areas;
   const minGroupSize = settings.groupSize.minGroupSize;
-  const prepost = options.prepost ?? await prepostReport(store, settings, {school: options.school, municipality: options.municipality});
-  const {index, routes} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), routes: await loadRoutes(c)}));
+  const prepost = options.prepost ?? await prepostReport(store, settings, {scope: options.scope, school: options.school, municipality: options.municipality});
+  const {index, routes} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c, options.scope),
+    routes: await loadRoutes(c, options.scope)}));
   const routeOf = new Map<number, typeof routes[number]>();
   for (const r of routes) {
     const t = index.namedToTeacher.get(r.personId);

@@ -11,6 +11,8 @@ import {deficitsReport, type DeficitsReport} from "./deficits.ts";
 import {todayIso} from "./routeConfig.ts";
 import {inScope, loadPeople, menteeStatus, type PeopleIndex} from "./teacherLinks.ts";
 import type {RouteActivity} from "../loaders/routes/routeFile.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 /** An activity of a route as stored: the file's activity without its place and parsed mark, with its number and status. */
 export interface StoredActivity extends Omit<RouteActivity, "sheet" | "row" | "mark"> {
@@ -31,18 +33,23 @@ export interface StoredRoute {
   activities: StoredActivity[];
 }
 
-/** Every current route with its activities, in the order of the upload. */
-export async function loadRoutes(conn: DuckDBConnection): Promise<StoredRoute[]> {
+/** Every current route with its activities (of a municipality's schools or one school when `scope` is given, in SQL), in the order of the upload. */
+export async function loadRoutes(conn: DuckDBConnection, scope?: ReportScope): Promise<StoredRoute[]> {
+  const params = scopeParams(scope);
   const routes = await all<{upload_id: number; route_no: number; person_id: number; school_id: number; starts: string | null; ends: string | null;
     developed: string | null}>(conn, `SELECT upload_id, route_no, person_id, school_id, CAST(starts AS VARCHAR) AS starts,
-      CAST(ends AS VARCHAR) AS ends, CAST(developed AS VARCHAR) AS developed FROM current_routes ORDER BY upload_id, route_no`);
+      CAST(ends AS VARCHAR) AS ends, CAST(developed AS VARCHAR) AS developed FROM current_routes
+      WHERE ${spellingInScope("school_id")} ORDER BY upload_id, route_no`, params);
   const acts = await all<{upload_id: number; route_no: number; activity_no: number; block: "dpo" | "event"; title: string; provider: string | null;
     hours: number | null; deficits_text: string | null; areas: string; planned_text: string | null; planned_start: string | null;
     planned_end: string | null; mark_text: string | null; status: StoredActivity["status"]; completed_on: string | null; document: string | null}>(conn, `
     SELECT upload_id, route_no, activity_no, block, title, provider, hours, deficits_text, areas, planned_text,
       CAST(planned_start AS VARCHAR) AS planned_start, CAST(planned_end AS VARCHAR) AS planned_end, mark_text, status,
       CAST(completed_on AS VARCHAR) AS completed_on, document
-    FROM current_route_activities ORDER BY upload_id, route_no, activity_no`);
+    FROM current_route_activities a
+    WHERE $scope_level = 'region' OR EXISTS (SELECT 1 FROM current_routes r WHERE r.upload_id = a.upload_id AND r.route_no = a.route_no
+      AND ${spellingInScope("r.school_id")})
+    ORDER BY upload_id, route_no, activity_no`, params);
   const byRoute = new Map<string, StoredActivity[]>();
   for (const a of acts) {
     const k = `${a.upload_id}|${a.route_no}`;
@@ -63,6 +70,8 @@ export interface RoutesOptions {
   municipality?: string;
   /** Put full names into routes[], overdue[] and withoutRoute[] (the curator's named view). */
   names?: boolean;
+  /** A municipality's schools or one school by the directory (reports/scope.ts), filtered in SQL. */
+  scope?: ReportScope;
   /** Already read for the same call (a page builds several reports): the linked people and the deficits of the same scope and names. */
   people?: PeopleIndex;
   deficits?: DeficitsReport;
@@ -120,12 +129,13 @@ export async function routesReport(store: Store, settings: Settings, options: Ro
   const rules = settings.routeRules;
   const levels = settings.deficitLevels;
   const names = options.names ?? false;
-  const {index, routes, catalogue} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c), routes: await loadRoutes(c),
+  const {index, routes, catalogue} = await store.read(async (c) => ({index: options.people ?? await loadPeople(c, options.scope),
+    routes: await loadRoutes(c, options.scope),
     catalogue: (await all<{items: number; programmes: number}>(c,
       "SELECT count(*)::INTEGER AS items, count(*) FILTER (WHERE kind = 'dpo')::INTEGER AS programmes FROM current_catalogue"))[0]!}));
   const scoped = routes.filter((r) => inScope(index, r.schoolId, options));
   const summaries = scoped.map((r) => summarise(r, index, asOf, names)).sort(byPlace);
-  const deficits = options.deficits ?? await deficitsReport(store, settings, {school: options.school, municipality: options.municipality, names});
+  const deficits = options.deficits ?? await deficitsReport(store, settings, {scope: options.scope, school: options.school, municipality: options.municipality, names});
   const withRoute = new Set(summaries.map((s) => s.teacherId).filter((t): t is number => t !== null));
   const top = [...levels.levels].sort((a, b) => b.from - a.from)[0]!.code;
   const withoutRoute: TeacherWithoutRoute[] = deficits.teachers

@@ -12,6 +12,8 @@ import {all} from "../store/database.ts";
 import {normalizeKey, personKey} from "../lib/normalizeText.ts";
 import {personLinks} from "../store/personLinks.ts";
 import {readRegistries, type Pair} from "./registryPairs.ts";
+import type {ReportScope} from "./scope.ts";
+import {scopeParams, spellingInScope} from "./scopeSql.ts";
 
 export interface SchoolInfo { schoolId: number; name: string; municipality: string }
 
@@ -71,27 +73,36 @@ export function rosterCodeKey(code: string): string {
   return `code:${normalizeKey(code).replace(/\s+/g, "")}`;
 }
 
-export async function loadPeople(conn: DuckDBConnection): Promise<PeopleIndex> {
-  const schoolRows = await all<{school_id: number; name: string; municipality: string}>(conn, "SELECT school_id, name, municipality FROM schools");
+/**
+ * The index of the people of the region, or of a municipality's schools or one school when `scope`
+ * is given: every table is read through the scope in SQL (reports/scopeSql.ts), so another school's
+ * rows are never read. People are linked within one school only, so a scope's index is the region's
+ * restricted to the scope's schools.
+ */
+export async function loadPeople(conn: DuckDBConnection, scope?: ReportScope): Promise<PeopleIndex> {
+  const params = scopeParams(scope);
+  const schoolRows = await all<{school_id: number; name: string; municipality: string}>(conn,
+    `SELECT school_id, name, municipality FROM schools WHERE ${spellingInScope("school_id")}`, params);
   const schools = new Map(schoolRows.map((s) => [s.school_id, {schoolId: s.school_id, name: s.name, municipality: s.municipality}]));
   const diagRows = await all<{teacher_id: number; school_id: number; full_name: string; external_id: string | null; position: string | null;
     subject: string | null; experience: string | null; ambiguous: boolean}>(conn, `
     SELECT t.teacher_id, t.school_id, i.full_name, i.external_id, i.position, i.subject, i.experience, t.ambiguous
-    FROM diagnostic_teachers t JOIN teacher_identities i USING (teacher_id) ORDER BY t.teacher_id`);
+    FROM diagnostic_teachers t JOIN teacher_identities i USING (teacher_id) WHERE ${spellingInScope("t.school_id")} ORDER BY t.teacher_id`, params);
   const diagnostics = new Map(diagRows.map((r) => [r.teacher_id, {teacherId: r.teacher_id, schoolId: r.school_id, fullName: r.full_name,
     externalId: r.external_id, position: r.position, subject: r.subject, experience: r.experience, ambiguous: r.ambiguous}]));
   const namedRows = await all<{person_id: number; school_id: number; full_name: string; external_id: string | null}>(conn,
-    "SELECT person_id, school_id, full_name, external_id FROM named_teachers ORDER BY person_id");
+    `SELECT person_id, school_id, full_name, external_id FROM named_teachers WHERE ${spellingInScope("school_id")} ORDER BY person_id`, params);
   const named = new Map(namedRows.map((r) => [r.person_id, {personId: r.person_id, schoolId: r.school_id, fullName: r.full_name, externalId: r.external_id}]));
 
   // Routes and results → diagnostics, registries → both: the links of store/personLinks.ts (kept through purges).
-  const links = await personLinks(conn);
+  const links = await personLinks(conn, scope && scope.level !== "region" ? {where: spellingInScope, params} : undefined);
   const namedToTeacher = new Map<number, number>(), teacherToNamed = new Map<number, number>();
   for (const [personId, teacherId] of links.namedToTeacher) { namedToTeacher.set(personId, teacherId); teacherToNamed.set(teacherId, personId); }
 
   // Registries: teacher-side mentees with a mentor, matched by surname and initials.
-  const registries = await readRegistries(conn);
-  const people = await all<{person_id: number; school_id: number; full_name: string}>(conn, "SELECT person_id, school_id, full_name FROM registry_people");
+  const registries = await readRegistries(conn, {scope});
+  const people = await all<{person_id: number; school_id: number; full_name: string}>(conn,
+    `SELECT person_id, school_id, full_name FROM registry_people WHERE ${spellingInScope("school_id")}`, params);
   const registryName = new Map(people.map((p) => [p.person_id, p]));
   const menteeBaseSchools = new Set(registries.filter((r) => r.bases.includes("mentees")).map((r) => r.schoolId));
   const menteeById = new Map<number, MenteeRecord>();

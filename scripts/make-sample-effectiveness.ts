@@ -91,6 +91,25 @@ function several(pool: string[], max: number): string {
   return chance(0.5) ? xs.join("; ") : xs.map((x, i) => `${i + 1}) ${x}`).join("\n");
 }
 
+// The respondent's district and school, as a form's two questions ask them (Google and Yandex Forms
+// export each question as a column): three schools of the sample, each with five or more respondents
+// in both waves, so a school's and a municipality's report has a before/after of its own. Assigned by
+// the participant's code (not drawn), so the answers and the rosters stay as they were; a few
+// spellings differ as people type them (quotes, «№1»), and the directory resolves them to its school.
+const RESPONDENT_SCHOOLS: Array<{municipality: string; spellings: string[]; codes: RegExp}> = [
+  {municipality: "Саргатский", spellings: ["МБОУ \"Саргатская СОШ № 1\"", "МБОУ «Саргатская СОШ №1»", "МБОУ \"Саргатская СОШ № 1\""],
+    codes: /^(Н-0[1-6]|М-0[1-7]|К-01|Р-01)$/},
+  {municipality: "Тарский", spellings: ["МБОУ \"Тарская СОШ № 3\"", "МБОУ «Тарская СОШ № 3»"], codes: /^(Н-0[7-9]|М-(08|09|10)|К-02|Р-02)$/},
+  {municipality: "Омский", spellings: ["МБОУ \"Ачаирская СОШ\"", "МБОУ «Ачаирская СОШ»"], codes: /^(Н-1[0-2]|М-1[1-4]|К-03|Р-03)$/}
+];
+
+/** [district, school as written] of a participant; the spelling varies with the row, not with a draw. */
+function respondentSchool(code: string, row: number): [string, string] {
+  const s = RESPONDENT_SCHOOLS.find((x) => x.codes.test(code));
+  if (!s) throw new Error(`no school for participant ${code}`);
+  return [s.municipality, s.spellings[row % s.spellings.length]!];
+}
+
 async function questionnaire(wave: "entry" | "exit", persons: Person[]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Ответы на форму (1)");
@@ -98,7 +117,8 @@ async function questionnaire(wave: "entry" | "exit", persons: Person[]) {
     ? ["Сильные стороны программы наставничества", "Слабые стороны программы", "Какие возможности для развития программы вы видите?",
       "Какие риски (угрозы) для программы вы видите?", "Ваши предложения по улучшению программы"]
     : ["Что вы ожидаете от участия в программе?"];
-  ws.addRow(["Отметка времени", "Код участника", "Ваша роль в программе", SATISFACTION, CLIMATE, WISH, ...open]);
+  ws.addRow(["Отметка времени", "Код участника", "Муниципальный район", "Ваша образовательная организация", "Ваша роль в программе",
+    SATISFACTION, CLIMATE, WISH, ...open]);
   const start = wave === "entry" ? D(2024, 9, 16) : D(2025, 5, 12);
   persons.forEach((p, i) => {
     const at = new Date(start.getTime() + i * 3 * 3600 * 1000 + Math.floor(rnd() * 3600) * 1000);
@@ -115,7 +135,7 @@ async function questionnaire(wave: "entry" | "exit", persons: Person[]) {
         chance(0.2) ? "-" : several(THREATS, 2), pick(SUGGESTIONS)]
       : [pick(["Помощь в подготовке к урокам", "Поддержку наставника", "Хочу научиться работать с родителями",
         "обмен опытом", "Подготовка к аттестации", "Пока не знаю", "Новые знания и методическая помощь"])];
-    ws.addRow([at, code, pick(ROLE_TEXT[p.role]), satCell, clim, wish, ...answers]);
+    ws.addRow([at, code, ...respondentSchool(p.code, i), pick(ROLE_TEXT[p.role]), satCell, clim, wish, ...answers]);
   });
   ws.getColumn(1).numFmt = "dd.mm.yyyy hh:mm:ss";
   await save(wb, wave === "entry" ? "анкета-входная-2024.xlsx" : "анкета-итоговая-2025.xlsx");

@@ -8,7 +8,7 @@
 // once matched two people keeps no link when one of them is purged). A purged person (name PURGED_NAME, key «purged:…») is never linked
 // by name: only by a kept link (else every purged person would share one name).
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {all} from "./database.ts";
+import {all, type Params} from "./database.ts";
 import {personKey, personMatchKey} from "../lib/normalizeText.ts";
 
 /** What a removed name reads as. */
@@ -44,13 +44,25 @@ function uniqueIndex<T>(items: T[], key: (t: T) => string | null): Map<string, T
   return out;
 }
 
-async function readPeople(conn: DuckDBConnection): Promise<{teachers: Map<number, Teacher>; named: Named[]; registry: RegistryPerson[]}> {
+/**
+ * Which schools' people to read: a WHERE clause over a stored school column (the caller's scope, e.g.
+ * reports/scopeSql.ts spellingInScope) and its bound parameters. Links never cross a school, so the
+ * links of a part of the region are the same as the whole region's restricted to that part.
+ */
+export interface SchoolFilter {
+  where(column: string): string;
+  params: Params;
+}
+
+async function readPeople(conn: DuckDBConnection, only?: SchoolFilter): Promise<{teachers: Map<number, Teacher>; named: Named[]; registry: RegistryPerson[]}> {
+  const where = (column: string) => only ? `WHERE ${only.where(column)}` : "";
   const teachers = await all<Teacher>(conn, `SELECT t.teacher_id AS id, t.school_id AS school, i.full_name AS name, i.name_key AS key,
-    i.external_id AS ext, t.ambiguous FROM diagnostic_teachers t JOIN teacher_identities i USING (teacher_id) ORDER BY t.teacher_id`);
+    i.external_id AS ext, t.ambiguous FROM diagnostic_teachers t JOIN teacher_identities i USING (teacher_id) ${where("t.school_id")}
+    ORDER BY t.teacher_id`, only?.params);
   const named = await all<Named>(conn, `SELECT person_id AS id, school_id AS school, full_name AS name, name_key AS key, external_id AS ext
-    FROM named_teachers ORDER BY person_id`);
+    FROM named_teachers ${where("school_id")} ORDER BY person_id`, only?.params);
   const registry = await all<RegistryPerson>(conn, `SELECT person_id AS id, school_id AS school, full_name AS name, person_key AS key
-    FROM registry_people ORDER BY person_id`);
+    FROM registry_people ${where("school_id")} ORDER BY person_id`, only?.params);
   return {teachers: new Map(teachers.map((t) => [t.id, t])), named, registry};
 }
 
@@ -62,9 +74,9 @@ async function keptLinks(conn: DuckDBConnection): Promise<Record<LinkKind, Map<n
   return out;
 }
 
-/** Every link between the people's records now: kept links first, then IDs and names of the people not purged. */
-export async function personLinks(conn: DuckDBConnection): Promise<PersonLinks> {
-  const {teachers, named, registry} = await readPeople(conn);
+/** Every link between the people's records now (of the schools `only` keeps): kept links first, then IDs and names of the people not purged. */
+export async function personLinks(conn: DuckDBConnection, only?: SchoolFilter): Promise<PersonLinks> {
+  const {teachers, named, registry} = await readPeople(conn, only);
   const kept = await keptLinks(conn);
   const namedIds = new Set(named.map((p) => p.id));
   const live = [...teachers.values()].filter((t) => !purged(t));

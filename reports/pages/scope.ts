@@ -1,7 +1,7 @@
 // The scope guard of the live pages (issue 16 §2): the report functions take the view's scope and
-// filter in SQL; the pages whose reports do not yet (the curator's diagnostics and named pages) are
-// cut to the session's scope here, on the server, after the report ran — rows of schools and
-// municipalities outside the scope are dropped — and every page lists only the scope's uploads.
+// filter in SQL; what a page derives from a report already scoped is cut again here, on the server,
+// as a second line of defence — rows of schools and municipalities outside the scope are dropped —
+// and every page lists only the scope's uploads.
 import {all, type Store} from "../../store/database.ts";
 import type {ReportScope} from "../scope.ts";
 import {scopeParams, uploadScopeSql} from "../scopeSql.ts";
