@@ -13,6 +13,22 @@ export function collapseSpaces(s: string): string {
  * spaces around them, all quotes as «"», spaces collapsed, «№5» as «№ 5».
  */
 export function normalizeKey(s: string): string {
+  // Every kind's detector reads the same headers of a file: a short text's key is computed once.
+  if (s.length > MEMO_MAX_LENGTH) return computeKey(s);
+  let key = memo.get(s);
+  if (key === undefined) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(s, key = computeKey(s));
+  }
+  return key;
+}
+
+/** Keys of recent short texts (bounded: cleared when full, long texts never kept). */
+const memo = new Map<string, string>();
+const MEMO_MAX_ENTRIES = 20_000;
+const MEMO_MAX_LENGTH = 200;
+
+function computeKey(s: string): string {
   return collapseSpaces(s)
     .toLowerCase()
     .replace(/ё/g, "е")
