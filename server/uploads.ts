@@ -188,6 +188,9 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
         if (held > maxHeld) { stream.pause(); paused.add(stream); }
       });
       stream.on("limit", () => { tooLarge = true; chunks.length = 0; releaseBytes(mine); mine = 0; });
+      // A form that ends inside a file destroys that file's stream with an error: unheard, it would
+      // take the whole server down (one 200-byte request did). The form's own error answers it.
+      stream.on("error", () => { chunks.length = 0; releaseBytes(mine); mine = 0; });
       results.push(new Promise((done) => {
         stream.on("end", () => {
           if (tooLarge) {
@@ -204,6 +207,10 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
       }));
     });
     bb.on("filesLimit", () => { extra++; });
+    // Past the parts' or fields' limit busboy reads no further part: files after them were never
+    // answered at all (10,000 fields before a file gave `files: []`).
+    bb.on("partsLimit", () => { extra++; });
+    bb.on("fieldsLimit", () => { extra++; });
     bb.on("error", () => reject(new HttpError(400, "Запрос с файлами передан не полностью или повреждён.")));
     bb.on("close", () => {
       Promise.all(results).then((r) => {
@@ -211,6 +218,9 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
         resolve(r);
       }, reject);
     });
+    // A sender gone before its body ended (closed tab, lost network, the server's request timeout)
+    // ends the form: else the request never settles and its admission reserve is never given back.
+    req.once("close", () => { if (!req.complete) bb.destroy(new Error("request aborted")); });
     req.pipe(bb);
   });
 }
