@@ -13,6 +13,45 @@ export function busy(seconds: number, what = "сервер занят"): HttpErr
   return new HttpError(503, `${what}, повторите через ${seconds} с.`, {"Retry-After": String(seconds)});
 }
 
+/** How slow a request body may be (see cutStalledBody). */
+export interface StallLimits {
+  /** The window, ms. */
+  windowMs: number;
+  /** Bytes that must arrive in every window while the server is reading the body. */
+  minBytes: number;
+}
+
+/** Under 4 KB in 15 s is about 2 kbit/s: no school's line, only a sender holding the server's reserve open. */
+export const defaultStall: StallLimits = {windowMs: 15_000, minBytes: 4096};
+
+/**
+ * Cuts a request whose body stalls (slowloris: a byte a second): while the server is reading the body,
+ * fewer than `minBytes` arriving in a window answer 408 in Russian and close the connection, so the
+ * memory reserved for the body is given back in seconds, not at the request timeout (two such
+ * senders declaring 30 MB each held back every upload over 4 MB for two minutes, renewable at will).
+ * A window in which the server itself paused reading (it is parsing earlier files) does not count.
+ * Returns the function that stops watching.
+ */
+export function cutStalledBody(req: IncomingMessage, res: ServerResponse, limits: StallLimits = defaultStall): () => void {
+  const socket = req.socket;
+  let last = socket.bytesRead;
+  const timer = setInterval(() => {
+    const read = socket.bytesRead;
+    const paused = req.readableFlowing !== true || req.isPaused();
+    if (req.complete || paused || read - last >= limits.minBytes) { last = read; return; }
+    clearInterval(timer);
+    if (!res.headersSent) {
+      const text = JSON.stringify({error: `Файл передаётся слишком медленно (меньше ${Math.round(limits.minBytes / 1024)} КБ за ${Math.round(limits.windowMs / 1000)} с), приём остановлен. Проверьте связь и загрузите файл ещё раз.`});
+      head(res, 408, {"Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text), Connection: "close"});
+      // The request itself is destroyed too: after an answer, closing only the socket does not end it,
+      // and the body's reader (with the reserve) would wait for it forever.
+      res.end(text, () => { req.destroy(); socket.destroy(); });
+    } else { req.destroy(); socket.destroy(); }
+  }, limits.windowMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Whether the answer should be a page (a browser navigating or posting a form) rather than JSON. */
 export function wantsPage(req: IncomingMessage): boolean {
   const accept = req.headers.accept ?? "";

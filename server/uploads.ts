@@ -14,7 +14,7 @@ import {optionsKey, rejectedOutcome} from "./knownBytes.ts";
 import {keepOriginal, removeOriginal} from "./originals.ts";
 import type {ChildFailure} from "./parseSupervisor.ts";
 import {safeDisplayName} from "./security.ts";
-import {HttpError} from "./http.ts";
+import {HttpError, type StallLimits} from "./http.ts";
 import {fileKinds} from "../loaders/kinds.ts";
 import {uploadWithinScope, type UploadScope} from "./scope.ts";
 import type {Uploader} from "./auth/service.ts";
@@ -24,6 +24,8 @@ export interface UploadLimits {
   maxFileBytes: number;
   /** Files per request. */
   maxFiles: number;
+  /** A body slower than this is cut (server/http.ts cutStalledBody; default defaultStall). */
+  stall?: StallLimits;
 }
 
 export const defaultUploadLimits: UploadLimits = {maxFileBytes: 10 * 1024 * 1024, maxFiles: 100};
