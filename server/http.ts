@@ -1,5 +1,6 @@
 // Small answers for node:http: JSON, HTML, files, redirects, errors in Russian.
 import type {IncomingMessage, ServerResponse} from "node:http";
+import type {Duplex} from "node:stream";
 import {BASE_HEADERS, PAGE_CSP} from "./security.ts";
 
 export class HttpError extends Error {
@@ -50,6 +51,24 @@ export function cutStalledBody(req: IncomingMessage, res: ServerResponse, limits
   }, limits.windowMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "Слишком большие заголовки запроса (очень длинный адрес или cookie). Очистите cookie этого сайта и повторите."],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "Запрос не получен полностью за отведённое время. Проверьте связь и повторите."]
+};
+
+/**
+ * Node's answer to a request it cannot parse (a 1 MB cookie or address, a broken request line) is a
+ * bare English status line; this one says what happened in Russian (`server.on("clientError", …)`).
+ */
+export function answerClientError(err: Error & {code?: string}, socket: Duplex): void {
+  const inFlight = (socket as Duplex & {_httpMessage?: {headersSent?: boolean}})._httpMessage;
+  if (err.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) { socket.destroy(); return; }
+  const [status, reason, text] = CLIENT_ERRORS[err.code ?? ""] ?? [400, "Bad Request", "Запрос не понят: он повреждён или составлен не по правилам HTTP."];
+  const body = JSON.stringify({error: text});
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+    `X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Whether the answer should be a page (a browser navigating or posting a form) rather than JSON. */
