@@ -3,7 +3,7 @@
 // could do work out of proportion to the file — a regular expression that scans to the end of the
 // text from every start position, a table walked again for every sheet that points into it, a
 // length recomputed for every string. Used by tests/hostile/*.test.ts and the scratch runner.
-import {crc32} from "node:zlib";
+import {constants, crc32, deflateRawSync} from "node:zlib";
 import {makeZip, workbookEntries, type ZipEntry} from "../helpers/zip.ts";
 import {odsContent, odsEntries} from "../helpers/ods.ts";
 import {cfbFile, record} from "../helpers/xls.ts";
@@ -12,26 +12,29 @@ import {cfbFile, record} from "../helpers/xls.ts";
  * A zip of stored (uncompressed) entries: the zip guard's ratio check, which stops the repetitive
  * versions of these files, does not apply, as it does not to any file whose text does not repeat.
  */
-export function storedZip(entries: ZipEntry[]): Buffer {
+export function storedZip(entries: Array<ZipEntry & {deflated?: Buffer}>): Buffer {
   const locals: Buffer[] = [], centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
     const crc = crc32(e.data);
+    const data = e.deflated ?? e.data, method = e.deflated ? 8 : 0;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(10, 4); local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(e.data.length, 18); local.writeUInt32LE(e.data.length, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(10, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(e.data.length, 22); local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(10, 4); central.writeUInt16LE(10, 6); central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16); central.writeUInt32LE(e.data.length, 20); central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(e.data.length, 24);
     central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
+    locals.push(local, name, data);
     centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
+    offset += 30 + name.length + data.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  // A count past 65,535 wraps, as a writer without ZIP64 would write it.
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length & 0xffff, 8); end.writeUInt16LE(entries.length & 0xffff, 10);
   end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
@@ -101,6 +104,21 @@ export const attacks: Attack[] = [
   {what: "XLSX entry name of 64 KB and a relationship cycle", file: "names.xlsx", kind: "file/not-spreadsheet",
     bytes: () => makeZip([...workbookEntries(sheet("")), {name: `xl/${"a".repeat(65_000)}.xml`, data: Buffer.from("x")},
       {name: "_rels/.rels", data: Buffer.from("<Relationships><Relationship Id=\"r\" Type=\"x/officeDocument\" Target=\"/_rels/.rels\"/></Relationships>")}])},
+  // ── ZIP ──
+  {what: "zip of 100,000 tiny entries", file: "entries.xlsx", kind: "file/zip-bomb",
+    bytes: () => storedZip([...workbookEntries(sheet("")), ...Array.from({length: 100_000}, (_, i) => ({name: `x/${i}`, data: Buffer.from("x")}))])},
+  {what: "zip whose end record announces ZIP64", file: "zip64.xlsx", kind: "file/zip-bomb",
+    bytes: () => { const z = storedZip(workbookEntries(sheet(""))); z.writeUInt16LE(0xffff, z.length - 22 + 10); return z; }},
+  {what: "zip with one entry marked encrypted", file: "encrypted-entry.xlsx", kind: "file/encrypted",
+    bytes: () => { const z = storedZip(workbookEntries(sheet(""))); const cd = z.readUInt32LE(z.length - 22 + 16); z.writeUInt16LE(0x0801, cd + 8); return z; }},
+  {what: "zip whose central directory and local header disagree on where the data starts", file: "local.xlsx", kind: "file/corrupt",
+    bytes: () => { const z = storedZip(workbookEntries(sheet(""))); z.writeUInt16LE(0xffff, 28); return z; }},
+  {what: "zip whose deflate stream never ends (no final block)", file: "deflate.xlsx", kind: "file/corrupt",
+    bytes: () => storedZip(workbookEntries(sheet("")).map((e) => e.name !== "xl/worksheets/sheet1.xml" ? e
+      : {...e, deflated: deflateRawSync(e.data, {finishFlush: constants.Z_SYNC_FLUSH})}))},
+  {what: "a zip inside the sheet's entry, [Content_Types].xml missing", file: "nested.xlsx", kind: "file/unknown-format",
+    bytes: () => storedZip(workbookEntries(sheet("")).filter((e) => e.name !== "[Content_Types].xml").map((e) =>
+      e.name === "xl/worksheets/sheet1.xml" ? {name: e.name, data: makeZip(workbookEntries(sheet("")))} : e))},
   // ── ODS ──
   {what: "ODS paragraph of 8 million «<» and no «>» (a tag pattern scanning to the end from every «<»)", file: "lt.ods", kind: "file/sheet-too-large",
     bytes: () => ods(`<table:table table:name="S"><table:table-row><table:table-cell office:value-type="string"><text:p>a<text:span>${"<".repeat(8_000_000)}</text:p></table:table-cell></table:table-row></table:table>`)},
