@@ -65,7 +65,7 @@ export function partBytes(bytes: Buffer): string {
 /**
  * The text up to its last «>»: nothing after it is markup. Every tag pattern here ends in
  * `[^>]*>`, which from a start with no «>» after it scans to the end of the text and fails — from
- * every such start: two million «<c » with no «>» after them took hours. Cut there, every start
+ * every such start: two million «<c » with no «>» after them ran past 30 s (quadratic: 10^12 steps). Cut there, every start
  * that passes the tag's name finds its «>» and is consumed with it, so a scan stays linear.
  */
 export function markup(xml: string): string {
