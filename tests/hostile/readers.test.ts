@@ -23,13 +23,13 @@ describe("hostile files the team had not met, through every reader", () => {
   }, 120_000);
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-  it("each ends, under the command line's limits, with its issue in a child process with the parse child's 128 MB heap, in under 5 s", () => {
+  it("each ends, under the command line's limits, with its issue in a child process with the parse child's 128 MB heap, in under 10 s each", () => {
     const r = spawnSync(process.execPath, ["--max-old-space-size=128", "--import", "tsx", CHILD, "examine-each", dir], {encoding: "utf8", timeout: 240_000});
     expect(r.status, r.stderr.slice(-2000)).toBe(0);
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as {file: string; outcome: string; ms: number; heapMb: number});
     expect(lines.map((l) => [l.file, l.outcome]).sort()).toEqual(attacks.map((a) => [a.file, a.kind]).sort());
     // A safety net, not a speed target: the quadratic scans these files aim at ran past 30 s each before the fixes.
-    for (const l of lines) expect(l.ms, l.file).toBeLessThan(5000);
+    for (const l of lines) expect(l.ms, l.file).toBeLessThan(10_000);
     for (const l of lines) expect(l.heapMb, l.file).toBeLessThan(128);
   }, 300_000);
 

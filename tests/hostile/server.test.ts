@@ -101,7 +101,9 @@ describe("hostile requests against a running server", () => {
     expect(json.files[0]!.issues[0]!.message).toContain("не приняты");
   }, 60_000);
 
-  it("the readers' quadratic files are each answered with what they are within 5 s, /healthz answers throughout, a good file after is accepted", async () => {
+  // Before the fixes each held a parse child for its whole 15 s limit and came back `file/parse-timeout`:
+  // the kind proves the reader finished; the time bound stays under that limit for a loaded CI machine.
+  it("the readers' quadratic files are each answered with what they are, within the parse limit, /healthz answers throughout, a good file after is accepted", async () => {
     const before = await historyTotal(server.url);
     const health = watchHealth(server.url, 100);
     const seen: Array<[string, string, boolean]> = [];
@@ -111,7 +113,7 @@ describe("hostile requests against a running server", () => {
       expect(r.status).toBe(200);
       const f = r.body.files[0];
       expect(f.issues[0].message, name).toMatch(/[а-яё]/i);
-      seen.push([name, `${f.status} ${f.issues[0].kind}`, performance.now() - started < 5000]);
+      seen.push([name, `${f.status} ${f.issues[0].kind}`, performance.now() - started < 12_000]);
     }
     const checks = await health.stop();
     expect(seen).toEqual([...files.values()].map((a) => [a.file, `rejected ${a.kind}`, true]));
