@@ -17,7 +17,7 @@ import {StoreQueue} from "./storeQueue.ts";
 import {KnownBytes} from "./knownBytes.ts";
 import {defaultOriginalsPolicy, enforcePolicy, reconcileOriginals, type OriginalsPolicy} from "./originals.ts";
 import {PdfQueue} from "./pdfQueue.ts";
-import {HttpError, escapeHtml, sendJson, sendPage, wantsPage} from "./http.ts";
+import {HttpError, answerClientError, closeSilentConnections, escapeHtml, sendJson, sendPage, wantsPage} from "./http.ts";
 import {newSecret} from "./security.ts";
 import {compile, dispatch, match} from "./routes.ts";
 import {routeTable} from "./routes/index.ts";
@@ -257,6 +257,8 @@ function routes(app: App): (req: IncomingMessage, res: ServerResponse) => void {
 async function listen(server: Server, o: ServerOptions, https: boolean): Promise<{url: string; port: number}> {
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
+  server.on("clientError", answerClientError);
+  closeSilentConnections(server, server.headersTimeout);
   await new Promise<void>((done, fail) => {
     server.once("error", (e: NodeJS.ErrnoException) => fail(e.code === "EADDRINUSE"
       ? new UserError(`порт ${o.port} уже занят (возможно, сервер уже запущен). Укажите другой: --port 3001.`) : e));

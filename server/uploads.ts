@@ -14,7 +14,7 @@ import {optionsKey, rejectedOutcome} from "./knownBytes.ts";
 import {keepOriginal, removeOriginal} from "./originals.ts";
 import type {ChildFailure} from "./parseSupervisor.ts";
 import {safeDisplayName} from "./security.ts";
-import {HttpError} from "./http.ts";
+import {HttpError, type StallLimits} from "./http.ts";
 import {fileKinds} from "../loaders/kinds.ts";
 import {uploadWithinScope, type UploadScope} from "./scope.ts";
 import type {Uploader} from "./auth/service.ts";
@@ -24,6 +24,8 @@ export interface UploadLimits {
   maxFileBytes: number;
   /** Files per request. */
   maxFiles: number;
+  /** A body slower than this is cut (server/http.ts cutStalledBody; default defaultStall). */
+  stall?: StallLimits;
 }
 
 export const defaultUploadLimits: UploadLimits = {maxFileBytes: 10 * 1024 * 1024, maxFiles: 100};
@@ -188,6 +190,9 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
         if (held > maxHeld) { stream.pause(); paused.add(stream); }
       });
       stream.on("limit", () => { tooLarge = true; chunks.length = 0; releaseBytes(mine); mine = 0; });
+      // A form that ends inside a file destroys that file's stream with an error: unheard, it would
+      // take the whole server down (one 200-byte request did). The form's own error answers it.
+      stream.on("error", () => { chunks.length = 0; releaseBytes(mine); mine = 0; });
       results.push(new Promise((done) => {
         stream.on("end", () => {
           if (tooLarge) {
@@ -204,6 +209,10 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
       }));
     });
     bb.on("filesLimit", () => { extra++; });
+    // Past the parts' or fields' limit busboy reads no further part: files after them were never
+    // answered at all (10,000 fields before a file gave `files: []`).
+    bb.on("partsLimit", () => { extra++; });
+    bb.on("fieldsLimit", () => { extra++; });
     bb.on("error", () => reject(new HttpError(400, "Запрос с файлами передан не полностью или повреждён.")));
     bb.on("close", () => {
       Promise.all(results).then((r) => {
@@ -211,6 +220,9 @@ export function receiveUploads(app: App, req: IncomingMessage, sender: string, o
         resolve(r);
       }, reject);
     });
+    // A sender gone before its body ended (closed tab, lost network, the server's request timeout)
+    // ends the form: else the request never settles and its admission reserve is never given back.
+    req.once("close", () => { if (!req.complete) bb.destroy(new Error("request aborted")); });
     req.pipe(bb);
   });
 }

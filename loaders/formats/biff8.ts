@@ -17,6 +17,7 @@ const LABELSST = 0x00fd, LABEL = 0x0204, RSTRING = 0x00d6, NUMBER = 0x0203, RK =
 const FORMULA = 0x0006, STRING = 0x0207, BOOLERR = 0x0205, MERGEDCELLS = 0x00e5;
 /** BIFF8 records hold at most 8,224 bytes; longer data continues in CONTINUE records. */
 const MAX_RECORD = 8224;
+const MAX_CONTINUES = 65_536;
 
 const ERRORS: Record<number, string> = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?",
   0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA"};
@@ -43,6 +44,9 @@ function recordAt(stream: Buffer, offset: number): BiffRecord | undefined {
   let next = after;
   while (next + 4 <= stream.length && stream.readUInt16LE(next) === CONTINUE) {
     const [, more, end] = read(next);
+    // Writers fill a record before they continue it: 65,536 CONTINUE records are 540 MB of data,
+    // more than any file we take. A million empty ones are a file's way to make a million objects.
+    if (parts.length > MAX_CONTINUES) throw corrupt(`record 0x${type.toString(16)} with more than ${MAX_CONTINUES} CONTINUE records`);
     parts.push(more);
     next = end;
   }
@@ -56,20 +60,33 @@ function recordAt(stream: Buffer, offset: number): BiffRecord | undefined {
 class Cursor {
   private part = 0;
   private pos = 0;
+  /** Bytes of the parts before `part`, and of all of them: `remaining` is asked per string. */
+  private before = 0;
+  private readonly total: number;
 
-  constructor(private readonly parts: Buffer[]) {}
+  constructor(private readonly parts: Buffer[]) {
+    let n = 0;
+    for (const p of parts) n += p.length;
+    this.total = n;
+  }
+
+  /** Moves to the next part (its start). */
+  private nextPart(): void {
+    this.before += this.parts[this.part]?.length ?? 0;
+    this.part++;
+    this.pos = 0;
+  }
 
   private ensure(): Buffer {
     let b = this.parts[this.part];
-    while (b && this.pos >= b.length) { this.part++; this.pos = 0; b = this.parts[this.part]; }
+    while (b && this.pos >= b.length) { this.nextPart(); b = this.parts[this.part]; }
     if (!b) throw corrupt("record ends early");
     return b;
   }
 
+  /** Bytes left in the record and its CONTINUE records (summed once: an SST asks for every string). */
   get remaining(): number {
-    let n = 0;
-    for (let i = this.part; i < this.parts.length; i++) n += this.parts[i]!.length - (i === this.part ? this.pos : 0);
-    return n;
+    return this.total - this.before - this.pos;
   }
 
   u8(): number {
@@ -102,8 +119,7 @@ class Cursor {
     while (left > 0) {
       let b = this.parts[this.part];
       if (!b || this.pos >= b.length) {
-        this.part++;
-        this.pos = 0;
+        this.nextPart();
         b = this.parts[this.part];
         if (!b) throw corrupt("string runs past its record");
         highByte = (b[this.pos++]! & 1) === 1;
@@ -219,7 +235,16 @@ function numberSlot(n: number, xf: number, g: Globals): Slot {
   return kind === "percent" ? {value: n, percent: true} : n;
 }
 
-function readSheet(stream: Buffer, name: string, offset: number, g: Globals, budget: WorkbookBudget) {
+/**
+ * Records the sheets may still visit. Sheets that do not overlap visit each record once, and a
+ * record takes at least 4 bytes; sheets pointing into the same records would walk them once per
+ * sheet (20,000 sheets over 100,000 records: two billion record reads, past 30 s before this bound).
+ */
+interface Walk {
+  left: number;
+}
+
+function readSheet(stream: Buffer, name: string, offset: number, g: Globals, budget: WorkbookBudget, walk: Walk) {
   const sheet = new SheetBuilder(name, budget);
   const bof = recordAt(stream, offset);
   if (!bof || bof.type !== BOF) throw corrupt(`sheet ${name} does not start with BOF`);
@@ -227,6 +252,8 @@ function readSheet(stream: Buffer, name: string, offset: number, g: Globals, bud
   let pendingString: {row: number; col: number; formula: string} | undefined;
   let depth = 0;
   for (let r = recordAt(stream, bof.next); r; r = recordAt(stream, r.next)) {
+    walk.left -= r.parts.length;
+    if (walk.left < 0) throw corrupt("sheets overlap in the Workbook stream");
     if (r.type === BOF) { depth++; continue; } // an embedded chart's substream
     if (r.type === EOF) { if (depth-- === 0) break; continue; }
     if (depth > 0) continue;
@@ -318,10 +345,11 @@ function readSheet(stream: Buffer, name: string, offset: number, g: Globals, bud
 export function readBiff8(stream: Buffer, limits: ReadLimits): Workbook {
   const g = readGlobals(stream, limits);
   const budget = new WorkbookBudget(limits);
+  const walk: Walk = {left: Math.ceil(stream.length / 4) + g.sheets.length};
   const sheets = [];
   for (const s of g.sheets) {
     if (s.offset >= stream.length) throw corrupt(`sheet ${s.name} outside the stream`);
-    sheets.push(readSheet(stream, s.name, s.offset, g, budget));
+    sheets.push(readSheet(stream, s.name, s.offset, g, budget, walk));
   }
   return {sheets};
 }

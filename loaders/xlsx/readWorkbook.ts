@@ -16,7 +16,7 @@ import {
   Refusal, SheetBuilder, WorkbookBudget, corrupt, defaultReadLimits, fullLimits, guarded, tooLarge,
   type ReadLimits, type ReadRefusal
 } from "./sheetBuilder.ts";
-import {CloseFinder, attr, attrLocal, decodeOoxml, detach, eachElement, firstElement, partText, withoutElements} from "./xml.ts";
+import {CloseFinder, attr, attrLocal, childText, decodeOoxml, detach, eachElement, firstElement, partText, withoutElements} from "./xml.ts";
 import {excelDate, formatKind, isoDate, BUILTIN_DATE, BUILTIN_PERCENT, type FormatKind} from "./values.ts";
 import type {Cell, Slot} from "./workbook.ts";
 
@@ -170,12 +170,6 @@ interface SheetContext {
   budget: WorkbookBudget;
 }
 
-// <v> and <f> of a cell without namespace prefixes (what nearly every file has), and with them.
-const V = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
-const F = /<f(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/;
-const PREFIXED_V = /<([\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/\1?v>/;
-const PREFIXED_F = /<([\w.-]+:)?f(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1?f>)/;
-
 /** One `<c>` element's value as a slot; null for a styled empty cell. */
 function cellSlot(attrs: string, inner: string, prefixed: boolean, ctx: SheetContext): Slot | null {
   const t = attr(attrs, "t");
@@ -183,15 +177,9 @@ function cellSlot(attrs: string, inner: string, prefixed: boolean, ctx: SheetCon
   const kind = s ? ctx.kinds[Number(s)] ?? null : null;
   let formula: string | undefined, raw: string | undefined;
   if (inner) {
-    if (prefixed) {
-      const f = PREFIXED_F.exec(inner);
-      if (f) formula = f[2] ?? "";
-      raw = PREFIXED_V.exec(inner)?.[2];
-    } else {
-      const f = inner.indexOf("<f") >= 0 ? F.exec(inner) : null;
-      if (f) formula = f[1] ?? "";
-      raw = V.exec(inner)?.[1];
-    }
+    // <f> and <v>, with or without a namespace prefix, found in one pass each (xml.ts childText).
+    if (prefixed || inner.indexOf("<f") >= 0) formula = childText(inner, "f");
+    raw = childText(inner, "v", undefined);
   }
   const cell: Cell = {value: null};
   if (formula !== undefined) cell.formula = detach(decodeOoxml(formula));

@@ -89,6 +89,12 @@ export function guarded<W>(read: () => W): ReadResult<W> {
   }
 }
 
+/** A formula's cell whose text or formula is longer than a spreadsheet keeps (a 1 MB `t="str"` result). */
+function longCell(slot: Slot): boolean {
+  if (typeof slot !== "object" || slot instanceof Date) return false;
+  return (typeof slot.value === "string" && slot.value.length > MAX_CELL_CHARS) || (slot.formula?.length ?? 0) > MAX_CELL_CHARS;
+}
+
 export class SheetBuilder {
   private readonly rows: Array<Array<Slot | undefined> | undefined> = [];
   private readonly merges: Range[] = [];
@@ -115,7 +121,7 @@ export class SheetBuilder {
   /** Stores a cell's slot (a bare value, or a Cell when it has more than a value). */
   set(row: number, column: number, slot: Slot): void {
     this.place(row, column);
-    if (typeof slot === "string" && slot.length > MAX_CELL_CHARS) throw tooLarge(this.name, MAX_CELL_CHARS, "text");
+    if (typeof slot === "string" ? slot.length > MAX_CELL_CHARS : longCell(slot)) throw tooLarge(this.name, MAX_CELL_CHARS, "text");
     if (--this.budget.cells < 0) throw tooLarge(this.name, this.budget.limits.maxCells, "cells");
     const r = this.rows[row - 1] ?? (this.rows[row - 1] = []);
     r[column - 1] = slot;

@@ -11,7 +11,7 @@ export const BUILTIN_PERCENT = new Set([9, 10]);
 
 /** Whether a format code shows a percent, a date (or time), or neither. */
 export function formatKind(code: string): FormatKind {
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "").replace(/_.|\*./g, "");
+  const bare = code.replace(/"[^"]*"/g, "").replace(/\[[^[\]]*\]/g, "").replace(/\\./g, "").replace(/_.|\*./g, "");
   if (bare.includes("%")) return "percent";
   if (/[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim())) return "date";
   return null;

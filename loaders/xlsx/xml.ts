@@ -54,12 +54,53 @@ export function detach(s: string): string {
  * (billion laughs, external entities), wherever it is.
  */
 export function partText(bytes: Buffer): string {
-  return refuseDtd(bytes.toString("utf8"));
+  return markup(refuseDtd(bytes.toString("utf8")));
 }
 
 /** The part's bytes as a Latin-1 string to scan (see above); values come out through decodeBytesXml. */
 export function partBytes(bytes: Buffer): string {
-  return refuseDtd(bytes.toString("latin1"));
+  return markup(refuseDtd(bytes.toString("latin1")));
+}
+
+/**
+ * The text up to its last «>»: nothing after it is markup. Every tag pattern here ends in
+ * `[^>]*>`, which from a start with no «>» after it scans to the end of the text and fails — from
+ * every such start: two million «<c » with no «>» after them ran past 30 s (quadratic: 10^12 steps). Cut there, every start
+ * that passes the tag's name finds its «>» and is consumed with it, so a scan stays linear.
+ */
+export function markup(xml: string): string {
+  const last = xml.lastIndexOf(">");
+  return last === xml.length - 1 ? xml : xml.slice(0, last + 1);
+}
+
+/**
+ * The text of the first child element with this local name (`<v>`, `<x:v>`); `selfClosing` when it
+ * is self-closing (`<f t="shared" si="0"/>` is a formula, `<v/>` no value); undefined when there is
+ * none or it is not closed. One forward pass over `inner`
+ * (a lazy `<v>([\s\S]*?)<\/v>` searches to the end again from every unclosed `<v>`).
+ */
+export function childText(inner: string, local: string, selfClosing: "" | undefined = ""): string | undefined {
+  const n = inner.length;
+  for (let lt = inner.indexOf("<"); lt >= 0; lt = inner.indexOf("<", lt + 1)) {
+    let p = lt + 1;
+    while (p < n) {
+      const c = inner.charCodeAt(p);
+      // [\w.:-]: letters, digits, _, ., :, -
+      if ((c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45) p++;
+      else break;
+    }
+    const name = inner.slice(lt + 1, p);
+    const colon = name.lastIndexOf(":");
+    if ((colon < 0 ? name : name.slice(colon + 1)) !== local) { lt = p - 1; continue; }
+    const next = inner.charCodeAt(p);
+    if (!(next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13)) { lt = p - 1; continue; }
+    const gt = inner.indexOf(">", p);
+    if (gt < 0) return undefined;
+    if (inner.charCodeAt(gt - 1) === 47) return selfClosing;
+    const end = inner.indexOf(`</${name}>`, gt + 1);
+    return end < 0 ? undefined : inner.slice(gt + 1, end);
+  }
+  return undefined;
 }
 
 /** Refuses any DOCTYPE or entity declaration: one scan for «<!», which otherwise starts only comments and CDATA. */
@@ -148,7 +189,8 @@ const elementPatterns = new Map<string, RegExp>();
  * Calls `each` for every element with this local name (any prefix), in document order, with its
  * attributes and its inner text (null when self-closing or unclosed). Linear in the text.
  */
-export function eachElement(xml: string, local: string, each: (attrs: string, inner: string | null) => void): void {
+export function eachElement(text: string, local: string, each: (attrs: string, inner: string | null) => void): void {
+  const xml = markup(text);
   let re = elementPatterns.get(local);
   if (!re) elementPatterns.set(local, re = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`, "g"));
   re.lastIndex = 0;
@@ -167,7 +209,8 @@ export function eachElement(xml: string, local: string, each: (attrs: string, in
 const firstPatterns = new Map<string, RegExp>();
 
 /** The first element with this local name: its attributes and inner text. */
-export function firstElement(xml: string, local: string): {attrs: string; inner: string | null} | undefined {
+export function firstElement(text: string, local: string): {attrs: string; inner: string | null} | undefined {
+  const xml = markup(text);
   let re = firstPatterns.get(local);
   if (!re) firstPatterns.set(local, re = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`));
   const m = re.exec(xml);
@@ -181,6 +224,12 @@ export function firstElement(xml: string, local: string): {attrs: string; inner:
 
 /** The text with every element of this local name (and its content) cut out. Linear. */
 export function withoutElements(xml: string, local: string): string {
+  // Past the last «>» nothing is an element: kept as it is, not scanned (see markup).
+  const scanned = markup(xml), rest = xml.slice(scanned.length);
+  return withoutElementsIn(scanned, local) + rest;
+}
+
+function withoutElementsIn(xml: string, local: string): string {
   let out = "", from = 0;
   const re = new RegExp(`<([\\w.-]+:)?${local}(?=[\\s/>])([^>]*)>`, "g");
   const closes = new CloseFinder(xml);

@@ -7,7 +7,7 @@ import type {Store} from "../../store/database.ts";
 import {readAudit, type AuditAction, type AuditFilter, AUDIT_ACTIONS} from "../../store/audit.ts";
 import {compactionPending, findPeople, planPurge, purgePersonalData, type PurgeRequest} from "../../store/personalData.ts";
 import {HttpError, readForm, redirect, sendBytes, sendPage} from "../http.ts";
-import {csrfAllowed, originAllowed} from "../security.ts";
+import {csrfAllowed, fromAnotherSite, originAllowed} from "../security.ts";
 import {loginPage} from "../pages/login.ts";
 import {linkGonePage, setupPage} from "../pages/setup.ts";
 import {accountPage} from "../pages/account.ts";
@@ -303,6 +303,8 @@ async function auditView(ctx: AuthRouteContext): Promise<void> {
 }
 
 async function auditXlsx(ctx: AuthRouteContext): Promise<void> {
+  // An export (server/routes.ts guard "export"): an <img> on another site must not build it, nor add an audit event per load.
+  if (fromAnotherSite(ctx.req)) throw new HttpError(403, "Выгрузку можно получить только со страниц этого сервера: запрос с другого сайта отклонён.");
   const {filter} = auditFilter(ctx.url.searchParams);
   const {events} = await readAudit(ctx.store, {...filter, limit: 100_000});
   const {auditWorkbook} = await import("../../reports/exports/auditXlsx.ts");

@@ -3,7 +3,7 @@
 // request with JSON.
 import {periodId} from "../../lib/period.ts";
 import {periodParam} from "./params.ts";
-import {busy, HttpError, redirect, sendJson, wantsPage} from "../http.ts";
+import {busy, cutStalledBody, HttpError, redirect, sendJson, wantsPage} from "../http.ts";
 import {senderKey} from "../admission.ts";
 import {receiveUploads, type UploadPolicy} from "../uploads.ts";
 import {scopeLockOf, scopeSchool, uploadScopeOf} from "../scope.ts";
@@ -45,6 +45,7 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
   }
   const session = currentSession();
   let files;
+  const watching = cutStalledBody(req, res, limits.stall);
   try {
     // A school's own account uploads for her school, a municipal curator for her municipality's
     // schools, whatever the request says; the methodologist chooses the school for files that do
@@ -56,6 +57,7 @@ async function uploadFiles({app, req, res, url, user}: RequestContext): Promise<
       ...(schoolYear ? {schoolYear: schoolYear.year} : {}), settings: await app.settings()}, batch,
       requestHeldBytes(limits.maxFileBytes), own?.policy ?? null, session ? app.auth.uploader(req, session) : null);
   } finally {
+    watching();
     app.admission.release(reserve);
   }
   // A stored file's event committed with it; the others (already loaded, refused) are recorded here.
