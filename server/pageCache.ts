@@ -8,9 +8,11 @@
 // when it ends and newer data exists the key is computed once more, at the newest version — the
 // versions committed meanwhile are skipped, not each computed in turn. Keys read within the last
 // `activeMs` are recomputed as soon as the data changes (`changed`), before their viewers ask. Keys
-// never wait for one another (a slow page — the effectiveness page's annual reports — holds up only
-// itself); keys that start at the same version share one database snapshot and the queries they
-// have in common (server/readSnapshot.ts).
+// are started together — the keys one change made dirty, and a key that got dirty while others ran
+// with them when they end — so that they read one version in one database snapshot and share the
+// queries they have in common (server/readSnapshot.ts: the four pages together cost well under the
+// sum of each alone). A slow page (the effectiveness page's annual reports) holds the others up
+// `alignMs` at most: they then start without it.
 
 import {createHash} from "node:crypto";
 import {LiveStats} from "./liveStats.ts";
@@ -56,6 +58,8 @@ export interface PageCacheOptions {
   minIntervalMs?: number;
   /** Computations at once, all keys together (default 8); more wait their turn in order. */
   maxRunning?: number;
+  /** A key queued while others run waits for them to end, this long at most, to start with them (default 1000 ms). */
+  alignMs?: number;
   /** A key read within this is recomputed as soon as the data changes (default 30 s). */
   activeMs?: number;
 }
@@ -88,6 +92,8 @@ export class PageCache {
   private readonly slots = new Map<string, Slot>();
   private readonly queue: Slot[] = [];
   private running = 0;
+  private pumpSoon: NodeJS.Immediate | null = null;
+  private alignTimer: NodeJS.Timeout | null = null;
   private bytes = 0;
   private readonly o: Required<PageCacheOptions>;
   /** Where the time goes (GET /api/pages?stats=1, bench/live.ts). */
@@ -97,7 +103,7 @@ export class PageCache {
   computed = 0;
 
   constructor(o: PageCacheOptions = {maxEntries: 64, maxBytes: 96 * 1024 * 1024}) {
-    this.o = {minIntervalMs: 0, maxRunning: 8, activeMs: 30_000, ...o};
+    this.o = {minIntervalMs: 0, maxRunning: 8, alignMs: 1000, activeMs: 30_000, ...o};
   }
 
   /** The answer for `key` at `version`: cached, a stale one while the new one is computed, or computed now. */
@@ -184,13 +190,29 @@ export class PageCache {
     this.pump();
   }
 
-  /** Starts queued keys, oldest first, while fewer than `maxRunning` run. */
+  /**
+   * Starts the queued keys together, so that they read one version in one snapshot and share their
+   * queries: when nothing runs, or when the oldest has waited `alignMs` (a slow key still running
+   * does not hold the others longer), or at once for a key a reader is waiting for (no answer yet).
+   * Called on the next turn of the event loop, so keys made dirty by one change are started as one.
+   */
   private pump(): void {
-    while (this.running < this.o.maxRunning && this.queue.length) {
-      const slot = this.queue.shift()!;
-      slot.queued = false;
-      void this.run(slot);
-    }
+    if (this.pumpSoon) return;
+    this.pumpSoon = setImmediate(() => {
+      this.pumpSoon = null;
+      if (!this.queue.length) return;
+      const waited = performance.now() - (this.queue[0]!.dirtySince ?? 0);
+      const urgent = this.queue.some((s) => s.waiters.length > 0);
+      if (this.running > 0 && waited < this.o.alignMs && !urgent) {
+        this.alignTimer ??= setTimeout(() => { this.alignTimer = null; this.pump(); }, this.o.alignMs - waited);
+        this.alignTimer.unref();
+        return;
+      }
+      for (const slot of this.queue.splice(0, Math.max(0, this.o.maxRunning - this.running))) {
+        slot.queued = false;
+        void this.run(slot);
+      }
+    });
   }
 
   private async run(slot: Slot): Promise<void> {
