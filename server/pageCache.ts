@@ -47,7 +47,8 @@ export interface Computed {
   memoHits?: number;
 }
 
-export type Compute = () => Promise<Computed>;
+/** Computes a key's data; `priority` (its last computation's time, ms) orders reads on a shared snapshot: quick pages first. */
+export type Compute = (hint?: {priority: number}) => Promise<Computed>;
 
 export interface PageCacheOptions {
   /** Entries kept at most. */
@@ -227,7 +228,7 @@ export class PageCache {
     this.running++;
     const cpu0 = process.cpuUsage();
     try {
-      const {data, named, version = asked, dbMs = 0, queries = 0, memoHits = 0} = await slot.compute();
+      const {data, named, version = asked, dbMs = 0, queries = 0, memoHits = 0} = await slot.compute({priority: Math.round(slot.lastMs)});
       this.computed++;
       const page = cachedPage(version, data, named);
       const old = this.entries.get(slot.key);

@@ -18,13 +18,19 @@ export interface SnapshotUse {
   /** Queries answered from the snapshot's earlier result / run. */
   memoHits: number;
   queries: number;
+  /** Whose reads go first on a shared snapshot: the lower number (the page's last computation time, so the quick pages are not held up by a slow one's queries). */
+  priority: number;
 }
 
 /** One open snapshot: a connection in a read transaction, its query results, who uses it. */
 class Snapshot {
   users = 0;
   readonly pinned: Store;
-  private chain: Promise<unknown> = Promise.resolve();
+  /** Reads waiting for the connection: the lowest priority number goes first, then the oldest. */
+  private waiting: Array<{priority: number; seq: number; go: () => void}> = [];
+  private busy = false;
+  private seq = 0;
+  private idle: Array<() => void> = [];
   private readonly inside = new AsyncLocalStorage<SnapshotUse>();
   private readonly memo = new Map<string, Promise<DuckDBResultReader>>();
   /** Set when the reports did anything but read queries on the connection: nothing is remembered after that. */
@@ -50,9 +56,30 @@ class Snapshot {
     // A read inside a read runs at once (it is already the connection's turn).
     const current = this.inside.getStore();
     if (current) return this.run(f, current);
-    const r = this.chain.then(() => this.run(f, use ?? {readMs: 0, reads: 0, memoHits: 0, queries: 0}));
-    this.chain = r.catch(() => undefined);
-    return r;
+    const u = use ?? {readMs: 0, reads: 0, memoHits: 0, queries: 0, priority: 0};
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({priority: u.priority, seq: this.seq++, go: () => {
+        this.run(f, u).then(resolve, reject).finally(() => { this.busy = false; this.next(); });
+      }});
+      this.next();
+    });
+  }
+
+  /** Gives the connection to the most urgent waiting read. */
+  private next(): void {
+    if (this.busy) return;
+    if (!this.waiting.length) {
+      for (const done of this.idle.splice(0)) done();
+      return;
+    }
+    let best = 0;
+    for (let i = 1; i < this.waiting.length; i++) {
+      const w = this.waiting[i]!, b = this.waiting[best]!;
+      if (w.priority < b.priority || (w.priority === b.priority && w.seq < b.seq)) best = i;
+    }
+    const [w] = this.waiting.splice(best, 1);
+    this.busy = true;
+    w!.go();
   }
 
   private async run<R>(f: (c: DuckDBConnection) => Promise<R>, use: SnapshotUse): Promise<R> {
@@ -92,7 +119,8 @@ class Snapshot {
 
   /** Resolves when every read queued so far has run. */
   drained(): Promise<void> {
-    return this.chain.then(() => undefined);
+    if (!this.busy && !this.waiting.length) return Promise.resolve();
+    return new Promise((done) => this.idle.push(done));
   }
 }
 
@@ -119,14 +147,14 @@ export class SnapshotPool {
    * (read it before calling: the version is bumped after its commit). A snapshot open at that
    * version is shared; it closes when its last user ends.
    */
-  async use<T>(version: number, fn: (snapshot: Store, use: SnapshotUse) => Promise<T>): Promise<T> {
+  async use<T>(version: number, fn: (snapshot: Store, use: SnapshotUse) => Promise<T>, priority = 0): Promise<T> {
     let entry = this.current;
     if (!entry || entry.version !== version) {
       entry = {version, snap: this.start(version), users: 0};
       this.current = entry;
     } else if (entry.users > 0) this.joined++;
     entry.users++;
-    const use: SnapshotUse = {readMs: 0, reads: 0, memoHits: 0, queries: 0};
+    const use: SnapshotUse = {readMs: 0, reads: 0, memoHits: 0, queries: 0, priority};
     try {
       const snap = await entry.snap;
       return await fn(snap.bind(use), use);

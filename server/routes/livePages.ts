@@ -70,7 +70,7 @@ async function answer(app: App, req: IncomingMessage, res: ServerResponse, file:
   }
   const scopeKey = view.scope.level === "region" ? "region" : `${view.scope.level}:${view.scope.id}`;
   const key = `${name}|${view.audience}|${scopeKey}|${params}`;
-  const cached = await pageCache(app).get(key, app.dataVersion(), async () => {
+  const cached = await pageCache(app).get(key, app.dataVersion(), async (hint) => {
     // The version as the computation starts (the newest, whatever was asked), then every read in one
     // snapshot that holds at least that version: one answer never mixes data from before and after a commit.
     const version = app.dataVersion();
@@ -79,7 +79,7 @@ async function answer(app: App, req: IncomingMessage, res: ServerResponse, file:
       const data = await page.data(snapshot, settings, view, params);
       return {data, version, dbMs: use.readMs, queries: use.queries, memoHits: use.memoHits,
         named: name === "teachers" ? namedTeacherIds(data as TeachersData) : []};
-    });
+    }, hint?.priority ?? 0);
   });
   if (cached.named.length && session) {
     await app.auth.audit(req, session, {action: "view-personal-data", object: "page:teacher-card",

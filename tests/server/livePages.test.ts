@@ -215,26 +215,29 @@ describe("PageCache: coalescing, recomputation on commit", () => {
     const cache = new PageCache({maxEntries: 8, maxBytes: 1e6, alignMs: 0});
     let current = 1;
     const computed: number[] = [];
-    let release: () => void = () => undefined;
+    const releases: Array<() => void> = [];
     const compute = async () => {
       const version = current;
-      await new Promise<void>((r) => { release = r; });
+      await new Promise<void>((r) => { releases.push(r); });
       computed.push(version);
       return {data: {version}, named: [], version};
     };
+    const until = async (ok: () => boolean) => { for (let i = 0; i < 2000 && !ok(); i++) await tick(5); };
     const first = cache.get("a", 1, compute);
-    await tick();
+    await until(() => releases.length === 1);
     for (const v of [2, 3, 4]) {
       current = v;
-      // Still computing version 1: nothing to answer yet, so each of these waits for it too.
+      // Still computing version 1: nothing to answer yet, so each of these waits too.
       void cache.get("a", v, compute);
     }
-    release();
+    await tick(20);
+    // One computation in flight, nothing queued behind it per version.
+    expect(releases).toHaveLength(1);
+    releases[0]!();
     expect((await first).version).toBe(1);
-    await tick(20);
-    expect(cache.pending.running).toBe(1);
-    release();
-    await tick(20);
+    await until(() => releases.length === 2);
+    releases[1]!();
+    await until(() => computed.length === 2);
     expect(computed).toEqual([1, 4]);
     expect((await cache.get("a", 4, compute)).version).toBe(4);
     expect(cache.stats.summary()).toMatchObject({a: {computations: 2, versionsSkipped: {max: 2}}});
@@ -310,6 +313,27 @@ describe("SnapshotPool", () => {
       expect(pool.joined).toBe(1);
       expect(await pool.use(2, (snap) => count(snap))).toBe(2);
       await expect(pool.use(3, (snap) => snap.write(async () => undefined))).rejects.toThrow(/read-only/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("on a shared snapshot a quick page's reads go before a slow page's waiting reads", async () => {
+    const store = await Store.open(":memory:");
+    try {
+      const pool = new SnapshotPool(store);
+      const order: string[] = [];
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((r) => { release = r; });
+      await pool.use(1, async (first) => {
+        const busy = first.read(async () => { await held; order.push("busy"); });
+        const slow = pool.use(1, (snap) => snap.read(async () => { order.push("slow"); }), 1800);
+        const quick = pool.use(1, (snap) => snap.read(async () => { order.push("quick"); }), 400);
+        await new Promise((r) => setTimeout(r, 10));
+        release();
+        await Promise.all([busy, slow, quick]);
+      });
+      expect(order).toEqual(["busy", "quick", "slow"]);
     } finally {
       await store.close();
     }
