@@ -142,7 +142,12 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
   // Changes that may touch the effective settings: every change but an upload commit without a
   // settings file (an undo may restore an earlier version, a purge or a directory edit is rare).
   let settingsVersion = 0;
-  const dataChanged = (settingsToo: boolean) => { version++; if (settingsToo) settingsVersion++; };
+  const versionListeners: Array<(version: number) => void> = [];
+  const dataChanged = (settingsToo: boolean) => {
+    version++;
+    if (settingsToo) settingsVersion++;
+    for (const l of versionListeners) l(version);
+  };
   const changed = () => dataChanged(true);
   // The effective settings, read again after a change that may touch them (a settings upload, or
   // an undo that restores an earlier version), not after every file of a batch: reports, exports,
@@ -189,7 +194,7 @@ async function startScheduler(o: ServerOptions, limits: Limits, parsers: ParseSu
   const app: App = {host: o.host, get csrf() { return currentSession()?.csrf ?? localCsrf; }, store: o.store, access: sessionAccess(), auth,
     uploadLimits: limits.upload, ingestLimits: limits.ingest, parsers, admission, storeQueue, known,
     originals: {dir: uploadsDir, policy: limits.originals}, pdf: new PdfQueue<{bytes: Buffer; name: string}>({maxWaiting: 16, cacheEntries: 4}), rebuild, distDir,
-    dataVersion: () => version, changed, dashboards, settings: currentSettings, log};
+    dataVersion: () => version, onDataChanged: (l) => { versionListeners.push(l); }, changed, dashboards, settings: currentSettings, log};
   return {app, stop: async () => {
     clearInterval(hourly);
     if (policyTimer) clearTimeout(policyTimer);

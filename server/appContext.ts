@@ -39,6 +39,8 @@ export interface App {
   distDir: string;
   /** Changes on every committed upload or undo: caches of derived documents are keyed by it. */
   dataVersion(): number;
+  /** Called with the new version right after every bump (the live pages' cache starts recomputing). */
+  onDataChanged(listener: (version: number) => void): void;
   /** Data changed (a commit, an undo): bumps the version (the live pages fetch their data again). */
   changed(): void;
   dashboards(): DashboardStatus;

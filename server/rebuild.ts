@@ -142,3 +142,26 @@ export const frameworkBuild = (log: (line: string) => void): BuildFn => async (o
   await buildDashboards({live: true, outDir, log: () => undefined});
   void log;
 };
+
+/**
+ * A shell page as one session sees it: the sidebar's links (and the header's links to the server's
+ * own pages) that the session may not open are taken out, and a sidebar section left with no link
+ * goes too. `mayOpen` is the gate's own rule for an address (server/auth/nav.ts mayOpen, the same
+ * requirement the request for that address meets), so the menu and the routes cannot disagree.
+ * `pagePath` is the address the page was asked by (its links are relative to it).
+ */
+export function sidebarFor(html: string, pagePath: string, mayOpen: (path: string) => boolean): string {
+  const allowed = (href: string) => {
+    if (/^[a-z]+:|^\/\/|^#/i.test(href)) return true;
+    const path = new URL(href, `http://shell${pagePath}`).pathname;
+    return mayOpen(path.replace(/\.html$/, ""));
+  };
+  return html
+    .replace(/<nav id="observablehq-sidebar">[\s\S]*?<\/nav>/, (nav) => nav
+      .replace(/[ \t]*<li class="observablehq-link[^"]*"><a href="([^"]*)">[^<]*<\/a><\/li>\n?/g, (li, href: string) => allowed(href) ? li : "")
+      .replace(/[ \t]*<details[^>]*>\s*<summary>[^<]*<\/summary>\s*<ol>\s*<\/ol>\s*<\/details>\n?/g, ""))
+    .replace(/(<nav class="server-links">)([\s\S]*?)(<\/nav>)/, (_m, open: string, inner: string, close: string) => {
+      const links = [...inner.matchAll(/<a href="([^"]*)"[^>]*>[^<]*<\/a>/g)].filter((m) => allowed(m[1]!)).map((m) => m[0]);
+      return `${open}\n    ${links.join(" ·\n    ")}${close}`;
+    });
+}

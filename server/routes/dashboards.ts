@@ -1,5 +1,6 @@
 // The dashboards' pages (the live shells, server/rebuild.ts) at every address no other route takes: the last line of the table.
-import {existsSync, statSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
+import type {ServerResponse} from "node:http";
 import {extname} from "node:path";
 import {HttpError, escapeHtml, sendPage} from "../http.ts";
 import {page} from "../pages/layout.ts";
@@ -7,6 +8,15 @@ import type {Route} from "../routes.ts";
 import {serveFile} from "./basics.ts";
 import {underRoot} from "./files.ts";
 import {currentSession} from "../auth/context.ts";
+import {mayOpen} from "../auth/nav.ts";
+import {sidebarFor} from "../rebuild.ts";
+import {BASE_HEADERS} from "../security.ts";
+
+function sendShell(res: ServerResponse, html: string): void {
+  const bytes = Buffer.from(html);
+  res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Content-Length": bytes.length, "Cache-Control": "no-cache"});
+  res.end(bytes);
+}
 
 const STATIC_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -26,6 +36,8 @@ export const dashboardRoutes = (): Route[] => [
         // The teacher card's data carries names: whose is recorded in the audit log (server/auth/service.ts).
         const session = currentSession();
         if (session) await app.auth.auditDashboardFile(req, session, c, file);
+        // A page's menu shows only what the session may open (server/rebuild.ts sidebarFor).
+        if (session && file.endsWith(".html")) return sendShell(res, sidebarFor(readFileSync(file, "utf8"), path, (href) => mayOpen(session, href)));
         return serveFile(res, file, STATIC_TYPES[extname(file)] ?? "application/octet-stream");
       }
     }

@@ -11,7 +11,8 @@ import type {App} from "../appContext.ts";
 import {currentSession} from "../auth/context.ts";
 import {can, type Session} from "../auth/permissions.ts";
 import {uploadScopeOf} from "../scope.ts";
-import {PageCache} from "../pageCache.ts";
+import {PageCache, type CachedPage} from "../pageCache.ts";
+import {SnapshotPool} from "../readSnapshot.ts";
 import {PAGES, isPageName} from "../../reports/pages/index.ts";
 import {namedTeacherIds, type TeachersData} from "../../reports/pages/teachers.ts";
 import type {Audience, View} from "../../reports/scope.ts";
@@ -23,17 +24,35 @@ export function audienceOf(session: Pick<Session, "role"> | null): Audience {
 }
 
 const caches = new WeakMap<App, PageCache>();
+const pools = new WeakMap<App, SnapshotPool>();
+/** The app's snapshots for page computations (server/readSnapshot.ts). */
+function snapshots(app: App): SnapshotPool {
+  let p = pools.get(app);
+  if (!p) pools.set(app, p = new SnapshotPool(app.store));
+  return p;
+}
 /** The app's page cache (one per server). */
 export function pageCache(app: App): PageCache {
   let c = caches.get(app);
-  if (!c) caches.set(app, c = new PageCache());
+  if (!c) {
+    const cache = new PageCache();
+    caches.set(app, c = cache);
+    // Pages open somewhere are recomputed as soon as an upload commits, not when their viewers next ask.
+    app.onDataChanged((v) => cache.changed(v));
+  }
   return c;
 }
 
-function send(res: ServerResponse, body: string): void {
-  const bytes = Buffer.from(body);
-  res.writeHead(200, {...BASE_HEADERS, "Content-Type": "application/json; charset=utf-8", "Content-Length": bytes.length, "Cache-Control": "no-store"});
-  res.end(bytes);
+/** The answer, or 304 Not Modified when the page already shows it (If-None-Match: its entity tag). */
+function send(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+  const headers = {...BASE_HEADERS, "Cache-Control": "no-store", ETag: page.etag};
+  if (req.headers["if-none-match"] === page.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, {...headers, "Content-Type": "application/json; charset=utf-8", "Content-Length": page.bytes.length});
+  res.end(page.bytes);
 }
 
 async function answer(app: App, req: IncomingMessage, res: ServerResponse, file: string, url: URL): Promise<void> {
@@ -51,18 +70,26 @@ async function answer(app: App, req: IncomingMessage, res: ServerResponse, file:
   }
   const scopeKey = view.scope.level === "region" ? "region" : `${view.scope.level}:${view.scope.id}`;
   const key = `${name}|${view.audience}|${scopeKey}|${params}`;
-  const cached = await pageCache(app).get(key, app.dataVersion(), async () => {
-    const data = await page.data(app.store, await app.settings(), view, params);
-    return {data, named: name === "teachers" ? namedTeacherIds(data as TeachersData) : []};
+  const cached = await pageCache(app).get(key, app.dataVersion(), async (hint) => {
+    // The version as the computation starts (the newest, whatever was asked), then every read in one
+    // snapshot that holds at least that version: one answer never mixes data from before and after a commit.
+    const version = app.dataVersion();
+    const settings = await app.settings();
+    return snapshots(app).use(version, async (snapshot, use) => {
+      const data = await page.data(snapshot, settings, view, params);
+      return {data, version, dbMs: use.readMs, queries: use.queries, memoHits: use.memoHits,
+        named: name === "teachers" ? namedTeacherIds(data as TeachersData) : []};
+    }, hint?.priority ?? 0);
   });
   if (cached.named.length && session) {
     await app.auth.audit(req, session, {action: "view-personal-data", object: "page:teacher-card",
       subjects: {kind: "teacher", ids: cached.named}, details: {teachers: cached.named.length}});
   }
-  send(res, cached.body);
+  send(req, res, cached);
 }
 
 export const livePageRoutes = (): Route[] => [
   {method: "GET", path: "/api/pages/:file", guard: "read", access: "view", handle: ({app, req, res, params, url}) => answer(app, req, res, params.file ?? "", url)},
-  {method: "GET", path: "/api/pages", guard: "read", access: "view", handle: ({res}) => sendJson(res, 200, {pages: Object.keys(PAGES).map((p) => `/api/pages/${p}.json`)})}
+  {method: "GET", path: "/api/pages", guard: "read", access: "view", handle: ({app, res, url}) => sendJson(res, 200, {pages: Object.keys(PAGES).map((p) => `/api/pages/${p}.json`),
+    ...(url.searchParams.has("stats") ? {stats: pageCache(app).report()} : {})})}
 ];

@@ -37,6 +37,22 @@ async function getJson<T>(url: string): Promise<T> {
   return r.json() as Promise<T>;
 }
 
+/**
+ * The page's data, unless the server's answer is still the one shown (`etag`: its entity tag; the
+ * server then answers 304 Not Modified with no body, and this returns null).
+ */
+async function getAnswer<T>(url: string, etag: string | null): Promise<{answer: Answer<T>; etag: string | null} | null> {
+  const r = await fetch(url, {credentials: "same-origin", cache: "no-store",
+    headers: {Accept: "application/json", ...(etag ? {"If-None-Match": etag} : {})}});
+  if (r.status === 304) return null;
+  if (!r.ok) {
+    let message = `сервер ответил ${r.status}`;
+    try { message = ((await r.json()) as {error?: string}).error ?? message; } catch { /* not JSON */ }
+    throw new Error(`Данные страницы не получены: ${message}`);
+  }
+  return {answer: (await r.json()) as Answer<T>, etag: r.headers.get("ETag")};
+}
+
 /** Whether the data file is a live shell's placeholder. */
 export function isLiveShell(attached: unknown): boolean {
   return !!attached && typeof attached === "object" && (attached as {live?: unknown}).live === true;
@@ -63,17 +79,21 @@ export function livePage<T>(page: string, attached: T | {live: true}, params: Pa
   });
   async function* loop(): AsyncGenerator<T, void, unknown> {
     let shown = -1;
+    let etag: string | null = null;
     let first = true;
     while (!stopped) {
       try {
         const {dataVersion} = first ? {dataVersion: null} : await getJson<{dataVersion: number}>("/api/status");
         if (stopped) return;
         if (first || dataVersion !== shown) {
-          const answer = await getJson<Answer<T>>(url);
+          // Asked with the shown answer's tag: while the server still computes the newer version it answers 304, no body.
+          const got: {answer: Answer<T>; etag: string | null} | null = await getAnswer<T>(url, first ? null : etag);
           if (stopped) return;
-          const fresh = answer.version !== shown;
+          const answer = got?.answer ?? {version: shown, data: undefined as T};
+          const fresh = got !== null && answer.version !== shown;
           first = false;
           shown = answer.version;
+          if (got) etag = got.etag;
           markUpdated(answer.version);
           if (fresh) yield answer.data;
           // A stale answer (the server was still computing the newest version) is asked for again soon.

@@ -14,6 +14,8 @@ import {addAccount, clock, csrfOf, serviceServer, session} from "./auth/helpers.
 import {projectSettings} from "../helpers/settings.ts";
 import type {Role, Scope} from "../../server/auth/roles.ts";
 import {PageCache} from "../../server/pageCache.ts";
+import {SnapshotPool} from "../../server/readSnapshot.ts";
+import {Store} from "../../store/database.ts";
 import {changedReport, CHANGED_REPORT} from "../helpers/liveUpload.ts";
 
 let s: TestServer;
@@ -128,6 +130,20 @@ describe("GET /api/pages/<page>.json by role", () => {
     expect(metod.level).toMatchObject({level: "school", id: school.id});
   }, 300_000);
 
+  it("answers 304 Not Modified, no body, to a page that already shows the newest answer (its ETag)", async () => {
+    const first = await fetch(`${s.url}/api/pages/overview.json`, {headers: {Cookie: cookies.get("metod")!}});
+    const etag = first.headers.get("ETag");
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(`${s.url}/api/pages/overview.json`, {headers: {Cookie: cookies.get("metod")!, "If-None-Match": etag!}});
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // Another view's answer has another tag: management's data is not the methodologist's.
+    const boss = await fetch(`${s.url}/api/pages/overview.json`, {headers: {Cookie: cookies.get("boss")!, "If-None-Match": etag!}});
+    expect(boss.status).toBe(200);
+    expect(boss.headers.get("ETag")).not.toBe(etag);
+  }, 300_000);
+
   it("after an accepted upload the page data carries the new version and figure", async () => {
     const before = JSON.parse((await getPage("metod", "overview")).text);
     const csrf = await csrfOf(s.url, cookies.get("metod")!);
@@ -189,5 +205,137 @@ describe("PageCache", () => {
     expect((await cache.get("a", 2, compute)).version).toBe(1);
     expect((await cache.get("a", 3, compute)).version).toBe(1);
     expect(calls).toBe(1);
+  });
+});
+
+describe("PageCache: coalescing, recomputation on commit", () => {
+  const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+  it("while a computation runs, newer versions make one more computation, at the newest, skipping those between", async () => {
+    const cache = new PageCache({maxEntries: 8, maxBytes: 1e6, alignMs: 0});
+    let current = 1;
+    const computed: number[] = [];
+    const releases: Array<() => void> = [];
+    const compute = async () => {
+      const version = current;
+      await new Promise<void>((r) => { releases.push(r); });
+      computed.push(version);
+      return {data: {version}, named: [], version};
+    };
+    const until = async (ok: () => boolean) => { for (let i = 0; i < 2000 && !ok(); i++) await tick(5); };
+    const first = cache.get("a", 1, compute);
+    await until(() => releases.length === 1);
+    for (const v of [2, 3, 4]) {
+      current = v;
+      // Still computing version 1: nothing to answer yet, so each of these waits too.
+      void cache.get("a", v, compute);
+    }
+    await tick(20);
+    // One computation in flight, nothing queued behind it per version.
+    expect(releases).toHaveLength(1);
+    releases[0]!();
+    expect((await first).version).toBe(1);
+    await until(() => releases.length === 2);
+    releases[1]!();
+    await until(() => computed.length === 2);
+    expect(computed).toEqual([1, 4]);
+    expect((await cache.get("a", 4, compute)).version).toBe(4);
+    expect(cache.stats.summary()).toMatchObject({a: {computations: 2, versionsSkipped: {max: 2}}});
+  });
+
+  it("recomputes a key read lately as soon as the data changes, before it is asked; a key not read lately waits to be asked", async () => {
+    const cache = new PageCache({maxEntries: 8, maxBytes: 1e6, activeMs: 60_000});
+    let current = 1;
+    let calls = 0;
+    const compute = async () => { calls++; return {data: current, named: [], version: current}; };
+    await cache.get("a", 1, compute);
+    current = 2;
+    cache.changed(2);
+    await tick(20);
+    expect(calls).toBe(2);
+    const hitsBefore = cache.hits;
+    expect((await cache.get("a", 2, compute)).version).toBe(2);
+    expect(cache.hits).toBe(hitsBefore + 1);
+    const idle = new PageCache({maxEntries: 8, maxBytes: 1e6, activeMs: 0});
+    let idleCalls = 0;
+    await idle.get("a", 1, async () => { idleCalls++; return {data: 1, named: []}; });
+    await tick(2);
+    idle.changed(2);
+    await tick(20);
+    expect(idleCalls).toBe(1);
+  });
+
+  it("a slow key does not hold up the others: they start without it once it has run alignMs", async () => {
+    const cache = new PageCache({maxEntries: 8, maxBytes: 1e6, alignMs: 30});
+    let current = 1;
+    let slowRelease: () => void = () => undefined;
+    const slow = async () => { const version = current; if (version > 1) await new Promise<void>((r) => { slowRelease = r; }); return {data: "slow", named: [], version}; };
+    let fastCalls = 0;
+    const fast = async () => { fastCalls++; return {data: "fast", named: [], version: current}; };
+    await cache.get("slow", 1, slow);
+    await cache.get("fast", 1, fast);
+    current = 2;
+    cache.changed(2);
+    await tick(20);
+    // Both started together at version 2; the slow one is still running.
+    expect(fastCalls).toBe(2);
+    current = 3;
+    cache.changed(3);
+    await tick(100);
+    expect(fastCalls).toBe(3);
+    expect((await cache.get("fast", 3, fast)).version).toBe(3);
+    expect((await cache.get("slow", 3, slow)).version).toBe(1);
+    slowRelease();
+    await tick(20);
+    slowRelease();
+    await tick(20);
+    expect((await cache.get("slow", 3, slow)).version).toBe(3);
+  });
+});
+
+describe("SnapshotPool", () => {
+  it("one computation reads one snapshot: a commit meanwhile is not seen by it, the next snapshot sees it; a query asked again is answered once", async () => {
+    const store = await Store.open(":memory:");
+    try {
+      await store.write((c) => c.run("CREATE TABLE t (x INTEGER)"));
+      await store.write((c) => c.run("INSERT INTO t VALUES (1)"));
+      const pool = new SnapshotPool(store);
+      const count = (st: Store) => st.read(async (c) => (await all<{n: number}>(c, "SELECT count(*) AS n FROM t"))[0]!.n);
+      const seen = await pool.use(1, async (snap, use) => {
+        const before = await count(snap);
+        await store.write((c) => c.run("INSERT INTO t VALUES (2)"));
+        // A second computation at the same version joins this snapshot: it does not see the commit either.
+        const joined = await pool.use(1, (other) => count(other));
+        const after = await count(snap);
+        return {before, joined, after, hits: use.memoHits, queries: use.queries};
+      });
+      expect(seen).toEqual({before: 1, joined: 1, after: 1, hits: 1, queries: 2});
+      expect(pool.joined).toBe(1);
+      expect(await pool.use(2, (snap) => count(snap))).toBe(2);
+      await expect(pool.use(3, (snap) => snap.write(async () => undefined))).rejects.toThrow(/read-only/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("on a shared snapshot a quick page's reads go before a slow page's waiting reads", async () => {
+    const store = await Store.open(":memory:");
+    try {
+      const pool = new SnapshotPool(store);
+      const order: string[] = [];
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((r) => { release = r; });
+      await pool.use(1, async (first) => {
+        const busy = first.read(async () => { await held; order.push("busy"); });
+        const slow = pool.use(1, (snap) => snap.read(async () => { order.push("slow"); }), 1800);
+        const quick = pool.use(1, (snap) => snap.read(async () => { order.push("quick"); }), 400);
+        await new Promise((r) => setTimeout(r, 10));
+        release();
+        await Promise.all([busy, slow, quick]);
+      });
+      expect(order).toEqual(["busy", "quick", "slow"]);
+    } finally {
+      await store.close();
+    }
   });
 });
