@@ -40,6 +40,7 @@ export default {
   style: "style.css",
   footer: isPublic
     ? "Аналитика программы наставничества · публичная сборка: без персональных данных"
+    // server/rebuild.ts sidebarFor replaces this phrase for sessions without names (tests/browser/sidebar.test.ts).
     : "Аналитика программы наставничества · служебная сборка: содержит ФИО педагогов",
   search: {index: schoolEntries},
   // The product's icon (also served by the server at /favicon.ico).

@@ -148,9 +148,11 @@ export const frameworkBuild = (log: (line: string) => void): BuildFn => async (o
  * own pages) that the session may not open are taken out, and a sidebar section left with no link
  * goes too. `mayOpen` is the gate's own rule for an address (server/auth/nav.ts mayOpen, the same
  * requirement the request for that address meets), so the menu and the routes cannot disagree.
- * `pagePath` is the address the page was asked by (its links are relative to it).
+ * `pagePath` is the address the page was asked by (its links are relative to it). A session that may
+ * not open the teacher card (no names for it) is not told in the footer that the pages hold names.
  */
 export function sidebarFor(html: string, pagePath: string, mayOpen: (path: string) => boolean): string {
+  const named = mayOpen("/private/teacher");
   const allowed = (href: string) => {
     if (/^[a-z]+:|^\/\/|^#/i.test(href)) return true;
     const path = new URL(href, `http://shell${pagePath}`).pathname;
@@ -163,5 +165,10 @@ export function sidebarFor(html: string, pagePath: string, mayOpen: (path: strin
     .replace(/(<nav class="server-links">)([\s\S]*?)(<\/nav>)/, (_m, open: string, inner: string, close: string) => {
       const links = [...inner.matchAll(/<a href="([^"]*)"[^>]*>[^<]*<\/a>/g)].filter((m) => allowed(m[1]!)).map((m) => m[0]);
       return `${open}\n    ${links.join(" ·\n    ")}${close}`;
-    });
+    })
+    .replace(NAMED_FOOTER, named ? NAMED_FOOTER : AGGREGATE_FOOTER);
 }
+
+/** The service build's footer as observablehq.config.ts writes it, and what a session without names reads instead. */
+const NAMED_FOOTER = "служебная сборка: содержит ФИО педагогов";
+const AGGREGATE_FOOTER = "ваш доступ: сводные показатели, без ФИО педагогов";

@@ -67,6 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the live shells' menu per role in Chromi
     const {sidebar, header} = await links(await loggedIn("metod"));
     expect(Object.keys(sidebar)).toEqual(expect.arrayContaining(["/", "/engagement", "/diagnostics", "/effectiveness", "/private/teacher"]));
     expect(sidebar["/private/teacher"]).toBe("Карточка педагога");
+    expect(await (await loggedIn("metod")).textContent("#observablehq-footer")).toContain("содержит ФИО педагогов");
     expect(Object.keys(header).sort()).toEqual(["/exports", "/history", "/upload"]);
   }, 300_000);
 
@@ -76,6 +77,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the live shells' menu per role in Chromi
     expect(Object.keys(sidebar).sort()).toEqual(["/", "/diagnostics", "/effectiveness", "/engagement"]);
     expect(Object.values(sidebar)).not.toContain("Карточка педагога");
     expect(Object.keys(header)).toEqual(["/exports"]);
+    // Nor does the footer tell her the pages hold names.
+    expect(await page.textContent("#observablehq-footer")).toContain("без ФИО педагогов");
+    expect(await page.textContent("#observablehq-footer")).not.toContain("содержит ФИО");
     // What the menu leaves out is refused indeed, and what it shows opens.
     expect((await page.goto(`${s.url}/private/teacher`))?.status()).toBe(403);
     await everyLinkOpens(page, [...Object.keys(sidebar), ...Object.keys(header)]);
