@@ -117,11 +117,14 @@ function retention(r: AnnualReport): Array<Paragraph | Table> {
   ]);
 }
 
+/** A count hidden for aggregate readers (annualSuppression.ts): «< 5». */
+const cnt = (r: AnnualReport, v: number | null) => v === null ? `< ${r.minGroupSize}` : num(v);
+
 function load(r: AnnualReport): Array<Paragraph | Table> {
   return body(r.load, (d) => [
-    para(`На ${formatDate(d.date)}: наставников ${num(d.mentors)}, наставляемых ${num(d.mentees)}, пар ${num(d.pairs)}; ` +
+    para(`На ${formatDate(d.date)}: наставников ${cnt(r, d.mentors)}, наставляемых ${cnt(r, d.mentees)}, пар ${cnt(r, d.pairs)}; ` +
       `предел — ${num(d.maxMentees)} наставляемых одновременно.`),
-    table(["Наставляемых у наставника сейчас", "Наставников"], d.current.map((x) => [num(x.mentees), num(x.mentors)]), [])
+    table(["Наставляемых у наставника сейчас", "Наставников"], d.current.map((x) => [num(x.mentees), cnt(r, x.mentors)]), [])
   ]);
 }
 
@@ -129,7 +132,7 @@ function violations(r: AnnualReport): Array<Paragraph | Table> {
   return body(r.violations, (d) => [
     para(`На ${formatDate(d.date)}, школ: ${num(d.schools)}; число случаев, без имён.`),
     table(["Правило", "Важность", "Случаев", "Школ"],
-      d.rules.map((v) => [v.title, RULE_SEVERITY_LABELS[v.severity as keyof typeof RULE_SEVERITY_LABELS] ?? v.severity, num(v.count), num(v.schools)]),
+      d.rules.map((v) => [v.title, RULE_SEVERITY_LABELS[v.severity as keyof typeof RULE_SEVERITY_LABELS] ?? v.severity, cnt(r, v.count), cnt(r, v.schools)]),
       [0, 1])
   ]);
 }

@@ -130,14 +130,17 @@ export function annualHtml(r: AnnualReport, organisation?: OrganisationSetting):
     (d.turnoverTarget ? `<p>${esc(turnoverSentence(d.turnoverTarget, d.schoolYear))}</p>` : "") +
     `<p class="note">По кадровым спискам до ${esc(d.schoolYear)} учебного года включительно${d.observedUntil ? ` (данные по ${esc(formatDate(d.observedUntil))})` : ""}.</p>`);
 
-  const load = body(r.load, (d) => `<div class="kpis"><div class="kpi">Наставников<b>${num(d.mentors)}</b></div>` +
-    `<div class="kpi">Наставляемых<b>${num(d.mentees)}</b></div><div class="kpi">Пар<b>${num(d.pairs)}</b></div>` +
+  // A count hidden for aggregate readers (annualSuppression.ts) reads «< 5».
+  const cnt = (v: number | null) => v === null ? `&lt; ${r.minGroupSize}` : num(v);
+  const load = body(r.load, (d) => `<div class="kpis"><div class="kpi">Наставников<b>${cnt(d.mentors)}</b></div>` +
+    `<div class="kpi">Наставляемых<b>${cnt(d.mentees)}</b></div><div class="kpi">Пар<b>${cnt(d.pairs)}</b></div>` +
     `<div class="kpi">Наставляемых на наставника<b>${num(d.meanCurrent, 1)}</b>наибольшая нагрузка: ${num(d.maxCurrent)}; предел — ${num(d.maxMentees)}</div></div>` +
-    (d.byForm.length ? table(["Форма наставничества", "Пар"], d.byForm.map((f) => [esc(f.label), num(f.pairs)])) : "") +
+    (d.byForm.length ? table(["Форма наставничества", "Пар"], d.byForm.map((f) => [esc(f.label), cnt(f.pairs)])) : "") +
+    table(["Наставляемых у наставника сейчас", "Наставников"], d.current.map((x) => [num(x.mentees), cnt(x.mentors)])) +
     `<p class="note">На ${esc(formatDate(d.date))}. Программу завершили успешно: ${pct(d.completionShare === null ? null : d.completionShare * 100)} завершившихся пар.</p>`);
 
   const violations = body(r.violations, (d) => table(["Правило", "Важность", "Случаев", "Школ"],
-    d.rules.map((v) => [esc(v.title), esc(RULE_SEVERITY_LABELS[v.severity as keyof typeof RULE_SEVERITY_LABELS] ?? v.severity), num(v.count), num(v.schools)]), [0, 1]) +
+    d.rules.map((v) => [esc(v.title), esc(RULE_SEVERITY_LABELS[v.severity as keyof typeof RULE_SEVERITY_LABELS] ?? v.severity), cnt(v.count), cnt(v.schools)]), [0, 1]) +
     `<p class="note">Проверено школ: ${num(d.schools)}; на ${esc(formatDate(d.date))}. Только количество случаев, без имён.</p>`);
 
   const prepost = body(r.prepost, (d) => `<p>${esc(d.schoolYear)} учебный год: педагогов с диагностикой ${num(d.teachers)}; с обеими (входной и итоговой): ${num(d.paired)}; ` +

@@ -31,7 +31,8 @@ import {formatPeriod, formatSchoolYear} from "../../lib/format.ts";
 import {calendarYear, periodBounds, periodFromId, periodId, periodLabel, periodsWithin, schoolYear, type Period} from "../../lib/period.ts";
 import type {QuadrantTally} from "../../lib/swotTally.ts";
 import {annualStudentsSection, type AnnualStudents} from "./annualStudents.ts";
-import type {ReportScope} from "../scope.ts";
+import type {Audience, ReportScope} from "../scope.ts";
+import {suppressLoad, suppressViolations} from "./annualSuppression.ts";
 import {scopeName, UnknownScopeError, type ScopeName} from "../scopeSql.ts";
 import {participantsEmptyNote, participantsSection, type AnnualParticipants} from "./annualParticipants.ts";
 
@@ -178,10 +179,13 @@ export interface AnnualReport {
     turnover: Array<{year: number; label: string; averageHeadcount: number; hires: number; leavers: number; rate: number | null}>;
     /** This school year's turnover against its target (the targets section's line: one decision), or null without a turnover indicator. */
     turnoverTarget: TargetLine | null}>;
-  load: Section<{date: string; mentors: number; mentees: number; pairs: number; meanCurrent: number | null; maxCurrent: number | null;
-    maxMentees: number; current: Array<{mentees: number; mentors: number}>; yearDistribution: Array<{mentees: number; mentors: number}>;
-    menteesWithoutMentor: number; byForm: Array<{label: string; pairs: number}>; completionShare: number | null}>;
-  violations: Section<{date: string; schools: number; rules: Array<{rule: string; title: string; severity: string; count: number; schools: number}>}>;
+  /** For aggregate readers (the default) a count of 1–4 people and a count that would give one back by subtraction is null, shown «< 5» (annualSuppression.ts). */
+  load: Section<{date: string; mentors: number | null; mentees: number | null; pairs: number | null; meanCurrent: number | null; maxCurrent: number | null;
+    maxMentees: number; current: Array<{mentees: number; mentors: number | null}>; yearDistribution: Array<{mentees: number; mentors: number | null}>;
+    menteesWithoutMentor: number | null; byForm: Array<{label: string; pairs: number | null}>; completionShare: number | null;
+    /** The cells hidden (empty for the methodologist's full view). */
+    hidden: string[]}>;
+  violations: Section<{date: string; schools: number; rules: Array<{rule: string; title: string; severity: string; count: number | null; schools: number | null; suppressed: boolean}>}>;
   prepost: Section<{schoolYear: string; teachers: number; paired: number; entryOnly: number; exitOnly: number; undated: number;
     areas: PrepostArea[]}>;
   /** The mentees' students, the school year before and this one (reports/exports/annualStudents.ts). */
@@ -197,6 +201,8 @@ export interface AnnualOptions {
   today?: string;
   /** Whose report: the region (default), a municipality or a school by directory id; every section is filtered to it. */
   scope?: ReportScope;
+  /** Who reads it: "aggregate" (default: management, publishing, the exports) hides small groups in load and violations; "service" (the methodologist) keeps exact counts. */
+  audience?: Audience;
 }
 
 const NO_DATA = "Данных для раздела нет: соответствующие файлы ещё не загружены.";
@@ -317,21 +323,23 @@ async function retentionSection(store: Store, settings: Settings, year: number, 
     turnoverTarget: targets.available ? targets.data.indicators.find((i) => i.source === "turnover") ?? null : null};
 }
 
-async function loadSection(store: Store, settings: Settings, asOf: string, scope: ReportScope) {
+async function loadSection(store: Store, settings: Settings, asOf: string, scope: ReportScope, audience: Audience) {
   const r = await loadReport(store, settings, {date: asOf, scope});
   const t = r.total;
   if (t.mentors === 0 && t.mentees === 0) return null;
-  return {date: r.date, mentors: t.mentors, mentees: t.mentees, pairs: t.pairs, meanCurrent: t.current.mean, maxCurrent: t.current.max,
+  const full = {date: r.date, mentors: t.mentors, mentees: t.mentees, pairs: t.pairs, meanCurrent: t.current.mean, maxCurrent: t.current.max,
     maxMentees: r.maxMentees, current: t.current.distribution, yearDistribution: t.year.distribution,
     menteesWithoutMentor: t.menteesWithoutMentor.length, byForm: t.byForm.map((f) => ({label: f.label, pairs: f.pairs})),
-    completionShare: t.completion.share};
+    completionShare: t.completion.share, hidden: [] as string[]};
+  return audience === "service" ? full : suppressLoad(full, settings.groupSize.minGroupSize);
 }
 
-async function violationsSection(store: Store, settings: Settings, asOf: string, scope: ReportScope) {
+async function violationsSection(store: Store, settings: Settings, asOf: string, scope: ReportScope, audience: Audience) {
   const r = await violationsReport(store, settings, {date: asOf, scope});
   if (!r.schools.length) return null;
   return {date: r.date, schools: r.schools.length,
-    rules: r.summary.map((s) => ({rule: s.rule, title: s.title, severity: s.severity, count: s.count, schools: s.schools}))};
+    rules: ((rules) => audience === "service" ? rules.map((x) => ({...x, suppressed: false})) : suppressViolations(rules, settings.groupSize.minGroupSize))(
+      r.summary.map((s) => ({rule: s.rule, title: s.title, severity: s.severity, count: s.count as number | null, schools: s.schools as number | null})))};
 }
 
 async function prepostSection(store: Store, settings: Settings, year: number, scope: ReportScope) {
@@ -359,6 +367,7 @@ export async function annualReport(store: Store, settings: Settings, options: An
   const asOf = today < end ? today : end;
   const sy = schoolYearOfReport(p);
   const scope: ReportScope = options.scope ?? {level: "region"};
+  const audience: Audience = options.audience ?? "aggregate";
   const named = await store.read((c) => scopeName(c, scope, settings.organisation.name));
   if (!named) throw new UnknownScopeError(scope as Exclude<ReportScope, {level: "region"}>);
   const targets = await section(() => targetsSection(store, settings, sy, scope),
@@ -377,8 +386,8 @@ export async function annualReport(store: Store, settings: Settings, options: An
     swot: await section(() => swotSection(store, settings, p, scope), `Анкет участников (SWOT) за ${periodLabel(p)} нет.`),
     retention: await section(() => retentionSection(store, settings, sy, scope, targets),
       `Кадровых списков для расчёта закрепления молодых специалистов за ${formatSchoolYear(sy)} учебный год и ранее нет.`),
-    load: await section(() => loadSection(store, settings, asOf, scope), "Баз наставников и наставляемых пока нет."),
-    violations: await section(() => violationsSection(store, settings, asOf, scope), "Баз наставников и наставляемых пока нет."),
+    load: await section(() => loadSection(store, settings, asOf, scope, audience), "Баз наставников и наставляемых пока нет."),
+    violations: await section(() => violationsSection(store, settings, asOf, scope, audience), "Баз наставников и наставляемых пока нет."),
     prepost: await section(() => prepostSection(store, settings, sy, scope),
       `Результатов диагностики за ${formatSchoolYear(sy)} учебный год нет (учитывается учебный год, указанный в файле диагностики).`),
     // Results are dated by the year of the examinations, which is the year the school year ends in.

@@ -79,15 +79,17 @@ export async function annualWorkbook(r: AnnualReport, organisation?: Organisatio
           d.turnoverTarget.met === null ? "—" : d.turnoverTarget.met ? "да" : "нет", d.turnoverTarget.verdict]]);
     }
   });
+  // A count hidden for aggregate readers (annualSuppression.ts) is the text «< 5».
+  const cnt = (v: number | null) => v === null ? `< ${r.minGroupSize}` : v;
   missing(wb, "Нагрузка", r.load, (d) => {
-    addTable(wb, "Нагрузка", `Нагрузка наставников на ${formatDate(d.date)}: наставников ${d.mentors}, наставляемых ${d.mentees}, пар ${d.pairs}; предел — ${d.maxMentees}`,
+    addTable(wb, "Нагрузка", `Нагрузка наставников на ${formatDate(d.date)}: наставников ${cnt(d.mentors)}, наставляемых ${cnt(d.mentees)}, пар ${cnt(d.pairs)}; предел — ${d.maxMentees}`,
       [{header: "Наставляемых у наставника сейчас", width: 18}, {header: "Наставников", width: 14}],
-      d.current.map((x) => [x.mentees, x.mentors]));
+      d.current.map((x) => [x.mentees, cnt(x.mentors)]));
   });
   missing(wb, "Нарушения", r.violations, (d) => {
     addTable(wb, "Нарушения", `Соблюдение правил наставничества на ${formatDate(d.date)}: школ ${d.schools}; число случаев, без имён`,
       [{header: "Правило", width: 60}, {header: "Важность", width: 12}, {header: "Случаев", width: 10}, {header: "Школ", width: 8}],
-      d.rules.map((v) => [v.title, RULE_SEVERITY_LABELS[v.severity as keyof typeof RULE_SEVERITY_LABELS] ?? v.severity, v.count, v.schools]));
+      d.rules.map((v) => [v.title, RULE_SEVERITY_LABELS[v.severity as keyof typeof RULE_SEVERITY_LABELS] ?? v.severity, cnt(v.count), cnt(v.schools)]));
   });
   missing(wb, "До и после", r.prepost, (d) => {
     const ws = addTable(wb, "До и после", `Дефициты до и после, ${d.schoolYear} учебный год: пар ${d.paired}; p — по критерию в строке`,

@@ -66,6 +66,6 @@ export async function effectivenessData(store: Store, settings: Settings, view: 
   const reports: Record<string, AnnualReport> = {};
   // One annual report per school year with data, oldest first, for the chosen level (within the view's scope: levelOptions).
   const scope: ReportScope = level.level === "region" || level.id === null ? {level: "region"} : {level: level.level, id: level.id};
-  for (const y of years) reports[y.id] = await annualReport(store, settings, {period: periodFromId(y.id), scope});
+  for (const y of years) reports[y.id] = await annualReport(store, settings, {period: periodFromId(y.id), scope, audience: view.audience});
   return {available: true, schoolYears: [...years].reverse(), defaultSchoolYear: known.defaultSchoolYear?.id ?? years.at(-1)!.id, reports, levels, level};
 }
