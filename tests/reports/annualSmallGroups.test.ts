@@ -86,8 +86,10 @@ describe("load and violations on the sample region, at every level", () => {
   beforeAll(async () => {
     store = await Store.open(":memory:");
     await ingestSample(store);
-    scopes = (await levelOptions(store, {level: "region"})).map((l) => l.level === "region" || l.id === null ? {level: "region"} as const
+    const all = (await levelOptions(store, {level: "region"})).map((l) => l.level === "region" || l.id === null ? {level: "region"} as const
       : {level: l.level, id: l.id} as ReportScope);
+    // The region, every municipality and the first schools: every school took minutes in CI on two cores.
+    scopes = [...all.filter((x) => x.level !== "school"), ...all.filter((x) => x.level === "school").slice(0, 4)];
   }, 300_000);
   afterAll(async () => store?.close());
 
