@@ -8,9 +8,9 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {all, one, type Store} from "../store/database.ts";
 import {directorySchool, directorySchools, liveSchoolId} from "../store/directory.ts";
 import type {ScopeLock} from "../loaders/ownScope.ts";
-import type {Session} from "./auth/permissions.ts";
+import {can, type Session} from "./auth/permissions.ts";
 
-import type {ReportScope} from "../reports/scope.ts";
+import type {Audience, ReportScope} from "../reports/scope.ts";
 import {scopeParams, SCOPE_MATCH, UPLOAD_SCHOOLS, uploadScopeSql} from "../reports/scopeSql.ts";
 
 export {uploadScopeSql};
@@ -100,4 +100,10 @@ export async function scopeLockOf(store: Store, scope: UploadScope): Promise<Sco
     return {level: "municipality", municipality: m.name, name: m.name,
       schools: schools.map((s) => ({name: s.name, aliases: namesOf(s, spellings.filter((x) => x.id === s.id).map((x) => x.name))}))};
   });
+}
+
+/** Who reads (pages and exports alike): management and roles without the right to see names get aggregates only. */
+export function audienceOf(session: Pick<Session, "role"> | null): Audience {
+  if (!session) return "service";
+  return session.role === "management" || !can(session, "view-names") ? "aggregate" : "service";
 }

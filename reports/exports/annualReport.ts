@@ -201,7 +201,7 @@ export interface AnnualOptions {
   today?: string;
   /** Whose report: the region (default), a municipality or a school by directory id; every section is filtered to it. */
   scope?: ReportScope;
-  /** Who reads it: "aggregate" (default: management, publishing, the exports) hides small groups in load and violations; "service" (the methodologist) keeps exact counts. */
+  /** Who reads it: "aggregate" (default: management, publishing) hides small groups in load and violations; "service" (the methodologist) keeps exact counts. */
   audience?: Audience;
 }
 

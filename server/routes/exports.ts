@@ -8,8 +8,7 @@ import {HttpError, sendBytes, sendJson} from "../http.ts";
 import {uploadHistory} from "../history.ts";
 import type {RequestContext, Route} from "../routes.ts";
 import {currentSession} from "../auth/context.ts";
-import {can} from "../auth/permissions.ts";
-import {uploadInScope, uploadScopeOf} from "../scope.ts";
+import {audienceOf, uploadInScope, uploadScopeOf} from "../scope.ts";
 import {requestScope, scopeCodes} from "../reportScope.ts";
 import {annualFileStem} from "../../reports/exports/annualScope.ts";
 
@@ -62,8 +61,7 @@ export const exportRoutes = (): Route[] => [
     const period = quarterParam(url);
     const {engagementExport} = await import("../../reports/exports/engagementXlsx.ts");
     // Readers without names (management, school representatives) get the aggregate figures (reports/aggregateEngagement.ts).
-    const session = currentSession();
-    const audience = session && !can(session, "view-names") ? "aggregate" as const : "service" as const;
+    const audience = audienceOf(currentSession());
     const {period: p, bytes} = await engagementExport(app.store, await app.settings(), {...(period ? {period} : {}), audience});
     await exported(c, "export:engagement.xlsx", {period: p});
     sendBytes(res, bytes, XLSX, `вовлечённость ${p ?? "нет данных"}.xlsx`);
@@ -88,13 +86,13 @@ export const exportRoutes = (): Route[] => [
   }},
   {method: "GET", path: "/api/annual", guard: "export", access: "view", handle: async ({app, res, url}) => {
     const scope = await requestScope(app.store, currentSession(), url);
-    sendJson(res, 200, await (await annual()).annualReport(app.store, await app.settings(), {...reportPeriodParam(url), scope}));
+    sendJson(res, 200, await (await annual()).annualReport(app.store, await app.settings(), {...reportPeriodParam(url), scope, audience: audienceOf(currentSession())}));
   }},
   {method: "GET", path: "/exports/annual.xlsx", guard: "export", access: "view", handle: async (c) => {
     const {app, res, url} = c;
     const scope = await requestScope(app.store, currentSession(), url);
     const settings = await app.settings();
-    const r = await (await annual()).annualReport(app.store, settings, {...reportPeriodParam(url), scope});
+    const r = await (await annual()).annualReport(app.store, settings, {...reportPeriodParam(url), scope, audience: audienceOf(currentSession())});
     await exported(c, "export:annual.xlsx", {period: r.period.id.replace("/", "-"), ...scopeCodes(scope)});
     const {annualWorkbook} = await import("../../reports/exports/annualXlsx.ts");
     sendBytes(res, await annualWorkbook(r, settings.organisation), XLSX, `${annualFileStem(r, "итоговый отчёт")}.xlsx`);
@@ -103,7 +101,7 @@ export const exportRoutes = (): Route[] => [
     const {app, res, url} = c;
     const scope = await requestScope(app.store, currentSession(), url);
     const settings = await app.settings();
-    const r = await (await annual()).annualReport(app.store, settings, {...reportPeriodParam(url), scope});
+    const r = await (await annual()).annualReport(app.store, settings, {...reportPeriodParam(url), scope, audience: audienceOf(currentSession())});
     await exported(c, "export:annual.docx", {period: r.period.id.replace("/", "-"), ...scopeCodes(scope)});
     const {annualDocx, annualDocxFileName} = await import("../../reports/exports/annualDocx.ts");
     sendBytes(res, await annualDocx(r, settings.organisation), DOCX, annualDocxFileName(r));
@@ -113,7 +111,7 @@ export const exportRoutes = (): Route[] => [
     const scope = await requestScope(app.store, currentSession(), url);
     const {annualHtml, annualReport} = await annual();
     const settings = await app.settings();
-    const r = await annualReport(app.store, settings, {...reportPeriodParam(url), scope});
+    const r = await annualReport(app.store, settings, {...reportPeriodParam(url), scope, audience: audienceOf(currentSession())});
     await exported(c, "export:annual.html", {period: r.period.id.replace("/", "-"), ...scopeCodes(scope)});
     const html = annualHtml(r, settings.organisation);
     res.writeHead(200, {...BASE_HEADERS, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
@@ -125,12 +123,13 @@ export const exportRoutes = (): Route[] => [
     const chosen = reportPeriodParam(url);
     const scope = await requestScope(app.store, currentSession(), url);
     const codes = scopeCodes(scope);
-    // One Chromium at a time, and a PDF once per data version, period and scope (server/pdfQueue.ts).
-    const key = `${chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : "default"}|${codes.level}:${codes.id ?? ""}`;
+    const audience = audienceOf(currentSession());
+    // One Chromium at a time, and a PDF once per data version, period, scope and audience (server/pdfQueue.ts).
+    const key = `${chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : "default"}|${codes.level}:${codes.id ?? ""}|${audience}`;
     const pdf = await app.pdf.get(`${app.dataVersion()}|${key}`, async () => {
       const {annualHtml, annualReport, htmlToPdf} = await annual();
       const settings = await app.settings();
-      const r = await annualReport(app.store, settings, {...chosen, scope});
+      const r = await annualReport(app.store, settings, {...chosen, scope, audience});
       return {bytes: await htmlToPdf(annualHtml(r, settings.organisation)), name: `${annualFileStem(r, "итоговый отчёт")}.pdf`};
     });
     await exported(c, "export:annual.pdf", {period: chosen.period ? `${chosen.period.kind}:${chosen.period.year}` : null, ...codes});

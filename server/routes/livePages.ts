@@ -9,19 +9,14 @@ import {BASE_HEADERS} from "../security.ts";
 import type {Route} from "../routes.ts";
 import type {App} from "../appContext.ts";
 import {currentSession} from "../auth/context.ts";
-import {can, type Session} from "../auth/permissions.ts";
 import {uploadScopeOf} from "../scope.ts";
 import {PageCache, type CachedPage} from "../pageCache.ts";
 import {SnapshotPool} from "../readSnapshot.ts";
 import {PAGES, isPageName} from "../../reports/pages/index.ts";
 import {namedTeacherIds, type TeachersData} from "../../reports/pages/teachers.ts";
-import type {Audience, View} from "../../reports/scope.ts";
+import type {View} from "../../reports/scope.ts";
+import {audienceOf} from "../scope.ts";
 
-/** Who reads: management and roles without the right to see names get aggregates only. */
-export function audienceOf(session: Pick<Session, "role"> | null): Audience {
-  if (!session) return "service";
-  return session.role === "management" || !can(session, "view-names") ? "aggregate" : "service";
-}
 
 const caches = new WeakMap<App, PageCache>();
 const pools = new WeakMap<App, SnapshotPool>();

@@ -89,7 +89,8 @@ export const annualReportCommand: ReportCommand = {
       const scope = await resolveScope(store, values as Record<string, string | undefined>);
       let r: AnnualReport;
       try {
-        r = await annualReport(store, settings, {...(period ? {period} : {}), scope});
+        // The command line is the methodologist's: exact counts (management's copies come from the server).
+        r = await annualReport(store, settings, {...(period ? {period} : {}), scope, audience: "service"});
       } catch (e) {
         if (e instanceof UnknownScopeError) throw new UserError(e.message);
         throw e;
